@@ -1,0 +1,315 @@
+"""Who the document says makes a claim (`source`), and through whom (`via`).
+
+Patterns of news attribution over the parse: "X said", "according to X", "X told Y",
+"X reported, citing Y", "reports Y, citing X", "X quoted Y as saying", quotes closed
+by "the JCS said", pronouns and continuations that point back to the previous
+sentence's speaker. Names come out in the fullest form the document gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from .names import NameIndex
+
+_SUBJECT_DEPS = ("nsubj",)
+_SAY_LEMMAS = {"say", "put", "tell", "state", "report", "estimate", "announce", "add"}
+_CLAUSE_BREAK = {",", ";", ":", '"', "“", "”", "—", "–"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The source and relayer of one claim, and the reporting verb if there is one."""
+
+    source: str | None = None
+    via: str | None = None
+    verb_i: int | None = None
+    person: bool = False
+
+
+def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:
+    """Attribution of the figure whose top token is `top` in sentence `sent`."""
+    reporter = _reporting_verb(sent, top, lex)
+    cued = _cued_source(sent, top, names, lex, reporter)
+    said = None
+    if reporter is not None:
+        said = _speaker(reporter, names, lex, previous)
+    if cued is not None and cued.source:
+        via = said.source if said is not None and said.source != cued.source else None
+        return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
+    if said is not None and said.source:
+        return said
+    if previous and _continues(sent, lex):
+        return previous[-1]
+    return Attribution()
+
+
+def _reporting_verb(sent, top, lex: Lexicon):
+    """The nearest reporting verb governing the figure, else one elsewhere in the sentence."""
+    token = top
+    while token.head != token:
+        token = token.head
+        if _is_reporting(token, lex) and _has_speaker(token, lex):
+            return token
+    others = [
+        t
+        for t in sent
+        if _is_reporting(t, lex)
+        and _has_speaker(t, lex)
+        and t.dep_ in ("ROOT", "parataxis", "conj", "advcl", "ccomp")
+        and not _inside(top, t)
+    ]
+    if not others:
+        return None
+    return min(others, key=lambda t: abs(t.i - top.i))
+
+
+def _inside(token, verb) -> bool:
+    return token.is_ancestor(verb)
+
+
+def _is_reporting(token, lex: Lexicon) -> bool:
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in lex.reporting_verbs
+        and lex.reporting_verbs[token.lemma_.lower()] != "cite"
+    )
+
+
+def _has_speaker(verb, lex: Lexicon) -> bool:
+    return _subject(verb) is not None
+
+
+def _subject(verb):
+    if (
+        verb.dep_ == "conj"
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.lemma_ == verb.lemma_
+        or (verb.dep_ == "conj" and verb.head.lemma_.lower() in _SAY_LEMMAS)
+    ):
+        return _subject(verb.head)
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        inverted = child.dep_ == "dobj" and child.i > verb.i
+        if (
+            inverted
+            and (child.pos_ == "PROPN" or child.ent_type_)
+            and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        ):
+            return child
+    return _trailing_subject(verb)
+
+
+def _trailing_subject(verb):
+    """For "..., South Korea's Joint Chiefs of Staff said." parsed without a subject: the
+    noun phrase between the last comma or quote and the verb."""
+    sent = verb.sent
+    first = verb.i
+    while first - 1 >= sent.start and sent.doc[first - 1].text not in _CLAUSE_BREAK:
+        first -= 1
+    if first == verb.i or first == sent.start:
+        return None
+    span = range(first, verb.i)
+    heads = [
+        sent.doc[i] for i in span if sent.doc[i].head.i not in span and sent.doc[i].pos_ in ("PROPN", "NOUN")
+    ]
+    return heads[-1] if heads else None
+
+
+def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:
+    """Who speaks through `verb`: its subject (or, for "quote", its object)."""
+    subject = _subject(verb)
+    kind = lex.reporting_verbs.get(verb.lemma_.lower())
+    relayer = None
+    if kind == "quote":
+        quoted = [c for c in verb.children if c.dep_ == "dobj"]
+        if quoted and quoted[0] != subject:
+            relayer, subject = subject, quoted[0]
+    if subject is None:
+        return Attribution()
+    named = name_of(subject, names, lex)
+    if named is None and subject.lower_ in lex.pronouns:
+        return _antecedent(subject, previous, verb.i)
+    if named is None:
+        return Attribution()
+    via = None
+    if relayer is not None:
+        relayed = name_of(relayer, names, lex)
+        via = relayed[0] if relayed else None
+    return Attribution(named[0], via, verb.i, named[1])
+
+
+def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attribution:
+    want_person = pronoun.lower_ in ("he", "she", "i")
+    for earlier in reversed(previous):
+        if earlier.source and (earlier.person or not want_person):
+            return Attribution(earlier.source, earlier.via, verb_i, earlier.person)
+    return Attribution()
+
+
+def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribution | None:
+    """A source named by a cue phrase: "according to X", "as per X", "citing X".
+
+    With a reporting verb, only a cue inside that verb's clause counts.
+    """
+    best = None
+    for tok in sent:
+        if reporter is not None and not reporter.is_ancestor(tok):
+            continue
+        target = None
+        low = tok.lower_
+        if low == "according":
+            target = _object_after(tok, ("to",))
+        elif low == "per" and tok.pos_ == "ADP":
+            obj = _pobj(tok)
+            if obj is not None and obj.lower_ not in lex.rate_words and not obj.like_num:
+                target = obj
+        elif low in ("citing", "quoting"):
+            target = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        elif low == "words" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "in":
+            target = _object_after(tok, ("of",))
+        if target is None:
+            continue
+        named = name_of(target, names, lex)
+        if named is None:
+            continue
+        distance = abs(tok.i - top.i)
+        if best is None or distance < best[0]:
+            best = (distance, named)
+    if best is None:
+        return None
+    return Attribution(best[1][0], None, None, best[1][1])
+
+
+def _object_after(token, preps):
+    for child in token.children:
+        if child.lower_ in preps:
+            obj = _pobj(child)
+            if obj is not None:
+                return obj
+    nxt = token.i + 1
+    if nxt < len(token.doc) and token.doc[nxt].lower_ in preps:
+        return _pobj(token.doc[nxt])
+    return None
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _continues(sent, lex: Lexicon) -> bool:
+    opening = sent.text.lstrip(" \"“‘'").lower()
+    return any(opening.startswith(cue + " ") for cue in lex.continuations)
+
+
+def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    """The fullest name for the noun phrase headed by `head`, and whether it is a person.
+
+    Information nouns ("figures", "data", "reports") give way to their owner
+    ("Kyiv's figures", "South Korean intelligence data"); pronouns and bare information
+    nouns name no one.
+    """
+    if head.lower_ in lex.pronouns or head.pos_ == "PRON":
+        return None
+    if lex.noun_classes.get(head.lemma_.lower()) == "info" and head.ent_type_ not in (
+        "ORG",
+        "PERSON",
+    ):
+        return _owner(head, names, lex)
+    if head.ent_type_ not in ("PERSON", "ORG"):
+        for tok in head.subtree:
+            if (
+                tok.ent_type_ == "PERSON"
+                and tok.dep_ == "appos"
+                or (tok.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in tok.subtree))
+            ):
+                person = next(t for t in tok.subtree if t.ent_type_ == "PERSON")
+                ent = next(e for e in head.doc.ents if e.start <= person.i < e.end)
+                return names.fullest(_clean_name(ent.text, lex)), True
+    tokens = _phrase(head)
+    doc = head.doc
+    persons = [
+        e for e in doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1
+    ]
+    orgs = [
+        e
+        for e in doc.ents
+        if e.label_ in ("ORG", "GPE", "NORP") and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1
+    ]
+    if persons and not any(t.dep_ == "conj" for t in tokens):
+        name = _clean_name(persons[-1].text, lex)
+        return names.fullest(name), True
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    if orgs and len(orgs) == 1 and orgs[0].text.isupper():
+        return names.expand(orgs[0].text), False
+    if orgs and orgs[-1].end == tokens[-1].i + 1 and orgs[-1].label_ == "ORG" and len(orgs[-1]) > 1:
+        return orgs[-1].text, False
+    text = _clean_name(text, lex)
+    if text.isupper() and len(text) <= 10:
+        text = names.expand(text)
+    return (text, False) if text else None
+
+
+def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    for child in head.children:
+        if child.dep_ == "poss":
+            return name_of(child, names, lex)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects.sort(key=lambda o: o.ent_type_ != "PERSON")
+            if objects:
+                return name_of(objects[0], names, lex)
+    modifiers = [
+        c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")
+    ]
+    if modifiers:
+        doc = head.doc
+        first = min(t.i for m in modifiers for t in m.subtree)
+        text = doc[first : head.i].text
+        if text and not text.islower():
+            return (names.expand(text) if text.isupper() else text), False
+    return None
+
+
+def _phrase(head) -> list:
+    """Tokens of the noun phrase: left modifiers, the head, conjuncts; no clauses or asides."""
+    keep = {head.i}
+    for child in head.lefts:
+        if child.dep_ not in ("det", "punct", "predet"):
+            keep.update(t.i for t in child.subtree)
+    for child in head.rights:
+        if child.dep_ in ("cc", "conj"):
+            keep.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
+        elif child.dep_ == "prep" and child.ent_type_ and child.ent_type_ == head.ent_type_:
+            keep.update(t.i for t in child.subtree)
+        elif child.dep_ == "compound":
+            keep.add(child.i)
+    doc = head.doc
+    tokens = [doc[i] for i in sorted(keep)]
+    while tokens and (tokens[-1].dep_ == "case" or tokens[-1].is_punct):
+        tokens.pop()
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in ("det", "case")):
+        tokens.pop(0)
+    return tokens or [head]
+
+
+def _clean_name(text: str, lex: Lexicon) -> str:
+    """Drop a possessive ending, a leading article, and titles before a capitalised name."""
+    text = re.sub(r"\s*\([^)]*\)?\s*$", "", text)
+    words = text.replace("’s", "").replace("'s", "").split()
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in lex.titles and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,87 @@
+"""Names within one document: the fullest form of a person's name, acronyms spelled out.
+
+"Zelensky" said in paragraph five is "Volodymyr Zelensky" of paragraph one; "the JCS"
+is the "Joint Chiefs of Staff (JCS)" defined earlier. Built from the whole text with
+regular expressions, so it is the same whichever paragraphs are parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import lexicon
+
+_CAP_WORD = r"[A-Z][\w’'.-]*"
+_CONNECTOR = {"of", "for", "and", "the", "on", "de", "du", "des", "la", "al", "&"}
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Lookups over one document's text."""
+
+    text: str
+    _acronyms: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str) -> NameIndex:
+        acronyms: dict[str, str] = {}
+        for m in re.finditer(r"\(([A-Z][A-Z&]{1,9})\)", text):
+            expansion = _expand(text[max(0, m.start() - 120) : m.start()], m.group(1))
+            if expansion and m.group(1) not in acronyms:
+                acronyms[m.group(1)] = expansion
+        return cls(text, acronyms)
+
+    def expand(self, name: str) -> str:
+        """The spelled-out form of an acronym the document defines, else `name`."""
+        return self._acronyms.get(name.strip(), name)
+
+    def fullest(self, name: str) -> str:
+        """The longest form of a person's name that the document writes ending the same way."""
+        words = name.split()
+        if not words:
+            return name
+        pattern = rf"((?:{_CAP_WORD}\s+){{1,4}}){re.escape(' '.join(words))}\b"
+        best = name
+        titles = lexicon().titles
+        for m in re.finditer(pattern, self.text):
+            lead = m.group(1).split()
+            while lead and (lead[0].lower() in titles or not _looks_like_given_name(lead[0])):
+                lead = lead[1:]
+            while lead and lead[0].lower() in titles:
+                lead = lead[1:]
+            if any(w.lower() in titles for w in lead):
+                continue
+            candidate = " ".join([*lead, *words])
+            if len(candidate.split()) > len(best.split()) and len(lead) <= 2:
+                best = candidate
+        return best
+
+
+def _looks_like_given_name(word: str) -> bool:
+    """A capitalised word that could start a person's name (not an adjective of place)."""
+    return not re.search(r"(?:ian|ese|ish|ean|an|'s|’s|s')$", word) or word in ("Ian", "Brian")
+
+
+def _expand(before: str, acronym: str) -> str | None:
+    """The capitalised words just before "(ACR)" whose initials spell ACR."""
+    words = before.split()
+    letters = [c for c in acronym if c.isalpha()]
+    taken: list[str] = []
+    need = len(letters)
+    for word in reversed(words):
+        bare = word.strip(",;:")
+        if bare.lower() in _CONNECTOR and taken:
+            taken.append(bare)
+            continue
+        if not bare[:1].isupper() or need == 0:
+            break
+        taken.append(bare)
+        need -= 1
+    taken.reverse()
+    while taken and taken[0].lower() in _CONNECTOR:
+        taken.pop(0)
+    initials = [w[0] for w in taken if w.lower() not in _CONNECTOR]
+    if initials == letters:
+        return " ".join(taken)
+    return None

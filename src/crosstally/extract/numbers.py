@@ -1,0 +1,493 @@
+"""Find number expressions in raw text: value, range, qualifier, unit, and what they are not.
+
+This is the compiled scanner that runs over every character of every document, before
+any parsing: it finds numerals (digits, number words, fractions), joins ranges, reads
+the qualifier and unit around them, and rejects what the text itself shows is not a
+count (dates, times, model numbers, durations, measurements, negated figures, ...).
+What the syntax decides (what is counted, who says it) happens later, on the sentences
+this scanner flags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import Lexicon, lexicon
+
+CURRENCY_KINDS = ("currency_sign", "currency")
+CLAIM_UNIT_KINDS = {"percent": "percent", "area": "area", "weight": "weight", "volume": "volume"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number expression that may be a figure claim."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: float
+    value_max: float | None
+    qualifier: str
+    unit: str | None
+    kind: str
+    in_words: bool
+    year_like: bool = False
+
+    def mention(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A number the scanner ruled out, and why (for `crosstally explain` and tests)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    in_words: bool
+    scaled: bool
+    raw: float
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """The compiled patterns, built once from the lexicon."""
+
+    lex: Lexicon
+    atom_re: re.Pattern
+    unit_after_re: re.Pattern
+    currency_before_re: re.Pattern
+    qualifier_before_re: re.Pattern
+    qualifier_after_re: re.Pattern
+    designator_before_re: re.Pattern
+    month_before_re: re.Pattern
+    month_after_re: re.Pattern
+    fraction_re: re.Pattern
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def scanner() -> Scanner:
+    """The scanner for the package lexicon."""
+    lex = lexicon()
+    counting = [w for w, (_, c) in lex.number_words.items() if c not in ("fraction",)]
+    words = _alternation(counting)
+    scale_words = _alternation(w for w, (_, c) in lex.number_words.items() if c == "scale")
+    suffixes = _alternation(lex.scale_suffixes)
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    atom = (
+        rf"(?P<digits>{digits})(?:(?P<sfx>{suffixes})\b|(?:\s+|-)(?P<scale>{scale_words})\b)?"
+        rf"|(?P<half>\bhalf\s+an?\s+(?:{scale_words}|dozen))\b"
+        rf"|(?P<words>\b(?:an?\s+(?=(?:hundred|dozen|{scale_words})\b))?"
+        rf"(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*)\b"
+    )
+    months = _alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months])
+    fractions = _alternation(w for w, (_, c) in lex.number_words.items() if c == "fraction")
+    return Scanner(
+        lex=lex,
+        atom_re=re.compile(atom, re.IGNORECASE),
+        unit_after_re=re.compile(rf"(?:\s*|-)(?P<unit>{_alternation(lex.units)})(?![A-Za-z])"),
+        currency_before_re=re.compile(
+            rf"(?P<cur>{_alternation(p for p, (k, _) in lex.units.items() if k == 'currency_sign')})"
+            r"\s?$"
+        ),
+        qualifier_before_re=re.compile(
+            rf"(?:^|(?<=[^\w]))(?P<q>{_alternation(lex.qualifiers_before)})\s*$", re.IGNORECASE
+        ),
+        qualifier_after_re=re.compile(
+            rf"(?P<q>\s*(?:{_alternation(lex.qualifiers_after)}))(?![\w])", re.IGNORECASE
+        ),
+        designator_before_re=re.compile(
+            rf"(?:^|(?<=[^\w]))(?:{_alternation(lex.designators)})\s*$", re.IGNORECASE
+        ),
+        month_before_re=re.compile(rf"\b(?:{months})\.?,?\s*$"),
+        month_after_re=re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{months})\b"),
+        fraction_re=re.compile(
+            rf"\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+            rf"(?P<frac>{fractions})(?=\s+of\b)",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def parse_number_words(words: list[str], lex: Lexicon) -> list[tuple[float, int, int]]:
+    """Read a run of number words into (value, first word, last word + 1) pieces.
+
+    A run that does not read as one number ("two three") is split where it breaks.
+    """
+    pieces: list[tuple[float, int, int]] = []
+    i = 0
+    while i < len(words):
+        total = current = 0.0
+        prev = None
+        j = i
+        while j < len(words):
+            word = words[j].lower()
+            if word in ("a", "an"):
+                if prev is not None:
+                    break
+                current, prev, j = 1.0, "a", j + 1
+                continue
+            value, cls = lex.number_words.get(word, (None, None))
+            if cls is None or not _may_follow(prev, cls):
+                break
+            if cls in ("unit", "teen", "tens"):
+                current += value
+            elif cls == "hundred":
+                current = (current or 1) * 100
+            elif cls == "dozen":
+                current = (current or 1) * 12
+            elif cls == "scale":
+                total += (current or 1) * value
+                current = 0
+            elif cls == "multiplier":
+                current = value
+            prev = cls
+            j += 1
+        if j == i or prev == "a":
+            i = max(j, i + 1)
+            continue
+        pieces.append((total + current, i, j))
+        i = j
+    return pieces
+
+
+_FOLLOWS = {
+    None: {"unit", "teen", "tens", "multiplier"},
+    "a": {"hundred", "scale", "dozen"},
+    "unit": {"hundred", "scale", "dozen"},
+    "teen": {"hundred", "scale"},
+    "tens": {"unit", "scale"},
+    "hundred": {"unit", "teen", "tens", "scale"},
+    "scale": {"unit", "teen", "tens"},
+    "dozen": set(),
+    "multiplier": set(),
+}
+
+
+def _may_follow(prev: str | None, cls: str) -> bool:
+    return cls in _FOLLOWS.get(prev, set())
+
+
+def _atoms(text: str, sc: Scanner) -> list[_Atom]:
+    atoms = []
+    for m in sc.atom_re.finditer(text):
+        if m.group("digits"):
+            raw = float(m.group("digits").replace(",", ""))
+            value, scaled = raw, False
+            if m.group("scale"):
+                value *= sc.lex.number_words[m.group("scale").lower()][0]
+                scaled = True
+            elif m.group("sfx"):
+                factor, needs_currency = sc.lex.scale_suffixes[m.group("sfx").lower()]
+                if needs_currency and not sc.currency_before_re.search(text, 0, m.start()):
+                    atoms.append(_Atom(m.start(), m.start("sfx"), raw, False, False, raw))
+                    continue
+                value *= factor
+                scaled = True
+            atoms.append(_Atom(m.start(), m.end(), value, False, scaled, raw))
+        elif m.group("half"):
+            scale = m.group("half").split()[-1].lower()
+            value = sc.lex.number_words[scale][0] * 0.5
+            atoms.append(_Atom(m.start(), m.end(), value, True, True, 0.5))
+        else:
+            spans = [
+                (w.start(), w.end())
+                for w in re.finditer(r"[A-Za-z]+", m.group("words"))
+                if w.group().lower() != "and"
+            ]
+            words = [m.group("words")[a:b] for a, b in spans]
+            base = m.start("words")
+            for value, i, j in parse_number_words(words, sc.lex):
+                start, end = base + spans[i][0], base + spans[j - 1][1]
+                scaled = any(sc.lex.number_words.get(w.lower(), (0, ""))[1] == "scale" for w in words[i:j])
+                atoms.append(_Atom(start, end, value, True, scaled, value))
+    return atoms
+
+
+def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
+    """Every candidate figure in `text`, and every number ruled out with its reason."""
+    sc = scanner()
+    fractions = _fractions(text, sc)
+    atoms = [a for a in _atoms(text, sc) if not any(f.start <= a.start < f.end for f in fractions)]
+    figures: list[Figure] = []
+    rejected: list[Rejected] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        partner, consumed = _range_partner(text, atoms, i)
+        result = _assemble(text, sc, atom, partner, figures)
+        if isinstance(result, Figure):
+            figures.append(result)
+        else:
+            rejected.append(result)
+        i += consumed
+    figures.extend(fractions)
+    figures.sort(key=lambda f: f.start)
+    return figures, rejected
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?P<join>-|–|—|to|and|or)\s*(?:[$€£¥]|US\$)?\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?P<open>between|from)\s+(?:[$€£¥]|US\$)?\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rise|rising|increased?|climbed?|jumped|grew|grown|fell|fallen|dropped|"
+    r"declined?|soared|surged|raised|revised|up|down|went|gone|doubled|tripled)\s*$",
+    re.IGNORECASE,
+)
+_OUT_OF = re.compile(r"^\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE)
+
+
+def _range_partner(text: str, atoms: list[_Atom], i: int) -> tuple[tuple[str, _Atom] | None, int]:
+    """The second number of a range or ratio starting at atoms[i], if there is one."""
+    if i + 1 >= len(atoms):
+        return None, 1
+    a, b = atoms[i], atoms[i + 1]
+    between = text[a.end : b.start]
+    out_of = _OUT_OF.match(between)
+    if out_of and 0 < a.value < b.value and ("out" in between.lower() or b.value <= 100):
+        return ("ratio", b), 2
+    m = _RANGE_JOIN.match(between)
+    if not m:
+        return None, 1
+    join = m.group("join").lower()
+    opener = _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)
+    if join == "and" and not (opener and opener.group("open").lower() == "between"):
+        return None, 1
+    if join in "-–—" and a.in_words != b.in_words:
+        return None, 1
+    if _year_like(a) and _year_like(b):
+        return None, 1
+    if (
+        opener
+        and opener.group("open").lower() == "from"
+        and _CHANGE_BEFORE.search(text, max(0, opener.start() - 30), opener.start())
+    ):
+        return None, 1
+    low = a.value
+    if b.scaled and not a.scaled and a.value <= b.raw:
+        low = a.value * (b.value / b.raw if b.raw else 1)
+    if not low < b.value:
+        return None, 1
+    return ("range", b), 2
+
+
+def _unit_after(text: str, sc: Scanner, end: int) -> tuple[str, str, int] | None:
+    m = sc.unit_after_re.match(text, end)
+    if not m:
+        return None
+    phrase = m.group("unit")
+    kind, code = sc.lex.units[phrase]
+    return kind, code, m.end()
+
+
+def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure]):
+    """Build the figure for one atom (and its range partner), or say why it is none."""
+    last = partner[1] if partner else atom
+    before = text[max(0, atom.start - 60) : atom.start]
+    reason = _reject_around(text, sc, atom, last, before)
+    if reason:
+        return Rejected(atom.start, last.end, reason)
+
+    start, end = atom.start, last.end
+    value, value_max, qualifier = atom.value, None, "exact"
+    unit, kind = None, "count"
+
+    cur = sc.currency_before_re.search(before)
+    if cur:
+        unit, kind = sc.lex.units[cur.group("cur")][1], "money"
+        start -= len(before) - cur.start()
+    unit_info = _unit_after(text, sc, end)
+    if unit_info:
+        ukind, code, uend = unit_info
+        if ukind in ("measure", "calibre", "time"):
+            return Rejected(atom.start, uend, ukind)
+        if ukind in CURRENCY_KINDS:
+            unit, kind = code, "money"
+        else:
+            unit, kind = code, CLAIM_UNIT_KINDS[ukind]
+            if ukind == "percent":
+                unit = "percent"
+        end = uend
+
+    if partner:
+        how, other = partner
+        if how == "ratio":
+            value, unit, kind = round(100 * atom.value / other.value, 2), "percent", "percent"
+        else:
+            value_max, qualifier = other.value, "range"
+            if other.scaled and not atom.scaled and atom.value <= other.raw and other.raw:
+                value = atom.value * other.value / other.raw
+            opener = _RANGE_OPEN.search(text, max(0, start - 12), start)
+            if opener:
+                start = opener.start()
+
+    after = text[end : end + 40]
+    times = re.match(r"\s+times\b", after)
+    if (
+        times
+        or atom.in_words
+        and sc.lex.number_words.get(text[atom.start : atom.end].lower(), (0, ""))[1] == "multiplier"
+    ):
+        rest = after[times.end() :] if times else after
+        if not re.match(
+            r"\s+(?:the|as|more|higher|larger|greater|bigger|less|lower|fewer|"
+            r"smaller|that|what|over)\b",
+            rest,
+        ):
+            return Rejected(atom.start, end, "frequency")
+        unit, kind = "times", "multiplier"
+        if times:
+            end += times.end()
+
+    before_mention = text[max(0, start - 60) : start]
+    qm = sc.qualifier_before_re.search(before_mention)
+    if qm and qualifier == "exact":
+        qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
+        start -= len(before_mention) - qm.start()
+    elif qm and qualifier == "range":
+        start -= len(before_mention) - qm.start()
+    am = sc.qualifier_after_re.match(text, end)
+    if am and qualifier == "exact" and not re.match(r"\s*(?:\d|and\b)", text[am.end() :]):
+        qualifier = sc.lex.qualifiers_after[am.group("q").strip().lower()]
+        end = am.end()
+
+    lead = text[max(0, start - 30) : start]
+    if re.search(r"\b(?:not|no|never|nor|rather\s+than|instead\s+of)\s*$", lead, re.I):
+        return Rejected(atom.start, end, "negated")
+    if (
+        qualifier == "exact"
+        and kind == "count"
+        and re.search(
+            r"\b(?:the|these|those|its|their|his|her|our|my|your|whose|both|each|"
+            r"every|either|neither|same|last|first|next|other)\s*$",
+            lead,
+            re.I,
+        )
+    ):
+        return Rejected(atom.start, end, "referring")
+    if earlier and _restates(text, earlier[-1], start) and kind in ("money", "area", "weight", "volume"):
+        return Rejected(atom.start, end, "restated conversion")
+    year_like = kind == "count" and not partner and _year_like(atom)
+    return Figure(
+        start,
+        end,
+        atom.start,
+        last.end,
+        value,
+        value_max,
+        qualifier,
+        unit,
+        kind,
+        atom.in_words,
+        year_like,
+    )
+
+
+def _year_like(atom: _Atom) -> bool:
+    return (
+        not atom.in_words
+        and atom.end - atom.start == 4
+        and 1800 <= atom.value <= 2100
+        and atom.value.is_integer()
+        and not atom.scaled
+    )
+
+
+def _restates(text: str, previous: Figure, start: int) -> bool:
+    between = text[previous.end : start]
+    return bool(re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|approximately|or)?\s*", between, re.I))
+
+
+def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str) -> str | None:
+    """Why the characters around a numeral show it is not a count, or None."""
+    after = text[last.end : last.end + 40]
+    if not atom.in_words:
+        if re.search(r"[A-Za-z][-]?$|#\s*$|[\d][/.:-]$|/$", before):
+            return "name or code"
+        if re.match(r"[/:]\d|(?:st|nd|rd|th)\b|'?s\b|’s\b|[A-Za-z]{1,3}\d", after):
+            return "date, time, ordinal or code"
+        if (
+            re.match(r"[A-Za-z]", after)
+            and not sc.unit_after_re.match(text, last.end)
+            and not re.match(r"(?:mn|bn|mln|trn|tn|k|m|b)\b", after, re.I)
+        ):
+            return "name or code"
+        if re.match(r"-[A-Za-z]+\d", after) or re.match(r"\.\d", after):
+            return "name or code"
+    if sc.month_before_re.search(before) or sc.month_after_re.match(after):
+        return "date"
+    if re.match(
+        r"\s*(?:[ap]\.?m\.?\b|GMT|UTC|BST|EST|EDT|CET|PST|hrs\b|hours?\s+(?:GMT|UTC|local)"
+        r"|o'clock|local\s+time)",
+        after,
+        re.I,
+    ):
+        return "time"
+    if sc.designator_before_re.search(before) and not re.search(r"\bper\s*$", before, re.I):
+        return "label"
+    if re.search(r"\b(?:aged|age|ages)\s*$", before, re.I):
+        return "age"
+    if (
+        not atom.in_words
+        and atom.value < 120
+        and re.search(r"[A-Z][a-z]+,\s*$", before)
+        and re.match(r"\s*,", after)
+    ):
+        return "age"
+    if atom.value == 1 and atom.in_words and re.match(r"\s+of\b|\s+another\b", after, re.I):
+        return "referring"
+    if atom is last and _year_like(atom):
+        if re.search(
+            r"\b(?:in|since|by|of|from|until|till|to|during|before|after|early|late|mid"
+            r"|spring|summer|autumn|fall|winter|year|the|between|and)\s*-?$",
+            before,
+            re.I,
+        ):
+            return "year"
+        if not re.match(r"\s+[a-z]", after):
+            return "year"
+    return None
+
+
+def _fractions(text: str, sc: Scanner) -> list[Figure]:
+    """Shares written as fractions: "half of", "a third of", "two-thirds of"."""
+    found = []
+    for m in sc.fraction_re.finditer(text):
+        frac = sc.lex.number_words[m.group("frac").lower()][0]
+        num_word = (m.group("num") or "").lower()
+        if not num_word and m.group("frac").lower() != "half":
+            continue
+        count = 1.0 if num_word in ("", "a", "an") else sc.lex.number_words[num_word][0]
+        lead = text[max(0, m.start() - 20) : m.start()]
+        if re.search(r"\b(?:the|first|second|last|this|that)\s*$", lead, re.I):
+            continue
+        value = round(count * frac * 100, 2)
+        found.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+                value,
+                None,
+                "exact",
+                "percent",
+                "percent",
+                True,
+            )
+        )
+    return found

@@ -1,0 +1,371 @@
+"""What a figure counts, and what happened to it, from the dependency parse around it.
+
+Plain functions over spaCy tokens: the noun the number counts ("North Korean soldiers"),
+the verbs and modifiers that say what happened ("have died", "suffered injuries",
+"killed or wounded"), the category those imply, the rate ("every day") and the place.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+
+_NUMERIC_DEPS = {"compound", "quantmod", "nummod", "nmod", "amod", "npadvmod", "advmod", "punct"}
+_CLAUSE_HEAD_POS = {"VERB", "AUX"}
+_EVENT_ONLY = {"killed", "wounded", "casualties", "captured", "missing", "displaced", "arrested"}
+_SUFFER = {"suffer", "sustain", "receive", "incur", "take", "report", "record", "cause", "inflict"}
+_QUANTITY_NOUNS = {"number", "toll", "total", "figure", "count", "tally", "estimate"}
+_LEVEL_VERBS = {
+    "be",
+    "reach",
+    "rise",
+    "climb",
+    "stand",
+    "hit",
+    "total",
+    "top",
+    "exceed",
+    "pass",
+    "jump",
+    "soar",
+    "surge",
+    "increase",
+    "grow",
+    "fall",
+    "drop",
+    "number",
+    "near",
+    "approach",
+    "remain",
+    "go",
+}
+_HAVE = {
+    "have",
+    "number",
+    "total",
+    "comprise",
+    "field",
+    "employ",
+    "include",
+    "boast",
+    "maintain",
+    "count",
+}
+_PLACE_NOUNS = {
+    "region",
+    "province",
+    "oblast",
+    "area",
+    "city",
+    "town",
+    "village",
+    "district",
+    "border",
+    "front",
+    "county",
+    "state",
+    "island",
+    "coast",
+    "sea",
+    "valley",
+    "section",
+    "sector",
+    "zone",
+    "territory",
+    "camp",
+    "port",
+    "capital",
+}
+_PLACE_PREPS = {"in", "near", "at", "inside", "across", "into", "around", "outside", "on"}
+
+
+def top_of_number(span) -> object:
+    """The token of a number's span whose head lies outside it (its syntactic top)."""
+    tokens = list(span)
+    top = tokens[-1]
+    for tok in tokens:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head == tok:
+            top = tok
+            if tok.pos_ == "NUM":
+                break
+    while top.dep_ in _NUMERIC_DEPS and top.head.pos_ == "NUM" and top.head != top:
+        top = top.head
+    return top
+
+
+def counted_token(top, kind: str, lex: Lexicon):
+    """The noun a number counts, or None when the number stands alone."""
+    of_object = _of_object(top)
+    if kind == "percent" and of_object is not None:
+        return of_object
+    if (
+        top.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "appos")
+        and top.head != top
+        and top.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        and top.head.i > top.i
+    ):
+        noun = top.head
+        if kind in ("money", "area", "weight", "volume") or noun.lower_ in ("%", "cent", "percent"):
+            inner = _of_object(noun) or _prep_object(noun, ("of", "in", "for", "worth"))
+            return inner if inner is not None else noun
+        return noun
+    if of_object is not None:
+        return of_object
+    if top.pos_ == "NOUN" and top.lower_ in lex.number_words:
+        return None
+    return _quantity_subject(top, lex)
+
+
+def _of_object(token):
+    return _prep_object(token, ("of",))
+
+
+def _prep_object(token, preps):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _quantity_subject(top, lex: Lexicon):
+    """For "the death toll rose to 112" or "put the number of deaths at 3,958": the noun
+    whose quantity the number gives."""
+    head = top.head
+    if top.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if top.dep_ not in ("attr", "dobj", "pobj", "npadvmod") or head.pos_ not in _CLAUSE_HEAD_POS:
+        return None
+    roles = ("nsubj", "nsubjpass", "dobj") if top.dep_ == "pobj" else ("nsubj", "nsubjpass")
+    for child in head.children:
+        if child.dep_ not in roles or child.i == top.i:
+            continue
+        if child.lemma_.lower() in _QUANTITY_NOUNS:
+            inner = _of_object(child)
+            return inner if inner is not None else child
+        if child.dep_ != "dobj" and head.lemma_.lower() in _LEVEL_VERBS:
+            return child
+    return None
+
+
+def phrase_text(noun, exclude: range) -> tuple[int, int]:
+    """Character span of the noun phrase around `noun`, leaving out the figure's tokens."""
+    keep = [noun]
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "case", "npadvmod") and child.i not in exclude:
+            keep.extend(t for t in child.subtree if t.i not in exclude)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects and (objects[0].ent_type_ in ("GPE", "NORP", "LOC") or child.lower_ == "of"):
+                keep.extend(child.subtree)
+    if noun.lower_ in ("%", "cent", "percent") or noun.dep_ == "pobj":
+        keep.append(noun)
+    keep = [t for t in keep if t.i not in exclude]
+    first = min(t.i for t in keep)
+    last = max(t.i for t in keep)
+    doc = noun.doc
+    while first < last and doc[first].pos_ in ("DET", "PUNCT", "ADP", "CCONJ"):
+        first += 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def governing_verbs(token) -> list:
+    """The verb of the clause `token` belongs to, with its conjuncts and xcomp chain."""
+    head = token
+    for _ in range(6):
+        if head.pos_ in _CLAUSE_HEAD_POS and head != token:
+            break
+        if head.head == head:
+            break
+        if head.dep_ in ("acl", "relcl") and head.pos_ in _CLAUSE_HEAD_POS:
+            break
+        head = head.head
+    if head.pos_ not in _CLAUSE_HEAD_POS:
+        return []
+    verbs = [head]
+    for verb in list(verbs):
+        for child in verb.children:
+            if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "ADJ", "AUX"):
+                verbs.append(child)
+                verbs.extend(
+                    c for c in child.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ")
+                )
+    if head.dep_ == "conj" and head.head.pos_ == "VERB" and _shares_subject(head):
+        verbs.append(head.head)
+    return verbs
+
+
+def _shares_subject(verb) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
+    """The contract category of a figure from its kind, noun, verbs and modifiers."""
+    if kind == "money":
+        return "money"
+    if kind == "multiplier":
+        return "other"
+    noun_class = lex.noun_classes.get(noun.lemma_.lower()) if noun is not None else None
+    own = _noun_categories(noun, lex) if noun is not None else set()
+    if own & _EVENT_ONLY:
+        return _merge(own)
+    if noun_class == "materiel" or own == {"materiel"}:
+        return "materiel"
+    events = _event_categories(noun if noun is not None else top, verbs, lex)
+    people = (
+        noun is None
+        or noun_class in ("person", "force")
+        or noun.ent_type_ == "NORP"
+        or noun.tag_ == "NNPS"
+        or noun.pos_ == "PRON"
+    )
+    if events & _EVENT_ONLY and (people or kind == "count"):
+        return _merge(events & _EVENT_ONLY)
+    if kind == "percent":
+        return "other"
+    if noun_class == "force" or (noun_class == "person" and events):
+        if "personnel" in events:
+            return "personnel"
+        if "deployed" in events:
+            return "deployed"
+        if noun_class == "force" and (top.head.lower_ == "with" or any(v.lemma_ in _HAVE for v in verbs)):
+            return "personnel"
+    return "other"
+
+
+def _merge(found: set[str]) -> str:
+    if "casualties" in found or {"killed", "wounded"} <= found:
+        return "casualties"
+    for name in ("killed", "wounded", "captured", "missing", "displaced", "arrested"):
+        if name in found:
+            return name
+    return next(iter(found))
+
+
+def _noun_categories(noun, lex: Lexicon) -> set[str]:
+    found = set()
+    for tok in [noun, *[c for c in noun.children if c.dep_ == "conj"]]:
+        lemma = tok.lemma_.lower()
+        compound = " ".join(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")
+        for key in (f"{compound} {lemma}".strip(), lemma, tok.lower_):
+            if key in lex.category_nouns:
+                found.add(lex.category_nouns[key])
+                break
+    return found
+
+
+def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
+    """Categories from what the verbs and modifiers say happened to the counted thing."""
+    found: set[str] = set()
+    modifiers = [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl", "conj")]
+    for mod in modifiers:
+        lemma = mod.lemma_.lower()
+        if mod.lower_ in lex.category_adjs:
+            found.add(lex.category_adjs[mod.lower_])
+        elif lemma in lex.category_verbs and mod.pos_ in ("VERB", "ADJ"):
+            found.add(lex.category_verbs[lemma])
+        found |= {
+            lex.category_verbs[c.lemma_.lower()]
+            for c in mod.children
+            if c.dep_ == "conj" and c.lemma_.lower() in lex.category_verbs
+        }
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")]
+        if lemma in lex.category_verbs and lemma not in _SUFFER:
+            found.add(lex.category_verbs[lemma])
+        if verb.lower_ in lex.category_adjs:
+            found.add(lex.category_adjs[verb.lower_])
+        for obj in objects:
+            obj_lemma = obj.lemma_.lower()
+            if obj.lower_ in lex.category_adjs:
+                found.add(lex.category_adjs[obj.lower_])
+            elif obj_lemma == "life" and lemma in ("lose", "claim", "take"):
+                found.add("killed")
+            elif obj_lemma in ("prisoner", "hostage", "captive") and lemma in ("take", "hold"):
+                found.add("captured")
+            elif lemma in _SUFFER and obj_lemma in lex.category_nouns and obj.i != anchor.i:
+                found.add(lex.category_nouns[obj_lemma])
+        if lemma == "lose" and not objects:
+            found.add("casualties")
+    return found
+
+
+def rate_unit(sent, top, noun, verbs: list, lex: Lexicon) -> str | None:
+    """The time unit of a rate ("every day", "a month", "per week"), if the figure is one."""
+    anchors = {t.i for t in [top, noun, *verbs] if t is not None}
+    for tok in sent:
+        unit = lex.rate_words.get(tok.lower_)
+        if unit is None:
+            continue
+        if tok.lower_ in ("day", "days", "week", "month", "year", "hour", "night"):
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
+            per = tok.dep_ == "pobj" and tok.head.lower_ == "per"
+            if not (dets & {"every", "each", "a", "an", "per"} or per):
+                continue
+            if (
+                tok.i > 0
+                and sent.doc[tok.i - 1].lower_ in ("a", "an")
+                and tok.i > 1
+                and sent.doc[tok.i - 2].lower_ in ("in", "for", "within", "one")
+            ):
+                continue
+        elif tok.pos_ not in ("ADV", "ADJ"):
+            continue
+        head = tok.head.head if tok.head.lower_ == "per" else tok.head
+        near = noun is not None and 0 < tok.i - noun.i <= 4
+        if head.i in anchors or near:
+            return unit
+    return None
+
+
+def location(sent, noun, verbs: list) -> str | None:
+    """Where the counted thing is: the place in a prepositional phrase of its clause."""
+    heads = [t for t in [noun, *verbs] if t is not None]
+    options = []
+    for tok in sent:
+        if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
+            continue
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = objects[0]
+        named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
+        place = obj.lemma_.lower() in _PLACE_NOUNS and any(
+            c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts
+        )
+        if not (named or place):
+            continue
+        if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):
+            continue
+        attached = tok.head in heads or tok.head.head in heads
+        options.append((not attached, tok.lower_ != "in", tok.i, obj))
+    if not options:
+        return None
+    obj = min(options, key=lambda o: o[:3])[3]
+    words = [
+        t
+        for t in obj.subtree
+        if t.dep_ not in ("det", "case", "prep", "pobj", "relcl", "acl", "punct", "amod", "poss")
+        or t == obj
+        or (t.dep_ == "amod" and t.pos_ == "PROPN")
+    ]
+    words = [
+        t
+        for t in words
+        if not any(a.dep_ in ("poss", "relcl", "acl", "prep", "appos") for a in _ancestors_until(t, obj))
+    ]
+    if not words:
+        return None
+    doc = obj.doc
+    start, end = min(t.i for t in words), max(t.i for t in words)
+    return doc[start : end + 1].text
+
+
+def _ancestors_until(token, stop) -> list:
+    chain = []
+    while token != stop and token.head != token:
+        chain.append(token)
+        token = token.head
+    return chain

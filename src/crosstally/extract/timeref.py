@@ -1,0 +1,176 @@
+"""When a claim was made: the words that say so, and that time as an ISO date or month.
+
+Relative expressions ("on Monday", "last week", "in early January") resolve against the
+document's publication date; without one, only times that name their year resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..lexicon import lexicon
+
+_LEAD_PREPS = {
+    "on",
+    "in",
+    "at",
+    "during",
+    "since",
+    "by",
+    "until",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "from",
+    "as",
+    "of",
+}
+_DURATION = re.compile(
+    r"^(?:the\s+(?:past|last|next)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|few|many|some)[\s-]+(?:days?|weeks?|months?|years?|hours?|"
+    r"decades?|minutes?)\b(?!\s+ago)",
+    re.IGNORECASE,
+)
+_RATE = re.compile(r"^(?:every|each|per|a|an)\s+\w+$|^(?:daily|weekly|monthly|annually)$", re.I)
+
+
+def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str, int] | None:
+    """The DATE words of the sentence that time the claim, with their character offset.
+
+    Prefers a date attached to the reporting or event verbs; else the one nearest the
+    figure. Durations, rates and the figure itself are not times.
+    """
+    candidates = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if ent.start_char < figure_span[1] and figure_span[0] < ent.end_char:
+            continue
+        words = ent.text.strip()
+        if _DURATION.match(words) or _RATE.match(words):
+            continue
+        first = ent[0]
+        prev = sent.doc[first.i - 1] if first.i > sent.start else None
+        start = ent.start_char
+        if prev is not None and prev.lower_ in _LEAD_PREPS and prev.pos_ == "ADP":
+            start = prev.idx
+        attached = _attached(ent.root, verbs)
+        if not attached and not _in_main_clause(ent.root):
+            continue
+        candidates.append((not attached, abs(ent.start - anchor.i), start, ent.end_char))
+    if not candidates:
+        return None
+    _, _, start, end = min(candidates)
+    return sent.doc.text[start:end], start
+
+
+def _attached(token, verbs) -> bool:
+    """Whether `token` hangs from one of `verbs` without crossing into another clause."""
+    for _ in range(5):
+        if token.head == token:
+            return False
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj"):
+            return False
+        token = token.head
+        if token in verbs:
+            return True
+    return False
+
+
+def _in_main_clause(token) -> bool:
+    while token.head != token:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp"):
+            return False
+        token = token.head
+    return True
+
+
+def resolve(time_text: str | None, published: date | None) -> str | None:
+    """An ISO date ("2024-12-23"), month ("2025-01") or year for the time words, or None."""
+    if not time_text:
+        return None
+    text = re.sub(r"\s+", " ", time_text.strip().lower().replace("’", "'"))
+    lex = lexicon()
+    month_names = "|".join(sorted(lex.months, key=len, reverse=True))
+    year_m = re.search(r"\b(1[89]\d\d|2[01]\d\d)\b", text)
+    year = int(year_m.group(1)) if year_m else None
+
+    m = re.search(rf"\b({month_names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", text) or re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month_names})\b", text
+    )
+    if m:
+        a, b = m.groups()
+        month_word, day = (a, int(b)) if a.isalpha() else (b, int(a))
+        month = lex.months[month_word]
+        return _full_date(year, month, day, published)
+    m = re.search(rf"\b({month_names})\b", text)
+    if m and not (m.group(1) == "may" and "may" in text.split()[:1] and len(text.split()) == 1):
+        month = lex.months[m.group(1)]
+        if year is None and published:
+            year = published.year if month <= published.month else published.year - 1
+        return f"{year:04d}-{month:02d}" if year else None
+    if year is not None:
+        return str(year)
+    if published is None:
+        return None
+    for name, weekday in lex.weekdays.items():
+        if re.search(rf"\b{name}\b", text):
+            back = (published.weekday() - weekday) % 7
+            if "last" in text.split():
+                back = back or 7
+            return (published - timedelta(days=back)).isoformat()
+    return _relative(text, published)
+
+
+def _full_date(year: int | None, month: int, day: int, published: date | None) -> str | None:
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        if (month, day) > (published.month, published.day) and month - published.month > 1:
+            year -= 1
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _relative(text: str, published: date) -> str | None:
+    if re.search(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", text):
+        return published.isoformat()
+    if re.search(r"\b(?:yesterday|last night)\b", text):
+        return (published - timedelta(days=1)).isoformat()
+    m = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven)\s+(day|week)s?\s+ago\b", text)
+    if m:
+        n = {
+            "a": 1,
+            "an": 1,
+            "one": 1,
+            "two": 2,
+            "three": 3,
+            "four": 4,
+            "five": 5,
+            "six": 6,
+            "seven": 7,
+        }.get(m.group(1)) or int(m.group(1))
+        days = n * (7 if m.group(2) == "week" else 1)
+        return (published - timedelta(days=days)).isoformat()
+    if re.search(r"\b(?:this|earlier this|later this) week\b", text):
+        return _month(published)
+    if re.search(r"\blast week\b", text):
+        return _month(published - timedelta(days=7))
+    if re.search(r"\b(?:this|earlier this|later this) month\b", text):
+        return _month(published)
+    if re.search(r"\blast month\b", text):
+        return _month(published.replace(day=1) - timedelta(days=1))
+    if re.search(r"\b(?:this|earlier this) year\b", text):
+        return str(published.year)
+    if re.search(r"\blast year\b", text):
+        return str(published.year - 1)
+    return None
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"

@@ -1,0 +1,324 @@
+"""Read documents from files: plain text, HTML pages, JSON Lines and CSV exports.
+
+Each input yields `Document`s, or a `DocumentError` naming the file (and line) that
+could not be read, so one bad input never stops a batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import (
+    BinaryDocumentError,
+    DocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    InputNotFoundError,
+    MalformedRecordError,
+    UndecodableDocumentError,
+    UnsupportedFormatError,
+)
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's text and what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    path: str | None = None
+    line: int | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def read_paths(
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | DocumentError]:
+    """Documents from files, directories (recursively) and `-` (standard input)."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield from _guard(
+                "<stdin>",
+                lambda: _from_text_bytes(sys.stdin.buffer.read(), "stdin", "<stdin>", max_bytes),
+            )
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in SUPPORTED and not child.name.startswith("."):
+                    yield from read_file(child, max_bytes)
+        elif path.is_file():
+            yield from read_file(path, max_bytes)
+        else:
+            raise InputNotFoundError("no such file or directory", path=str(path), hint="check the path")
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
+    """Documents in one file, by its suffix."""
+    suffix = path.suffix.lower()
+    name = str(path)
+    if suffix not in SUPPORTED:
+        yield UnsupportedFormatError(
+            f"unsupported file type {suffix or '(none)'!r}",
+            path=name,
+            hint="use .txt, .md, .html, .jsonl or .csv",
+        )
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentTooLargeError(
+                f"file is {size:,} bytes, over the {max_bytes:,} limit",
+                path=name,
+                hint="split it or raise --max-bytes",
+            )
+        data = path.read_bytes()
+    except DocumentError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield DocumentError(f"cannot read: {exc.strerror}", path=name)
+        return
+    if suffix in TEXT_SUFFIXES:
+        yield from _guard(name, lambda: _from_text_bytes(data, path.name, name, max_bytes))
+    elif suffix in HTML_SUFFIXES:
+        yield from _guard(name, lambda: _from_html_bytes(data, path.name, name))
+    elif suffix == ".csv":
+        yield from _records(data, path, _csv_rows)
+    else:
+        yield from _records(data, path, _jsonl_rows)
+
+
+def _guard(name: str, make) -> Iterator[Document | DocumentError]:
+    try:
+        yield from make()
+    except DocumentError as exc:
+        if exc.path is None:
+            exc.path = name
+        yield exc
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, list[str]]:
+    """Text from bytes: UTF-8, else the declared or detected encoding (with a warning)."""
+    if not data.strip():
+        raise EmptyDocumentError("the document is empty", path=name)
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if b"\x00" in head or controls > len(head) * 0.1:
+        raise BinaryDocumentError(
+            "binary data, not text", path=name, hint="give crosstally text, HTML, JSON Lines or CSV"
+        )
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    candidates = [declared] if declared else []
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        candidates.append(best.encoding)
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        return text, [f"{name}: not UTF-8; decoded as {encoding}"]
+    raise UndecodableDocumentError(
+        "the bytes are in no encoding crosstally recognises",
+        path=name,
+        hint="convert the file to UTF-8",
+    )
+
+
+def _from_text_bytes(data: bytes, doc_id: str, name: str, max_bytes: int) -> Iterator[Document]:
+    if len(data) > max_bytes:
+        raise DocumentTooLargeError(f"input is {len(data):,} bytes, over the limit", path=name)
+    text, warnings = decode(data, name)
+    if not text.strip():
+        raise EmptyDocumentError("the document holds only whitespace", path=name)
+    yield Document(doc_id, text, title=headline(text), path=name, warnings=tuple(warnings))
+
+
+def headline(text: str) -> str | None:
+    """The first line, when it reads as a headline (short, no closing full stop)."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if 0 < len(first) <= 160 and not first.endswith((".", ":", ";", ",")) and "\n" in text.strip():
+        return first
+    return None
+
+
+def _from_html_bytes(data: bytes, doc_id: str, name: str) -> Iterator[Document]:
+    declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
+    html, warnings = decode(data, name, declared.group(1).decode() if declared else None)
+    doc = html_document(html, doc_id, name)
+    yield Document(
+        doc.id,
+        doc.text,
+        doc.title,
+        doc.outlet,
+        doc.url,
+        doc.published,
+        name,
+        warnings=tuple(warnings) + doc.warnings,
+    )
+
+
+def html_document(html: str, doc_id: str, name: str | None = None) -> Document:
+    """Main text and metadata of an HTML page (trafilatura), without boilerplate."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if result is None or not (getattr(result, "text", None) or "").strip():
+        raise EmptyDocumentError(
+            "no article text found in the HTML page", path=name, hint="is this a news article page?"
+        )
+    published, warnings = parse_published(getattr(result, "date", None), name)
+    outlet = getattr(result, "sitename", None) or getattr(result, "hostname", None)
+    return Document(
+        doc_id,
+        result.text,
+        getattr(result, "title", None),
+        outlet,
+        getattr(result, "url", None),
+        published,
+        name,
+        warnings=tuple(warnings),
+    )
+
+
+def parse_published(value, name: str | None = None) -> tuple[date | None, list[str]]:
+    """A publication date from "YYYY-MM-DD" (a time after it is ignored), with a warning
+    instead of an error when it cannot be read."""
+    if value in (None, ""):
+        return None, []
+    if isinstance(value, date):
+        return value, []
+    try:
+        return date.fromisoformat(str(value).strip()[:10]), []
+    except ValueError:
+        return None, [f"{name}: publication date {value!r} is not YYYY-MM-DD; ignored"]
+
+
+def _records(data: bytes, path: Path, rows) -> Iterator[Document | DocumentError]:
+    name = str(path)
+    try:
+        text, warnings = decode(data, name)
+    except DocumentError as exc:
+        yield exc
+        return
+    for line, record in rows(text, name):
+        if isinstance(record, DocumentError):
+            yield record
+            continue
+        yield from _guard(
+            name,
+            lambda line=line, record=record: iter([_record_document(record, path, line, warnings)]),
+        )
+
+
+def _record_document(record: dict, path: Path, line: int, warnings: list[str]) -> Document:
+    name = str(path)
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise MalformedRecordError(
+            "record has no 'text'",
+            path=name,
+            line=line,
+            hint="every record needs a non-empty text field",
+        )
+    if re.search(r"<(?:p|div|html|body|br)\b", body[:2000], re.I):
+        body = html_document(body, "", name).text
+    published, more = parse_published(record.get("published"), f"{name}:{line}")
+    doc_id = str(record.get("id") or f"{path.name}:{line}")
+    return Document(
+        doc_id,
+        body,
+        _str(record.get("title")),
+        _str(record.get("outlet")),
+        _str(record.get("url")),
+        published,
+        name,
+        line,
+        tuple(warnings + more),
+    )
+
+
+def _str(value) -> str | None:
+    return str(value).strip() or None if value not in (None, "") else None
+
+
+def _jsonl_rows(text: str, name: str):
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield (
+                number,
+                MalformedRecordError(
+                    f"invalid JSON ({exc.msg})",
+                    path=name,
+                    line=number,
+                    hint="one JSON object per line",
+                ),
+            )
+            continue
+        if not isinstance(record, dict):
+            yield (
+                number,
+                MalformedRecordError("a line is not a JSON object", path=name, line=number),
+            )
+            continue
+        yield number, record
+
+
+def _csv_rows(text: str, name: str):
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
+        yield (
+            1,
+            MalformedRecordError(
+                "CSV has no 'text' column",
+                path=name,
+                line=1,
+                hint="columns: text, and optionally title, outlet, url, published, id",
+            ),
+        )
+        return
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                yield (
+                    line,
+                    MalformedRecordError("row has more fields than the header", path=name, line=line),
+                )
+                continue
+            yield line, {k.strip(): v for k, v in row.items() if k}
+    except csv.Error as exc:
+        yield (
+            reader.line_num,
+            MalformedRecordError(f"malformed CSV ({exc})", path=name, line=reader.line_num),
+        )

@@ -1,0 +1,1 @@
+"""Reports over claims and the ledger: terminal, Markdown, HTML, JSON."""
