@@ -135,6 +135,8 @@ def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, li
 
     best = from_bytes(data).best()
     if best is not None:
+        if re.match(r"(cp125\d|iso8859_\d+|latin_\d)$", best.encoding):
+            candidates.append("cp1252")
         candidates.append(best.encoding)
     for encoding in candidates:
         try:

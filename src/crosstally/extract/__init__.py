@@ -134,9 +134,15 @@ def _speakers(doc, names: NameIndex) -> list[Attribution]:
 
 
 def _sentence_speaker(sent, names: NameIndex, previous: list[Attribution]) -> Attribution:
+    """Who speaks in a sentence; failing that, the last person it names (for "he"/"she")."""
     lex = lexicon()
-    root = sent.root
-    return attribute(sent, root, names, lex, previous) if root is not None else Attribution()
+    spoken = attribute(sent, sent.root, names, lex, previous)
+    if spoken.source:
+        return spoken
+    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    if people:
+        return Attribution(names.fullest(people[-1].text), None, None, True, named_only=True)
+    return Attribution()
 
 
 def _claim(

@@ -27,6 +27,7 @@ class Attribution:
     via: str | None = None
     verb_i: int | None = None
     person: bool = False
+    named_only: bool = False
 
 
 def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:
@@ -41,7 +42,7 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return said
-    if previous and _continues(sent, lex):
+    if previous and _continues(sent, lex) and not previous[-1].named_only:
         return previous[-1]
     return Attribution()
 
@@ -83,12 +84,13 @@ def _has_speaker(verb, lex: Lexicon) -> bool:
 
 
 def _subject(verb):
+    own = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    head = verb.head
     if (
         verb.dep_ == "conj"
-        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
-        and verb.head.pos_ in ("VERB", "AUX")
-        and verb.head.lemma_ == verb.lemma_
-        or (verb.dep_ == "conj" and verb.head.lemma_.lower() in _SAY_LEMMAS)
+        and not own
+        and head.pos_ in ("VERB", "AUX")
+        and (head.lemma_ == verb.lemma_ or head.lemma_.lower() in _SAY_LEMMAS)
     ):
         return _subject(verb.head)
     for child in verb.children:
@@ -153,7 +155,9 @@ def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attributio
     want_person = pronoun.lower_ in ("he", "she", "i")
     for earlier in reversed(previous):
         if earlier.source and (earlier.person or not want_person):
-            return Attribution(earlier.source, earlier.via, verb_i, earlier.person)
+            return Attribution(
+                earlier.source, earlier.via if not earlier.named_only else None, verb_i, earlier.person
+            )
     return Attribution()
 
 
@@ -273,7 +277,9 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     modifiers = [
         c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")
     ]
-    if modifiers:
+    if modifiers and any(
+        t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for m in modifiers for t in m.subtree
+    ):
         doc = head.doc
         first = min(t.i for m in modifiers for t in m.subtree)
         text = doc[first : head.i].text

@@ -74,6 +74,7 @@ class Scanner:
     month_before_re: re.Pattern
     month_after_re: re.Pattern
     fraction_re: re.Pattern
+    measure_before_re: re.Pattern
 
 
 def _alternation(phrases) -> str:
@@ -101,6 +102,11 @@ def scanner() -> Scanner:
         lex=lex,
         atom_re=re.compile(atom, re.IGNORECASE),
         unit_after_re=re.compile(rf"(?:\s*|-)(?P<unit>{_alternation(lex.units)})(?![A-Za-z])"),
+        measure_before_re=re.compile(
+            rf"\b(?:{_alternation(lex.measure_nouns)})"
+            r"\s+(?:of\s+|at\s+|reached\s+|hit\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?$",
+            re.IGNORECASE,
+        ),
         currency_before_re=re.compile(
             rf"(?P<cur>{_alternation(p for p, (k, _) in lex.units.items() if k == 'currency_sign')})"
             r"\s?$"
@@ -439,6 +445,8 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         return "time"
     if sc.designator_before_re.search(before) and not re.search(r"\bper\s*$", before, re.I):
         return "label"
+    if sc.measure_before_re.search(before):
+        return "measure"
     if re.search(r"\b(?:aged|age|ages)\s*$", before, re.I):
         return "age"
     if (

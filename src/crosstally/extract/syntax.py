@@ -38,6 +38,20 @@ _LEVEL_VERBS = {
     "remain",
     "go",
 }
+_RESULTATIVE = {
+    "leave",
+    "find",
+    "report",
+    "confirm",
+    "declare",
+    "list",
+    "presume",
+    "remain",
+    "render",
+    "believe",
+    "feared",
+    "fear",
+}
 _HAVE = {
     "have",
     "number",
@@ -273,7 +287,10 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
     for verb in verbs:
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")]
-        if lemma in lex.category_verbs and lemma not in _SUFFER:
+        if lemma in _RESULTATIVE:
+            objects += [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")]
+        lost_lives = lemma == "lose" and any(o.lemma_.lower() == "life" for o in objects)
+        if lemma in lex.category_verbs and lemma not in _SUFFER and not lost_lives:
             found.add(lex.category_verbs[lemma])
         if verb.lower_ in lex.category_adjs:
             found.add(lex.category_adjs[verb.lower_])

@@ -32,6 +32,7 @@ class Lexicon:
     qualifiers_after: dict[str, str]
     units: dict[str, tuple[str, str]]
     designators: frozenset[str]
+    measure_nouns: frozenset[str]
     category_nouns: dict[str, str]
     category_verbs: dict[str, str]
     category_adjs: dict[str, str]
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
         qualifiers_after={p: q for p, pos, q in qualifiers if pos == "after"},
         units={p: (k, c) for p, k, c in read_table("units.tsv")},
         designators=frozenset(row[0].lower() for row in read_table("designators.tsv")),
+        measure_nouns=frozenset(row[0].lower() for row in read_table("measure_nouns.tsv")),
         category_nouns={w: c for w, p, c in categories if p == "noun"},
         category_verbs={w: c for w, p, c in categories if p == "verb"},
         category_adjs={w: c for w, p, c in categories if p == "adj"},

@@ -1,0 +1,115 @@
+"""Source and via from the attribution patterns of news reporting."""
+
+from __future__ import annotations
+
+import pytest
+
+ATTRIBUTIONS = [
+    # text, mention, source, via
+    ("The health ministry said 40 people were killed.", "40", "health ministry", None),
+    ("At least 40 people were killed, the health ministry said.", "At least 40", "health ministry", None),
+    (
+        "At least 40 people were killed, said Ahmed Nasser, a hospital director.",
+        "At least 40",
+        "Ahmed Nasser",
+        None,
+    ),
+    ("According to the United Nations, 6 million people have fled.", "6 million", "United Nations", None),
+    ("Some 6 million people have fled, according to UNHCR.", "Some 6 million", "UNHCR", None),
+    ("Police told Reuters that 12 people were arrested.", "12", "Police", None),
+    (
+        "Interior Minister Anna Berg told parliament that 300 officers were deployed.",
+        "300",
+        "Anna Berg",
+        None,
+    ),
+    (
+        "North Korea is sending 1,500 more troops, reports Yonhap, citing intelligence officials.",
+        "1,500",
+        "intelligence officials",
+        "Yonhap",
+    ),
+    (
+        "The Times reported, citing two officials, that 900 soldiers had died.",
+        "900",
+        "two officials",
+        "Times",
+    ),
+    (
+        "Ukrainian President Volodymyr Zelensky said 3,800 soldiers had been killed or wounded.",
+        "3,800",
+        "Volodymyr Zelensky",
+        None,
+    ),
+    ('"We have lost 27 colleagues," the union said in a statement.', "27", "union", None),
+    ("Over 3,000 of these soldiers have been killed, as per Kyiv's figures.", "Over 3,000", "Kyiv", None),
+    (
+        "The governor stated that, according to the fire chief, 14 homes burned.",
+        "14",
+        "fire chief",
+        "governor",
+    ),
+    ("Satellite images show 80 aircraft at the base.", "80", None, None),
+    ("The storm destroyed 500 homes.", "500", None, None),
+    (
+        "Reports indicate that 200 soldiers were captured, according to Western officials.",
+        "200",
+        "Western officials",
+        None,
+    ),
+    (
+        "More than 1,000 people were evacuated, officials at the regional emergency service said.",
+        "More than 1,000",
+        "officials",
+        None,
+    ),
+    (
+        "An estimated 2,000 troops are in the area, the Institute for the Study of War said.",
+        "An estimated 2,000",
+        "Institute for the Study of War",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "source", "via"), ATTRIBUTIONS)
+def test_attribution(claims_of, text, mention, source, via):
+    claims = {c.mention: c for c in claims_of(text)}
+    assert mention in claims, sorted(claims)
+    claim = claims[mention]
+    if source is None:
+        assert claim.source is None
+    else:
+        assert claim.source is not None and source.lower() in claim.source.lower(), claim.source
+    if via is None:
+        assert claim.via is None
+    else:
+        assert claim.via is not None and via.lower() in claim.via.lower(), claim.via
+
+
+CONTEXT = [
+    # text (several sentences), mention, source
+    ("Mayor Lena Ortiz spoke on Friday. She said 45 houses had collapsed.", "45", "Lena Ortiz"),
+    ("The Red Cross said 300 people were missing. Another 120 were injured.", "120", "Red Cross"),
+    ("Officials said the road was closed. The storm destroyed 500 homes.", "500", None),
+    (
+        "The Joint Chiefs of Staff (JCS) issued an update. The JCS said 100 soldiers had died.",
+        "100",
+        "Joint Chiefs of Staff",
+    ),
+    (
+        "President Volodymyr Zelensky spoke in Kyiv.\nPresident Zelensky said 40 drones were downed.",
+        "40",
+        "Volodymyr Zelensky",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "source"), CONTEXT)
+def test_attribution_in_context(claims_of, text, mention, source):
+    claims = {c.mention: c for c in claims_of(text)}
+    claim = claims[mention]
+    if source is None:
+        assert claim.source is None
+    else:
+        assert claim.source == source

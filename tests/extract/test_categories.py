@@ -1,0 +1,114 @@
+"""Category and counted noun from the syntax around a figure, in many reporting styles."""
+
+from __future__ import annotations
+
+import pytest
+
+CATEGORIES = [
+    # sentence, mention, category
+    ("At least 40 people were killed in the blast.", "At least 40", "killed"),
+    ("The earthquake killed more than 2,000 people.", "more than 2,000", "killed"),
+    ("Nine miners died after the shaft collapsed.", "Nine", "killed"),
+    ("The death toll rose to 112 on Tuesday.", "112", "killed"),
+    ("Rescuers have recovered 57 bodies from the rubble.", "57", "killed"),
+    ("The ministry reported 3,500 deaths.", "3,500", "killed"),
+    ("Twelve people lost their lives in the fire.", "Twelve", "killed"),
+    ("Another 300 were found dead in the river.", "300", "killed"),
+    ("About 150 people were injured in the clashes.", "About 150", "wounded"),
+    ("Some 60 protesters suffered injuries.", "Some 60", "wounded"),
+    ("The attack left 85 wounded.", "85", "wounded"),
+    ("Officials said 200 were hurt.", "200", "wounded"),
+    ("More than 3,000 soldiers have been killed or wounded.", "More than 3,000", "casualties"),
+    ("The unit suffered about 1,100 casualties.", "about 1,100", "casualties"),
+    ("Nearly 500 people were killed and injured.", "Nearly 500", "casualties"),
+    ("Russia has lost 4,000 troops in the offensive.", "4,000", "casualties"),
+    ("Two North Korean soldiers had been captured.", "Two", "captured"),
+    ("Militants took 30 hostages.", "30", "captured"),
+    ("Kyiv says it holds 1,200 prisoners of war.", "1,200", "captured"),
+    ("At least 10,000 people are missing.", "At least 10,000", "missing"),
+    ("Some 400 migrants remain unaccounted for.", "Some 400", "missing"),
+    ("Up to 12,000 troops will be deployed to the border.", "Up to 12,000", "deployed"),
+    ("The country sent 1,500 peacekeepers.", "1,500", "deployed"),
+    ("About 10,000 soldiers are fighting in the region.", "About 10,000", "deployed"),
+    ("Russia has massed 100,000 troops near the border.", "100,000", "deployed"),
+    ("The army has 1.28 million active soldiers.", "1.28 million", "personnel"),
+    ("It fields a force with 200,000 soldiers.", "200,000", "personnel"),
+    ("More than 40,000 people have been displaced.", "More than 40,000", "displaced"),
+    ("About 8,000 residents fled their homes.", "About 8,000", "displaced"),
+    ("Authorities evacuated 25,000 people from the coast.", "25,000", "displaced"),
+    ("The UN counts 6 million refugees.", "6 million", "displaced"),
+    ("Police arrested 73 demonstrators.", "73", "arrested"),
+    ("Security forces detained more than 200 people.", "more than 200", "arrested"),
+    ("The convoy carried 300 tanks.", "300", "materiel"),
+    ("Forces shot down 45 drones overnight.", "45", "materiel"),
+    ("North Korea has sent some 20,000 containers.", "some 20,000", "materiel"),
+    ("The army fired 10,000 artillery shells a day.", "10,000", "materiel"),
+    ("The donors pledged $2.5 billion.", "$2.5 billion", "money"),
+    ("Damage is estimated at 3 million euros.", "3 million euros", "money"),
+    ("Approximately 200 ammunition factories are operating.", "Approximately 200", "other"),
+    ("Russia holds 20 per cent of the country.", "20 per cent", "other"),
+    ("The ship had 162 people on board.", "162", "other"),
+    ("Rescuers pulled 45 survivors from the sea.", "45", "other"),
+    ("Voters cast 2.3 million ballots.", "2.3 million", "other"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "category"), CATEGORIES)
+def test_category(claims_of, sentence, mention, category):
+    claims = {c.mention: c for c in claims_of(sentence)}
+    assert mention in claims, f"{mention!r} not extracted from {sentence!r}: {sorted(claims)}"
+    assert claims[mention].category == category
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "counted"),
+    [
+        ("At least 100 North Korean soldiers have died.", "At least 100", "North Korean soldiers"),
+        ("The port received 20,000 containers.", "20,000", "containers"),
+        ("About 3,000 of them were wounded.", "About 3,000", "them"),
+        ("Approximately 200 ammunition factories are open.", "Approximately 200", "ammunition factories"),
+    ],
+)
+def test_counted(claims_of, sentence, mention, counted):
+    claims = {c.mention: c for c in claims_of(sentence)}
+    assert claims[mention].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "per"),
+    [
+        ("The troops suffered an estimated 92 casualties every day.", "an estimated 92", "day"),
+        ("Russia loses about 1,000 soldiers a day.", "about 1,000", "day"),
+        ("Some 3,000 migrants arrive per month.", "Some 3,000", "month"),
+        ("The army fired 10,000 shells daily.", "10,000", "day"),
+        ("About 1,000 soldiers were killed in a day of fighting.", "About 1,000", None),
+    ],
+)
+def test_rate(claims_of, sentence, mention, per):
+    claims = {c.mention: c for c in claims_of(sentence)}
+    assert claims[mention].per == per
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "location"),
+    [
+        ("At least 40 people were killed in Gaza City.", "At least 40", "Gaza City"),
+        ("Some 10,000 troops are fighting in Russia's Kursk region.", "Some 10,000", "Kursk region"),
+    ],
+)
+def test_location(claims_of, sentence, mention, location):
+    claims = {c.mention: c for c in claims_of(sentence)}
+    assert claims[mention].location == location
+
+
+NOT_CLAIMS = [
+    "Two officials said the talks had failed.",
+    "One witness told reporters the road was closed.",
+    "The ceasefire took effect in 2024.",
+    "Talks will resume on 3 March.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_CLAIMS)
+def test_no_claim(claims_of, sentence):
+    assert claims_of(sentence) == []

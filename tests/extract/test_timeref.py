@@ -1,0 +1,57 @@
+"""Time words and their resolution against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosstally.extract.timeref import resolve
+
+PUBLISHED = date(2024, 12, 24)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("on Monday", "2024-12-23"),
+        ("Monday", "2024-12-23"),
+        ("on Tuesday", "2024-12-24"),
+        ("last Tuesday", "2024-12-17"),
+        ("on Dec. 23", "2024-12-23"),
+        ("on 17 December", "2024-12-17"),
+        ("December 17th", "2024-12-17"),
+        ("in early January", "2024-01"),
+        ("in November", "2024-11"),
+        ("on Jan. 3, 2025", "2025-01-03"),
+        ("in 2023", "2023"),
+        ("yesterday", "2024-12-23"),
+        ("today", "2024-12-24"),
+        ("three days ago", "2024-12-21"),
+        ("last week", "2024-12"),
+        ("earlier this month", "2024-12"),
+        ("last month", "2024-11"),
+        ("last year", "2023"),
+        ("so far", None),
+    ],
+)
+def test_resolve(words, expected):
+    assert resolve(words, PUBLISHED) == expected
+
+
+def test_without_publication_date_only_explicit_years_resolve():
+    assert resolve("on Monday", None) is None
+    assert resolve("on Jan. 3, 2025", None) == "2025-01-03"
+
+
+def test_time_text_and_date_in_a_claim(claims_of):
+    text = "The JCS said on Monday that at least 100 soldiers had died."
+    (claim,) = claims_of(text, published="2024-12-24")
+    assert claim.time_text == "on Monday"
+    assert claim.date == "2024-12-23"
+
+
+def test_durations_are_not_times(claims_of):
+    text = "Police said 30 people were arrested during four days of protests."
+    (claim,) = claims_of(text)
+    assert claim.time_text is None
