@@ -117,8 +117,7 @@ def extract(paths, fmt, published, output, max_bytes, full_parse) -> None:
             texts = {d.id: d.text for d in documents}
             _print_table(claims, texts, stream)
     click.echo(
-        f"{len(claims)} claims from {len(documents)} documents"
-        + (f"; {len(failures)} failed" if failures else ""),
+        f"{len(claims)} claims from {len(documents)} documents" + (f"; {len(failures)} failed" if failures else ""),
         err=True,
     )
     if failures:
@@ -159,9 +158,7 @@ def evaluate(gold, docs, pred, as_json) -> None:
 
     gold_claims = load_gold(gold)
     if pred:
-        predictions = [
-            json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines() if line.strip()
-        ]
+        predictions = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines() if line.strip()]
     else:
         predictions = _predict(docs, sorted({g["doc"] for g in gold_claims}))
     result = score(gold_claims, predictions, docs)
@@ -192,21 +189,241 @@ def _predict(docs: Path, names: list[str]) -> list[dict]:
     return [c.record(with_measure=True) for c in assign_measures(claims, texts)]
 
 
+DB_OPTION = click.option(
+    "--db",
+    default="crosstally.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The ledger file (DuckDB).",
+)
+
+
 @main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--published", help="Publication date (YYYY-MM-DD) for documents without one.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Skip documents larger than this.",
+)
 @handles_errors
-def demo() -> None:
-    """Extract the bundled example corpus and print its claims."""
+def add(paths, db, published, max_bytes) -> None:
+    """Add documents (files, directories, - for stdin) and their claims to the ledger."""
+    from dataclasses import replace
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .ingest import Failure, add_documents
+    from .read import read_paths
+    from .store import Ledger
+
+    default_date = _published_option(published)
+    items = list(read_paths(paths, max_bytes))
+    if default_date:
+        items = [replace(i, published=i.published or default_date) if isinstance(i, Document) else i for i in items]
+    tally = {"added": 0, "near-copy": 0, "duplicate": 0, "claims": 0, "failed": 0}
+    with (
+        Ledger(db) as ledger,
+        Progress(
+            TextColumn("[bold]adding"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[status]}"),
+            console=_stderr_console(),
+            transient=False,
+        ) as progress,
+    ):
+        task = progress.add_task("add", total=len(items), status="")
+
+        def step(result) -> None:
+            if isinstance(result, Failure):
+                tally["failed"] += 1
+                progress.console.print(f"error: {result.where}: {result.reason}")
+            else:
+                tally[result.status] += 1
+                tally["claims"] += result.claims
+            progress.update(
+                task,
+                advance=1,
+                status=(
+                    f"{tally['added'] + tally['near-copy']} new, {tally['duplicate']} already stored, "
+                    f"{tally['claims']} claims, {tally['failed']} failed"
+                ),
+            )
+
+        for item in items:
+            if isinstance(item, Document):
+                for warning in item.warnings:
+                    progress.console.print(f"warning: {warning}")
+        add_documents(ledger, items, progress=step)
+        counts = ledger.counts()
+    click.echo(
+        f"ledger {db}: {counts['documents']} documents, {counts['claims']} claims, {counts['measures']} measures",
+        err=True,
+    )
+    if tally["failed"]:
+        sys.exit(1)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--all", "everything", is_flag=True, help="Re-extract every document, not only stale ones.")
+@handles_errors
+def reextract(db, everything) -> None:
+    """Refresh claims extracted by an older extractor version."""
+    from .ingest import extractor_version
+    from .ingest import reextract as run
+    from .store import Ledger
+
+    with Ledger(db) as ledger:
+        count = run(ledger, everything=everything)
+    click.echo(f"re-extracted {count} documents with extractor {extractor_version()}", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["terminal", "md", "html", "json"]),
+    default="terminal",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@handles_errors
+def report(db, fmt, output) -> None:
+    """Per measure: estimates by source and date, range, conflicts, misquotes."""
+    from .reconcile.view import view_of
+    from .store import Ledger
+
+    with Ledger(db, read_only=True) as ledger:
+        view = view_of(ledger)
+    _write_report(view, fmt, output)
+
+
+def _write_report(view, fmt: str, output: str | None) -> None:
+    from .report.data import view_dict
+    from .report.html import render_html
+    from .report.markdown import render_markdown
+    from .report.terminal import ledger_report
+
+    with click.open_file(output or "-", "w", encoding="utf-8") as stream:
+        if fmt == "json":
+            stream.write(json.dumps(view_dict(view), indent=2, default=str) + "\n")
+        elif fmt == "md":
+            stream.write(render_markdown(view))
+        elif fmt == "html":
+            stream.write(render_html(view))
+        else:
+            ledger_report(view, stream)
+
+
+@main.command()
+@click.argument("question")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Answer as JSON.")
+@handles_errors
+def ask(question, db, as_json) -> None:
+    """Answer "how many ...?" with every estimate and its source."""
+    from .ask import ask as answer_question
+    from .reconcile.view import view_of
+    from .report.data import answer_dict
+    from .report.terminal import answer_report
+    from .store import Ledger
+
+    with Ledger(db, read_only=True) as ledger:
+        view = view_of(ledger)
+    answer = answer_question(view, question)
+    if as_json:
+        click.echo(json.dumps(answer_dict(answer, view.documents), indent=2, default=str))
+    else:
+        answer_report(answer, view.documents, sys.stdout)
+    if not answer.measures:
+        sys.exit(1)
+
+
+@main.group()
+def alias() -> None:
+    """The alias table: which names are the same source."""
+
+
+@alias.command("add")
+@click.argument("name")
+@click.argument("canonical")
+@DB_OPTION
+@handles_errors
+def alias_add(name, canonical, db) -> None:
+    """Record that NAME is CANONICAL (e.g. "Zelenskiy" "Volodymyr Zelensky")."""
+    from .store import Ledger
+
+    with Ledger(db) as ledger:
+        ledger.add_alias(name, canonical)
+    click.echo(f"{name} → {canonical}")
+
+
+@alias.command("list")
+@DB_OPTION
+@handles_errors
+def alias_list(db) -> None:
+    """List the alias table."""
+    from .store import Ledger
+
+    with Ledger(db, read_only=True) as ledger:
+        for name, canonical in ledger.aliases().items():
+            click.echo(f"{name}\t{canonical}")
+
+
+@alias.command("remove")
+@click.argument("name")
+@DB_OPTION
+@handles_errors
+def alias_remove(name, db) -> None:
+    """Remove NAME from the alias table."""
+    from .store import Ledger
+
+    with Ledger(db) as ledger:
+        ledger.remove_alias(name)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="crosstally-report.html",
+    show_default=True,
+    help="Where to write the HTML report.",
+)
+@handles_errors
+def demo(output) -> None:
+    """Build a ledger from the bundled examples in a temporary place, print the report,
+    write the HTML report."""
+    import tempfile
     from importlib import resources
 
-    from .extract import DocumentText, extract_many
-    from .reconcile import assign_measures
+    from .ingest import add_documents
+    from .read import read_paths
+    from .reconcile.view import view_of
+    from .store import Ledger
 
     corpus = resources.files("crosstally") / "examples" / "derna-floods.jsonl"
-    with resources.as_file(corpus) as path:
-        documents = gather([path], DEFAULT_MAX_BYTES, [])
-    items = [DocumentText(d.text, d.id, d.published) for d in documents]
-    claims = [c for group in extract_many(items) for c in group]
-    texts = {d.id: d.text for d in documents}
-    claims = assign_measures(claims, texts)
-    _print_table(claims, texts, sys.stdout)
-    click.echo(f"{len(claims)} claims from {len(documents)} example documents")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        resources.as_file(corpus) as path,
+        Ledger(Path(tmp) / "demo.duckdb") as ledger,
+    ):
+        add_documents(ledger, read_paths([path]))
+        view = view_of(ledger)
+    _write_report(view, "terminal", None)
+    _write_report(view, "html", output)
+    click.echo(f"HTML report written to {Path(output).resolve()}")

@@ -187,9 +187,7 @@ def score(gold: list[dict], pred: list[dict], docs_dir: Path) -> Score:
         grouping_pair_f1=pair_f1(pairs),
         missed=[f"{g['doc']}: {g['mention']!r} ({g['category']})" for g in gold if id(g) not in matched_gold],
         spurious=[
-            f"{p.get('doc')}: {p.get('mention')!r} ({p.get('category')})"
-            for p in pred
-            if id(p) not in matched_pred
+            f"{p.get('doc')}: {p.get('mention')!r} ({p.get('category')})" for p in pred if id(p) not in matched_pred
         ],
         wrong_source=[
             f"{g['doc']}: {g['mention']!r}: {p.get('source')!r} != {g['source']!r}"

@@ -49,9 +49,7 @@ class Document:
     warnings: tuple[str, ...] = field(default=())
 
 
-def read_paths(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Document | DocumentError]:
+def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
     """Documents from files, directories (recursively) and `-` (standard input)."""
     for raw in paths:
         if str(raw) == "-":

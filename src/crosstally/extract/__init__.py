@@ -57,9 +57,7 @@ def extract(
     return next(extract_many([item], options))
 
 
-def extract_many(
-    items: Iterable[DocumentText], options: ExtractOptions | None = None
-) -> Iterator[list[Claim]]:
+def extract_many(items: Iterable[DocumentText], options: ExtractOptions | None = None) -> Iterator[list[Claim]]:
     """Claims for each document, in order; spaCy batches paragraphs across documents."""
     options = options or ExtractOptions()
     nlp = load_pipeline(options.model)
@@ -195,11 +193,7 @@ def _claim(
 
 def _counts_speakers(fig: Figure, noun, lex) -> bool:
     """ "two officials said", "one witness told": a count of who speaks, not a claim."""
-    return (
-        (fig.in_words or fig.value < 10)
-        and noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in lex.reporting_verbs
-    )
+    return (fig.in_words or fig.value < 10) and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lex.reporting_verbs
 
 
 def _syntax_allows(fig: Figure, span, top) -> bool:

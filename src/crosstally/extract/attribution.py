@@ -122,9 +122,7 @@ def _trailing_subject(verb):
     if first == verb.i or first == sent.start:
         return None
     span = range(first, verb.i)
-    heads = [
-        sent.doc[i] for i in span if sent.doc[i].head.i not in span and sent.doc[i].pos_ in ("PROPN", "NOUN")
-    ]
+    heads = [sent.doc[i] for i in span if sent.doc[i].head.i not in span and sent.doc[i].pos_ in ("PROPN", "NOUN")]
     return heads[-1] if heads else None
 
 
@@ -155,9 +153,7 @@ def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attributio
     want_person = pronoun.lower_ in ("he", "she", "i")
     for earlier in reversed(previous):
         if earlier.source and (earlier.person or not want_person):
-            return Attribution(
-                earlier.source, earlier.via if not earlier.named_only else None, verb_i, earlier.person
-            )
+            return Attribution(earlier.source, earlier.via if not earlier.named_only else None, verb_i, earlier.person)
     return Attribution()
 
 
@@ -242,9 +238,7 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
                 return names.fullest(_clean_name(ent.text, lex)), True
     tokens = _phrase(head)
     doc = head.doc
-    persons = [
-        e for e in doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1
-    ]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     orgs = [
         e
         for e in doc.ents
@@ -274,12 +268,8 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
             objects.sort(key=lambda o: o.ent_type_ != "PERSON")
             if objects:
                 return name_of(objects[0], names, lex)
-    modifiers = [
-        c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")
-    ]
-    if modifiers and any(
-        t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for m in modifiers for t in m.subtree
-    ):
+    modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
+    if modifiers and any(t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for m in modifiers for t in m.subtree):
         doc = head.doc
         first = min(t.i for m in modifiers for t in m.subtree)
         text = doc[first : head.i].text

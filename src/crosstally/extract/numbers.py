@@ -114,12 +114,8 @@ def scanner() -> Scanner:
         qualifier_before_re=re.compile(
             rf"(?:^|(?<=[^\w]))(?P<q>{_alternation(lex.qualifiers_before)})\s*$", re.IGNORECASE
         ),
-        qualifier_after_re=re.compile(
-            rf"(?P<q>\s*(?:{_alternation(lex.qualifiers_after)}))(?![\w])", re.IGNORECASE
-        ),
-        designator_before_re=re.compile(
-            rf"(?:^|(?<=[^\w]))(?:{_alternation(lex.designators)})\s*$", re.IGNORECASE
-        ),
+        qualifier_after_re=re.compile(rf"(?P<q>\s*(?:{_alternation(lex.qualifiers_after)}))(?![\w])", re.IGNORECASE),
+        designator_before_re=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(lex.designators)})\s*$", re.IGNORECASE),
         month_before_re=re.compile(rf"\b(?:{months})\.?,?\s*$"),
         month_after_re=re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{months})\b"),
         fraction_re=re.compile(
@@ -212,9 +208,7 @@ def _atoms(text: str, sc: Scanner) -> list[_Atom]:
             atoms.append(_Atom(m.start(), m.end(), value, True, True, 0.5))
         else:
             spans = [
-                (w.start(), w.end())
-                for w in re.finditer(r"[A-Za-z]+", m.group("words"))
-                if w.group().lower() != "and"
+                (w.start(), w.end()) for w in re.finditer(r"[A-Za-z]+", m.group("words")) if w.group().lower() != "and"
             ]
             words = [m.group("words")[a:b] for a, b in spans]
             base = m.start("words")
@@ -449,12 +443,7 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         return "measure"
     if re.search(r"\b(?:aged|age|ages)\s*$", before, re.I):
         return "age"
-    if (
-        not atom.in_words
-        and atom.value < 120
-        and re.search(r"[A-Z][a-z]+,\s*$", before)
-        and re.match(r"\s*,", after)
-    ):
+    if not atom.in_words and atom.value < 120 and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after):
         return "age"
     if atom.value == 1 and atom.in_words and re.match(r"\s+of\b|\s+another\b", after, re.I):
         return "referring"

@@ -202,9 +202,7 @@ def governing_verbs(token) -> list:
         for child in verb.children:
             if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "ADJ", "AUX"):
                 verbs.append(child)
-                verbs.extend(
-                    c for c in child.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ")
-                )
+                verbs.extend(c for c in child.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"))
     if head.dep_ == "conj" and head.head.pos_ == "VERB" and _shares_subject(head):
         verbs.append(head.head)
     return verbs
@@ -349,9 +347,7 @@ def location(sent, noun, verbs: list) -> str | None:
             continue
         obj = objects[0]
         named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
-        place = obj.lemma_.lower() in _PLACE_NOUNS and any(
-            c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts
-        )
+        place = obj.lemma_.lower() in _PLACE_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts)
         if not (named or place):
             continue
         if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):

@@ -164,6 +164,19 @@ def dominant_place(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def merge_placeless(measures: set[str]) -> dict[str, str]:
+    """Map a measure that names no place ("people-killed", from a document that never says
+    where) to the one placed measure with the same rest ("libya-people-killed"), when
+    exactly one exists."""
+    known_places = {p.replace(" ", "-") for p in _places()[0].values()}
+    placed: dict[str, list[str]] = {}
+    for m in measures:
+        for place in known_places:
+            if m.startswith(place + "-"):
+                placed.setdefault(m[len(place) + 1 :], []).append(m)
+    return {m: placed[m][0] for m in measures if len(placed.get(m, [])) == 1}
+
+
 def assign_measures(claims: list[Claim], texts: dict[str, str] | None = None) -> list[Claim]:
     """The claims with `measure` set. `texts` maps doc ids to text (for context)."""
     texts = texts or {}
@@ -175,4 +188,5 @@ def assign_measures(claims: list[Claim], texts: dict[str, str] | None = None) ->
             context[claim.doc] = (dominant_place(text), is_military(text)) if text else (None, False)
         sentence = text[claim.evidence_start : claim.evidence_end] if text else claim.counted
         out.append(replace(claim, measure=measure_id(claim, sentence, *context[claim.doc])))
-    return out
+    merged = merge_placeless({c.measure for c in out})
+    return [replace(c, measure=merged[c.measure]) if c.measure in merged else c for c in out]

@@ -69,3 +69,72 @@ def claims_table(claims: list[Claim], texts: dict[str, str], stream) -> None:
             evidence_text(c, texts.get(c.doc)),
         )
     console.print(table)
+
+
+def _when(e) -> str:
+    return e.when.isoformat() if e.when else "undated"
+
+
+def measure_table(m, documents: dict, console: Console) -> None:
+    """One measure: every estimate by date and source, with evidence; then the flags."""
+    from .data import evidence
+
+    table = Table(
+        title=f"[bold]{m.measure}[/]  ({m.category}; {len(m.estimates)} estimates, {len(m.sources)} sources)",
+        show_lines=False,
+        expand=True,
+        title_justify="left",
+    )
+    for name, ratio in (("date", 2), ("source", 3), ("figure", 2), ("outlet / doc", 3), ("evidence", 9)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for e in m.estimates:
+        ev = evidence(e, documents)
+        sentence = Text(ev["sentence"])
+        if 0 <= ev["figure_start"] < ev["figure_end"] <= len(ev["sentence"]):
+            sentence.stylize("bold yellow", ev["figure_start"], ev["figure_end"])
+        doc = f"{e.outlet or ''} {e.claim.doc}".strip()
+        if e.near_copy_of:
+            doc += f" (copy of {e.near_copy_of})"
+        table.add_row(_when(e), e.source_name, figure_label(e.claim), doc, sentence)
+    console.print(table)
+    latest = "; ".join(f"{s}: {figure_label(e.claim)} ({_when(e)})" for s, e in m.latest_by_source().items())
+    console.print(f"  latest per source — {latest}")
+    for c in m.conflicts:
+        console.print(
+            f"  [red]conflict[/]: {c.a.source_name} {figure_label(c.a.claim)} "
+            f"({_when(c.a)}) vs {c.b.source_name} {figure_label(c.b.claim)} ({_when(c.b)})"
+        )
+
+
+def ledger_report(view, stream) -> None:
+    """The whole reconciled ledger for a terminal."""
+    console = Console(file=stream, width=max(120, Console(file=stream).width))
+    if not view.measures:
+        console.print("The ledger holds no claims yet: add documents with `crosstally add`.")
+        return
+    for m in view.measures:
+        measure_table(m, view.documents, console)
+        console.print()
+    for q in view.misquotes:
+        console.print(
+            f"[magenta]misquote[/]: {q.source_name} ({q.statement}): {q.odd.outlet or q.odd.claim.doc} "
+            f"carries {figure_label(q.odd.claim)} {q.what} by {q.usual.outlet or q.usual.claim.doc}"
+        )
+    for doc, original in view.near_copies:
+        console.print(f"near-copy: {doc} repeats {original}; its claims are not independent")
+
+
+def answer_report(answer, documents: dict, stream) -> None:
+    """An answer: every estimate of the matching measures, never a lone number."""
+    console = Console(file=stream, width=max(120, Console(file=stream).width))
+    if not answer.measures:
+        console.print(f"No measure in the ledger matches {answer.question!r}.")
+        return
+    for m in answer.measures:
+        span = f"{m.low:,.0f}" if m.low == m.high else f"{m.low:,.0f} to {m.high:,.0f}"
+        console.print(
+            f"[bold]{m.measure}[/]: estimates range from {span}, from "
+            f"{len(m.sources)} source(s) in {len({e.claim.doc for e in m.estimates})} document(s)."
+        )
+        measure_table(m, documents, console)
+        console.print()

@@ -1,0 +1,93 @@
+"""Documents into the ledger: extract, give measures, store atomically, one at a time.
+
+One document that fails (to read, extract or store) is recorded with its reason and the
+batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from . import __version__
+from .errors import CrosstallyError, DocumentError
+from .extract import DocumentText, extract_many
+from .options import ExtractOptions
+from .read import Document
+from .reconcile import assign_measures
+from .store import AddResult, Ledger
+
+
+@cache
+def extractor_version() -> str:
+    """The package version and a digest of the lexicon: claims change when either does."""
+    digest = hashlib.sha1()
+    folder = resources.files("crosstally") / "lexicon"
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".tsv"):
+            digest.update(entry.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:8]}"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document that could not be added, and why."""
+
+    where: str
+    reason: str
+
+
+def add_documents(
+    ledger: Ledger,
+    items: Iterable[Document | DocumentError],
+    options: ExtractOptions | None = None,
+    progress: Callable[[AddResult | Failure], None] | None = None,
+) -> list[AddResult | Failure]:
+    """Add documents (and record read failures) to the ledger."""
+    results: list[AddResult | Failure] = []
+
+    def note(result: AddResult | Failure) -> None:
+        results.append(result)
+        if progress:
+            progress(result)
+
+    pending: list[Document] = []
+    for item in items:
+        if isinstance(item, DocumentError):
+            note(Failure(item.where() or "?", item.message))
+            continue
+        existing = ledger.has_hash(item.text)
+        if existing:
+            note(AddResult(existing, "duplicate", 0))
+            continue
+        pending.append(item)
+        if len(pending) >= 32:
+            _store(ledger, pending, options, note)
+            pending = []
+    if pending:
+        _store(ledger, pending, options, note)
+    return results
+
+
+def _store(ledger: Ledger, docs: list[Document], options, note) -> None:
+    inputs = [DocumentText(d.text, d.id, d.published) for d in docs]
+    for doc, claims in zip(docs, extract_many(inputs, options), strict=True):
+        where = f"{doc.path}:{doc.line}" if doc.line else (doc.path or doc.id)
+        try:
+            claims = assign_measures(claims, {doc.id: doc.text})
+            note(ledger.add(doc, claims, extractor_version()))
+        except CrosstallyError as exc:
+            note(Failure(where, exc.message))
+
+
+def reextract(ledger: Ledger, options: ExtractOptions | None = None, everything: bool = False) -> int:
+    """Re-run extraction where the stored claims come from another extractor version."""
+    version = extractor_version()
+    stale = [d for d in ledger.documents() if everything or d.extractor_version != version]
+    inputs = [DocumentText(d.text, d.id, d.published) for d in stale]
+    for doc, claims in zip(stale, extract_many(inputs, options), strict=True):
+        ledger.replace_claims(doc.id, assign_measures(claims, {doc.id: doc.text}), version)
+    return len(stale)

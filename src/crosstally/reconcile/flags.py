@@ -1,0 +1,157 @@
+"""Intervals, timelines, conflicts and misquotes over claims grouped by measure.
+
+Each claim is an interval from its qualifier: "more than 3,000" is [3000, inf), "up to
+12,000" is [0, 12000], "about 1,100" a band of ±10%. Two estimates conflict only when
+their intervals cannot overlap and they hold at the same time. A misquote is the same
+source's statement at the same time carried with a different category or number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..claims import Claim
+
+APPROX_BAND = 0.10
+EXACT_BAND = 0.005
+SAME_TIME_DAYS = 2
+_FAMILY = {"killed", "wounded", "casualties"}
+
+
+def interval(claim: Claim) -> tuple[float, float]:
+    """The values a claim admits."""
+    v = float(claim.value)
+    if claim.qualifier == "min":
+        return v, math.inf
+    if claim.qualifier == "max":
+        return 0.0, v
+    if claim.qualifier == "range" and claim.value_max is not None:
+        return v, float(claim.value_max)
+    band = APPROX_BAND if claim.qualifier == "approx" else EXACT_BAND
+    return v * (1 - band), v * (1 + band)
+
+
+def overlaps(a: Claim, b: Claim) -> bool:
+    (a0, a1), (b0, b1) = interval(a), interval(b)
+    return a0 <= b1 and b0 <= a1
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A claim with what reconciliation knows about it."""
+
+    claim: Claim
+    source_key: str
+    source_name: str
+    when: date | None
+    outlet: str | None
+    near_copy_of: str | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two sources whose estimates of one measure cannot both hold at the same time."""
+
+    measure: str
+    a: Estimate
+    b: Estimate
+
+
+@dataclass(frozen=True)
+class Misquote:
+    """A statement carried differently: `odd` differs from what `usual` reports."""
+
+    source_name: str
+    statement: str
+    odd: Estimate
+    usual: Estimate
+    what: str
+
+
+def effective_date(claim: Claim, published: date | None) -> date | None:
+    """When a claim holds: its own resolved date (a month counts as its first day), else
+    the document's publication date."""
+    if claim.date:
+        text = claim.date
+        try:
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+                return date.fromisoformat(text)
+            if re.fullmatch(r"\d{4}-\d\d", text):
+                return date.fromisoformat(text + "-01")
+        except ValueError:
+            return published
+    return published
+
+
+def same_time(a: Estimate, b: Estimate) -> bool:
+    if a.when is None or b.when is None:
+        return a.when is None and b.when is None and _statement_key(a) == _statement_key(b) is not None
+    return abs(a.when - b.when) <= timedelta(days=SAME_TIME_DAYS)
+
+
+def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
+    """Pairs of different sources whose intervals are disjoint at the same time."""
+    found = []
+    for i, a in enumerate(estimates):
+        for b in estimates[i + 1 :]:
+            if a.source_key == b.source_key or a.claim.doc == b.claim.doc:
+                continue
+            if same_time(a, b) and not overlaps(a.claim, b.claim):
+                found.append(Conflict(measure, a, b))
+    return found
+
+
+def _statement_key(e: Estimate) -> str | None:
+    """What identifies one statement in time: its date, else its time words."""
+    if e.claim.date:
+        return e.claim.date
+    if e.claim.time_text:
+        words = re.sub(r"\b(?:on|in|at|during|a|an|the|social|media|post)\b", " ", e.claim.time_text.lower())
+        words = " ".join(words.split())
+        return words or None
+    return None
+
+
+def _close(a: Claim, b: Claim) -> bool:
+    """The same number as written (within 10%): one statement, not two figures in it."""
+    return abs(a.value - b.value) <= 0.1 * max(abs(a.value), abs(b.value))
+
+
+def misquotes(estimates: list[Estimate]) -> list[Misquote]:
+    """Same source and statement time, different category (killed vs killed-or-wounded)
+    or a number that cannot match; the version fewer documents carry is the odd one."""
+    groups: dict[tuple[str, str], list[Estimate]] = {}
+    for e in estimates:
+        key = _statement_key(e)
+        if key and e.claim.source:
+            groups.setdefault((e.source_key, key), []).append(e)
+    found = []
+    for (_, key), group in groups.items():
+        if len({e.claim.doc for e in group}) < 2 and len(group) < 2:
+            continue
+        versions: dict[str, list[Estimate]] = {}
+        for e in group:
+            if e.claim.category in _FAMILY or len(group) > 1:
+                versions.setdefault(e.claim.category, []).append(e)
+        if len(versions) < 2:
+            continue
+        ranked = sorted(
+            versions.values(), key=lambda v: (-len({e.claim.doc for e in v}), v[0].claim.category != "casualties")
+        )
+        usual = ranked[0]
+        tie = len({e.claim.doc for e in ranked[0]}) == len({e.claim.doc for e in ranked[1]})
+        for odd_group in ranked[1:]:
+            for odd in odd_group:
+                match = next((u for u in usual if _close(u.claim, odd.claim)), None)
+                if match is None or odd.claim.category not in _FAMILY:
+                    continue
+                what = (
+                    f"{odd.claim.category} where another report of the same statement says {match.claim.category}"
+                    if tie
+                    else f"{odd.claim.category} where the same statement is reported as {match.claim.category}"
+                )
+                found.append(Misquote(odd.source_name, key, odd, match, what))
+    return found

@@ -1,0 +1,124 @@
+"""Sources: the name variants of one speaker become one source entity.
+
+"Zelensky", "Zelenskiy", "President Zelensky" and "Volodymyr Zelensky" are one person;
+"JCS", "Joint Chiefs of Staff" and "South Korea's Joint Chiefs of Staff" one body. The
+user's alias table (`crosstally alias add`) overrides what the heuristics decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..lexicon import lexicon
+
+_TRANSLIT = [(r"(?:iy|yy|yi|ii|y|i)\b", "y"), (r"kh", "h"), (r"ts", "c"), (r"ou", "u")]
+
+
+def fold(name: str) -> str:
+    """Lower-case, no possessives, punctuation, articles or titles."""
+    text = name.lower().replace("’", "'")
+    text = re.sub(r"'s\b|'", "", text)
+    words = re.findall(r"[\w-]+", text)
+    titles = lexicon().titles
+    while len(words) > 1 and (words[0] in ("the", "a", "an") or words[0] in titles):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _surname_key(word: str) -> str:
+    for pattern, repl in _TRANSLIT:
+        word = re.sub(pattern, repl, word)
+    return word
+
+
+def _initials(folded: str) -> str:
+    return "".join(w[0] for w in folded.split() if w not in ("of", "for", "and", "the", "on"))
+
+
+@dataclass(frozen=True)
+class SourceEntity:
+    """One speaker: a stable key, the name to show, and every variant seen."""
+
+    key: str
+    name: str
+    variants: tuple[str, ...]
+
+
+def resolve_sources(
+    names: list[str], aliases: dict[str, str] | None = None, persons: set[str] | None = None
+) -> dict[str, SourceEntity]:
+    """Map every source name to its entity. `persons` names known to be people."""
+    aliases = {fold(k): v for k, v in (aliases or {}).items()}
+    persons = {fold(p) for p in persons or set()}
+    counts = Counter(n for n in names if n)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    folded = {n: fold(aliases.get(fold(n), n)) for n in counts}
+    keys = sorted(set(folded.values()))
+    for key in keys:
+        find(key)
+    by_surname: dict[str, list[str]] = {}
+    for key in keys:
+        words = key.split()
+        if key in persons or (1 <= len(words) <= 3 and _looks_personal(key, names)):
+            by_surname.setdefault(_surname_key(words[-1]), []).append(key)
+    for group in by_surname.values():
+        firsts = {k.split()[0] for k in group if len(k.split()) > 1}
+        if len(firsts) <= 1:
+            for other in group[1:]:
+                union(group[0], other)
+    for a in keys:
+        for b in keys:
+            if a == b:
+                continue
+            if (
+                len(b.split()) >= 2
+                and (a.endswith(" " + b) or a.endswith(b) and a != b)
+                or " " not in a
+                and len(a) >= 2
+                and a == _initials(b)
+                and len(b.split()) >= 2
+            ):
+                union(a, b)
+    groups: dict[str, list[str]] = {}
+    for name in counts:
+        groups.setdefault(find(folded[name]), []).append(name)
+    result: dict[str, SourceEntity] = {}
+    for members in groups.values():
+        display = _display_name(members, counts, aliases)
+        entity = SourceEntity(_slug(display), display, tuple(sorted(set(members))))
+        for member in members:
+            result[member] = entity
+    return result
+
+
+def _looks_personal(key: str, names: list[str]) -> bool:
+    original = next((n for n in names if n and fold(n) == key), key)
+    words = original.split()
+    return all(w[:1].isupper() for w in words) and not original.isupper() and len(words) <= 3
+
+
+def _display_name(members: list[str], counts: Counter, aliases: dict[str, str]) -> str:
+    for member in members:
+        if fold(member) in aliases:
+            return aliases[fold(member)]
+    cleaned = [re.sub(r"^(?:the|The)\s+", "", m).replace("’s", "").replace("'s", "") for m in members]
+    proper = [c for c in cleaned if not c.isupper()] or cleaned
+    return max(proper, key=lambda c: (len(c.split()) <= 4, counts.get(c, 0), len(c)))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "unknown"

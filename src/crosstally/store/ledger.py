@@ -1,0 +1,304 @@
+"""The ledger: documents, their claims and the alias table in one DuckDB file.
+
+A document and its claims are written in one transaction, so an interrupted or failing
+add leaves the ledger as it was. The same text added twice is stored once (content
+hash); a near-copy (the same wire story on another site) is stored but linked to its
+original, so its claims do not count as independent confirmation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+
+from ..claims import Claim
+from ..errors import LedgerError, LedgerLockedError, LedgerVersionError, NotFoundError
+from ..read import Document
+
+SCHEMA_VERSION = 1
+NEAR_COPY_BITS = 6
+
+_CLAIM_COLUMNS = [f.name for f in fields(Claim)]
+_SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS documents (
+        id VARCHAR PRIMARY KEY, hash VARCHAR UNIQUE, simhash UBIGINT, title VARCHAR,
+        outlet VARCHAR, url VARCHAR, published DATE, path VARCHAR, text VARCHAR,
+        near_copy_of VARCHAR, extractor_version VARCHAR, added_at TIMESTAMP DEFAULT now())""",
+    """CREATE TABLE IF NOT EXISTS claims (
+        doc VARCHAR, start INTEGER, "end" INTEGER, mention VARCHAR, value DOUBLE,
+        value_max DOUBLE, qualifier VARCHAR, unit VARCHAR, per VARCHAR, counted VARCHAR,
+        category VARCHAR, source VARCHAR, via VARCHAR, time_text VARCHAR, date VARCHAR,
+        location VARCHAR, evidence_start INTEGER, evidence_end INTEGER, measure VARCHAR)""",
+    "CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc)",
+    "CREATE INDEX IF NOT EXISTS claims_measure ON claims (measure)",
+    """CREATE TABLE IF NOT EXISTS aliases (
+        alias VARCHAR PRIMARY KEY, canonical VARCHAR NOT NULL, origin VARCHAR DEFAULT 'user')""",
+]
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document as the ledger holds it."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: date | None
+    path: str | None
+    text: str
+    near_copy_of: str | None
+    extractor_version: str | None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What adding one document did: `added`, `duplicate` (already stored) or `near-copy`."""
+
+    doc_id: str
+    status: str
+    claims: int
+    near_copy_of: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with whitespace normalised (the identity of a document)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def simhash(text: str) -> int:
+    """64-bit simhash of word trigrams: near-identical texts differ in few bits."""
+    words = re.findall(r"\w+", text.lower())
+    weights = [0] * 64
+    for i in range(max(1, len(words) - 2)):
+        gram = " ".join(words[i : i + 3])
+        h = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
+        for bit in range(64):
+            weights[bit] += 1 if h >> bit & 1 else -1
+    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+
+
+class Ledger:
+    """A DuckDB ledger file. Use as a context manager; one writer at a time."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        import duckdb
+
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise NotFoundError(f"no ledger at {self.path}", hint="run `crosstally add` first")
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise LedgerLockedError(
+                    "the ledger is in use by another crosstally process",
+                    path=self.path,
+                    hint="wait for it to finish, or use another --db file",
+                ) from exc
+            raise LedgerError(f"cannot open the ledger: {exc}", path=self.path) from exc
+        if not read_only:
+            for statement in _SCHEMA:
+                self.db.execute(statement)
+            self._check_version()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _check_version(self) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise LedgerVersionError(
+                f"ledger schema {row[0]} is newer than this crosstally ({SCHEMA_VERSION})",
+                path=self.path,
+                hint="upgrade crosstally",
+            )
+
+    def has_hash(self, text: str) -> str | None:
+        """The id of a stored document with this exact text, if any."""
+        row = self.db.execute("SELECT id FROM documents WHERE hash = ?", [content_hash(text)]).fetchone()
+        return row[0] if row else None
+
+    def _near_copy(self, fingerprint: int) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE bit_count(xor(simhash, ?::UBIGINT)) <= ? "
+            "ORDER BY published NULLS LAST, added_at LIMIT 1",
+            [fingerprint, NEAR_COPY_BITS],
+        ).fetchone()
+        return row[0] if row else None
+
+    def _free_id(self, wanted: str, digest: str) -> str:
+        row = self.db.execute("SELECT 1 FROM documents WHERE id = ?", [wanted]).fetchone()
+        return wanted if row is None else f"{wanted}#{digest[:8]}"
+
+    def add(
+        self,
+        doc: Document,
+        claims: Iterable[Claim],
+        extractor_version: str,
+        fail_after_document: bool = False,
+    ) -> AddResult:
+        """Store one document and its claims atomically (skipped when already stored).
+
+        `fail_after_document` raises between the two writes; tests use it to show that
+        a failure leaves no partial document.
+        """
+        digest = content_hash(doc.text)
+        existing = self.has_hash(doc.text)
+        if existing:
+            return AddResult(existing, "duplicate", 0)
+        fingerprint = simhash(doc.text)
+        original = self._near_copy(fingerprint)
+        doc_id = self._free_id(doc.id, digest)
+        claims = [c if c.doc == doc_id else _with_doc(c, doc_id) for c in claims]
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute(
+                "INSERT INTO documents (id, hash, simhash, title, outlet, url, published, path, "
+                "text, near_copy_of, extractor_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    doc_id,
+                    digest,
+                    fingerprint,
+                    doc.title,
+                    doc.outlet,
+                    doc.url,
+                    doc.published,
+                    doc.path,
+                    doc.text,
+                    original,
+                    extractor_version,
+                ],
+            )
+            if fail_after_document:
+                raise LedgerError("injected failure between document and claims")
+            self._insert_claims(claims)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return AddResult(doc_id, "near-copy" if original else "added", len(claims), original)
+
+    def _insert_claims(self, claims: list[Claim]) -> None:
+        if not claims:
+            return
+        rows = [[getattr(c, name) for name in _CLAIM_COLUMNS] for c in claims]
+        columns = ", ".join(f'"{name}"' for name in _CLAIM_COLUMNS)
+        marks = ", ".join("?" for _ in _CLAIM_COLUMNS)
+        self.db.executemany(f"INSERT INTO claims ({columns}) VALUES ({marks})", rows)
+
+    def replace_claims(self, doc_id: str, claims: list[Claim], extractor_version: str) -> None:
+        """Swap a document's claims for freshly extracted ones, atomically."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute("DELETE FROM claims WHERE doc = ?", [doc_id])
+            self._insert_claims(claims)
+            self.db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", [extractor_version, doc_id])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def set_measures(self, assignments: dict[tuple[str, int], str]) -> None:
+        """Store measure ids, keyed by (doc, start)."""
+        if not assignments:
+            return
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS m (doc VARCHAR, start INTEGER, measure VARCHAR)")
+            self.db.execute("DELETE FROM m")
+            self.db.executemany("INSERT INTO m VALUES (?, ?, ?)", [[d, s, m] for (d, s), m in assignments.items()])
+            self.db.execute(
+                "UPDATE claims SET measure = m.measure FROM m WHERE claims.doc = m.doc AND claims.start = m.start"
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document and its claims."""
+        if self.document(doc_id) is None:
+            raise NotFoundError(f"no document {doc_id!r}")
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            self.db.execute("DELETE FROM claims WHERE doc = ?", [doc_id])
+            self.db.execute("UPDATE documents SET near_copy_of = NULL WHERE near_copy_of = ?", [doc_id])
+            self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def documents(self) -> list[StoredDocument]:
+        """Every document, oldest publication first."""
+        rows = self.db.execute(
+            "SELECT id, title, outlet, url, published, path, text, near_copy_of, extractor_version "
+            "FROM documents ORDER BY published NULLS LAST, id"
+        ).fetchall()
+        return [StoredDocument(*row) for row in rows]
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        row = self.db.execute(
+            "SELECT id, title, outlet, url, published, path, text, near_copy_of, extractor_version "
+            "FROM documents WHERE id = ?",
+            [doc_id],
+        ).fetchone()
+        return StoredDocument(*row) if row else None
+
+    def claims(self, where: str = "", params: list | None = None) -> list[Claim]:
+        """Claims in document order, optionally filtered by a SQL condition."""
+        columns = ", ".join(f'"{name}"' for name in _CLAIM_COLUMNS)
+        sql = f"SELECT {columns} FROM claims {('WHERE ' + where) if where else ''} ORDER BY doc, start"
+        return [_claim(row) for row in self.db.execute(sql, params or []).fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, claims, measures and aliases the ledger holds."""
+        row = self.db.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims), "
+            "(SELECT count(DISTINCT measure) FROM claims), (SELECT count(*) FROM aliases)"
+        ).fetchone()
+        return dict(zip(("documents", "claims", "measures", "aliases"), row, strict=True))
+
+    def aliases(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT alias, canonical FROM aliases ORDER BY alias").fetchall())
+
+    def add_alias(self, alias: str, canonical: str) -> None:
+        """Record that `alias` names the same source as `canonical`."""
+        self.db.execute(
+            "INSERT INTO aliases VALUES (?, ?, 'user') ON CONFLICT (alias) DO UPDATE SET "
+            "canonical = excluded.canonical",
+            [alias.strip(), canonical.strip()],
+        )
+
+    def remove_alias(self, alias: str) -> None:
+        if self.db.execute("DELETE FROM aliases WHERE alias = ? RETURNING alias", [alias]).fetchone() is None:
+            raise NotFoundError(f"no alias {alias!r}")
+
+    def texts(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, text FROM documents").fetchall())
+
+
+def _with_doc(claim: Claim, doc_id: str) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, doc=doc_id)
+
+
+def _claim(row) -> Claim:
+    values = dict(zip(_CLAIM_COLUMNS, row, strict=True))
+    return Claim(**values)
