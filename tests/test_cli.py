@@ -10,9 +10,7 @@ from crosstally import CLAIM_FIELDS
 
 
 def run(cli, *args, input_text=None, cwd=None):
-    return subprocess.run(
-        [*cli, *args], capture_output=True, text=True, input=input_text, cwd=cwd, timeout=300
-    )
+    return subprocess.run([*cli, *args], capture_output=True, text=True, input=input_text, cwd=cwd, timeout=300)
 
 
 def test_extract_jsonl_has_exactly_the_contract_fields(cli, tmp_path: Path):
@@ -35,8 +33,7 @@ def test_extract_reads_stdin_and_prints_a_table_with_evidence(cli):
     assert result.returncode == 0, result.stderr
     assert "57" in result.stdout and "police" in result.stdout
     assert (
-        "Rescuers found 57 bodies" in result.stdout.replace("\n", " ").replace("│", " ")
-        or "Rescuers" in result.stdout
+        "Rescuers found 57 bodies" in result.stdout.replace("\n", " ").replace("│", " ") or "Rescuers" in result.stdout
     )
 
 

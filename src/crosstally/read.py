@@ -189,7 +189,7 @@ def html_document(html: str, doc_id: str, name: str | None = None) -> Document:
     result = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
-    if result is None or not (getattr(result, "text", None) or "").strip():
+    if result is None or len((getattr(result, "text", None) or "").split()) < 8:
         raise EmptyDocumentError(
             "no article text found in the HTML page", path=name, hint="is this a news article page?"
         )

@@ -166,6 +166,9 @@ def _claim(
         return None
     verbs = governing_verbs(noun if noun is not None else top)
     who = attribute(sent, top, names, lex, context)
+    kind_of = category(fig.kind, noun, top, verbs, lex)
+    if not counted and fig.kind == "count" and kind_of == "other":
+        return None
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
     when = time_phrase(sent, top, timing_verbs, (fig.start - offset, fig.end - offset))
     time_text = when[0] if when else None
@@ -180,7 +183,7 @@ def _claim(
         unit=fig.unit,
         per=rate_unit(sent, top, noun, verbs, lex),
         counted=counted,
-        category=category(fig.kind, noun, top, verbs, lex),
+        category=kind_of,
         source=who.source,
         via=who.via,
         time_text=time_text,

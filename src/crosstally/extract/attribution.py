@@ -41,10 +41,20 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         via = said.source if said is not None and said.source != cued.source else None
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
-        return said
+        return _earlier_full_form(said, previous)
     if previous and _continues(sent, lex) and not previous[-1].named_only:
         return previous[-1]
     return Attribution()
+
+
+def _earlier_full_form(said: Attribution, previous: list[Attribution]) -> Attribution:
+    """ "the agency said", after "the disaster agency said": the earlier, fuller name."""
+    if " " in said.source or not said.source.islower():
+        return said
+    for earlier in reversed(previous):
+        if earlier.source and earlier.source.lower().endswith(" " + said.source):
+            return Attribution(earlier.source, said.via, said.verb_i, earlier.person)
+    return said
 
 
 def _reporting_verb(sent, top, lex: Lexicon):

@@ -27,6 +27,7 @@ _PEOPLE_CATEGORIES = {
     "displaced",
     "arrested",
 }
+_OWNED_CATEGORIES = {"deployed", "personnel", "captured", "materiel", "money"}
 _CATEGORY_WORDS = {"casualties": "killed-or-wounded"}
 
 
@@ -88,7 +89,19 @@ def _place(claim: Claim, sentence: str, dominant: str | None) -> str | None:
     if claim.location:
         sentence = sentence.replace(claim.location, " ")
     found = places_in(sentence, owners_only=True)
-    return found[0] if found else dominant
+    if found:
+        return found[0]
+    if claim.location and claim.category not in _OWNED_CATEGORIES:
+        named = places_in(claim.location) or [_place_name(claim.location)]
+        if named[0]:
+            return named[0]
+    return dominant
+
+
+def _place_name(location: str) -> str:
+    """ "Kursk region" → "kursk", "Gaza City" → "gaza city": the proper name of a place."""
+    words = [w for w in location.split() if w[:1].isupper()]
+    return " ".join(words).lower()
 
 
 def _group(claim: Claim, sentence: str, military: bool = False) -> str:
@@ -166,15 +179,14 @@ def dominant_place(text: str) -> str | None:
 
 def merge_placeless(measures: set[str]) -> dict[str, str]:
     """Map a measure that names no place ("people-killed", from a document that never says
-    where) to the one placed measure with the same rest ("libya-people-killed"), when
+    where) to the one measure that is the same with a place ("libya-people-killed"), when
     exactly one exists."""
-    known_places = {p.replace(" ", "-") for p in _places()[0].values()}
-    placed: dict[str, list[str]] = {}
+    merged = {}
     for m in measures:
-        for place in known_places:
-            if m.startswith(place + "-"):
-                placed.setdefault(m[len(place) + 1 :], []).append(m)
-    return {m: placed[m][0] for m in measures if len(placed.get(m, [])) == 1}
+        longer = [o for o in measures if o != m and o.endswith("-" + m)]
+        if len(longer) == 1:
+            merged[m] = longer[0]
+    return merged
 
 
 def assign_measures(claims: list[Claim], texts: dict[str, str] | None = None) -> list[Claim]:

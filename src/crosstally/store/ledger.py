@@ -20,7 +20,8 @@ from ..errors import LedgerError, LedgerLockedError, LedgerVersionError, NotFoun
 from ..read import Document
 
 SCHEMA_VERSION = 1
-NEAR_COPY_BITS = 6
+NEAR_COPY_BITS = 16
+NEAR_COPY_CONTAINMENT = 0.8
 
 _CLAIM_COLUMNS = [f.name for f in fields(Claim)]
 _SCHEMA = [
@@ -71,12 +72,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+def trigrams(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+
+
 def simhash(text: str) -> int:
     """64-bit simhash of word trigrams: near-identical texts differ in few bits."""
-    words = re.findall(r"\w+", text.lower())
     weights = [0] * 64
-    for i in range(max(1, len(words) - 2)):
-        gram = " ".join(words[i : i + 3])
+    for gram in trigrams(text):
         h = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
         for bit in range(64):
             weights[bit] += 1 if h >> bit & 1 else -1
@@ -133,13 +137,20 @@ class Ledger:
         row = self.db.execute("SELECT id FROM documents WHERE hash = ?", [content_hash(text)]).fetchone()
         return row[0] if row else None
 
-    def _near_copy(self, fingerprint: int) -> str | None:
-        row = self.db.execute(
-            "SELECT id FROM documents WHERE bit_count(xor(simhash, ?::UBIGINT)) <= ? "
-            "ORDER BY published NULLS LAST, added_at LIMIT 1",
-            [fingerprint, NEAR_COPY_BITS],
-        ).fetchone()
-        return row[0] if row else None
+    def _near_copy(self, fingerprint: int, text: str) -> str | None:
+        """The stored document this text repeats: a close simhash, confirmed by most of the
+        shorter text's word trigrams appearing in the other."""
+        rows = self.db.execute(
+            "SELECT id, text, near_copy_of FROM documents WHERE bit_count(xor(simhash, ?::UBIGINT)) <= ? "
+            "ORDER BY bit_count(xor(simhash, ?::UBIGINT)), published NULLS LAST, added_at LIMIT 20",
+            [fingerprint, NEAR_COPY_BITS, fingerprint],
+        ).fetchall()
+        mine = trigrams(text)
+        for doc_id, other, original in rows:
+            theirs = trigrams(other)
+            if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= NEAR_COPY_CONTAINMENT:
+                return original or doc_id
+        return None
 
     def _free_id(self, wanted: str, digest: str) -> str:
         row = self.db.execute("SELECT 1 FROM documents WHERE id = ?", [wanted]).fetchone()
@@ -162,7 +173,7 @@ class Ledger:
         if existing:
             return AddResult(existing, "duplicate", 0)
         fingerprint = simhash(doc.text)
-        original = self._near_copy(fingerprint)
+        original = self._near_copy(fingerprint, doc.text)
         doc_id = self._free_id(doc.id, digest)
         claims = [c if c.doc == doc_id else _with_doc(c, doc_id) for c in claims]
         self.db.execute("BEGIN TRANSACTION")
