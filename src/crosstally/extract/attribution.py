@@ -33,10 +33,23 @@ class Attribution:
 def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:
     """Attribution of the figure whose top token is `top` in sentence `sent`."""
     reporter = _reporting_verb(sent, top, lex)
-    cued = _cued_source(sent, top, names, lex, reporter)
     said = None
     if reporter is not None:
         said = _speaker(reporter, names, lex, previous)
+        outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
+        if outer is not None and _first_person(reporter):
+            reporter, said = outer, _speaker(outer, names, lex, previous)
+        elif (
+            outer is not None
+            and said.source
+            and said.via is None
+            and reporter.head == outer
+            and reporter.dep_ in ("ccomp", "parataxis")
+        ):
+            relayer = _speaker(outer, names, lex, previous)
+            if relayer.source and relayer.source != said.source:
+                said = Attribution(said.source, relayer.source, said.verb_i, said.person)
+    cued = _cued_source(sent, top, names, lex, reporter)
     if cued is not None and cued.source:
         via = said.source if said is not None and said.source != cued.source else None
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
@@ -57,13 +70,20 @@ def _earlier_full_form(said: Attribution, previous: list[Attribution]) -> Attrib
     return said
 
 
-def _reporting_verb(sent, top, lex: Lexicon):
+def _first_person(verb) -> bool:
+    subject = _subject(verb)
+    return subject is not None and subject.lower_ in ("i", "we")
+
+
+def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
     """The nearest reporting verb governing the figure, else one elsewhere in the sentence."""
     token = top
     while token.head != token:
         token = token.head
         if _is_reporting(token, lex) and _has_speaker(token, lex):
             return token
+    if ancestors_only:
+        return None
     others = [
         t
         for t in sent
@@ -103,9 +123,10 @@ def _subject(verb):
         and (head.lemma_ == verb.lemma_ or head.lemma_.lower() in _SAY_LEMMAS)
     ):
         return _subject(verb.head)
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        before = [c for c in subjects if c.i < verb.i]
+        return max(before, key=lambda c: c.i) if before else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -143,8 +164,11 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
     relayer = None
     if kind == "quote":
         quoted = [c for c in verb.children if c.dep_ == "dobj"]
-        if quoted and quoted[0] != subject:
+        written = subject is not None and lex.noun_classes.get(subject.lemma_.lower()) == "info"
+        if quoted and quoted[0] != subject and not written:
             relayer, subject = subject, quoted[0]
+        elif quoted and written:
+            relayer = quoted[0]
     if subject is None:
         return Attribution()
     named = name_of(subject, names, lex)

@@ -38,6 +38,7 @@ _LEVEL_VERBS = {
     "remain",
     "go",
 }
+_VALUING_VERBS = {"put", "estimate", "place", "set", "number", "count", "peg", "value", "assess"}
 _RESULTATIVE = {
     "leave",
     "find",
@@ -151,12 +152,15 @@ def _quantity_subject(top, lex: Lexicon):
     if top.dep_ not in ("attr", "dobj", "pobj", "npadvmod") or head.pos_ not in _CLAUSE_HEAD_POS:
         return None
     roles = ("nsubj", "nsubjpass", "dobj") if top.dep_ == "pobj" else ("nsubj", "nsubjpass")
+    valuing = top.dep_ == "pobj" and top.head.lower_ == "at" and head.lemma_.lower() in _VALUING_VERBS
     for child in head.children:
         if child.dep_ not in roles or child.i == top.i:
             continue
         if child.lemma_.lower() in _QUANTITY_NOUNS:
             inner = _of_object(child)
             return inner if inner is not None else child
+        if child.dep_ == "dobj" and valuing:
+            return child
         if child.dep_ != "dobj" and head.lemma_.lower() in _LEVEL_VERBS:
             return child
     return None
@@ -270,6 +274,11 @@ def _noun_categories(noun, lex: Lexicon) -> set[str]:
 def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
     """Categories from what the verbs and modifiers say happened to the counted thing."""
     found: set[str] = set()
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        event = head.head.lemma_.lower()
+        if event in lex.category_nouns and lex.category_nouns[event] in _EVENT_ONLY | {"deployed"}:
+            found.add(lex.category_nouns[event])
     modifiers = [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl", "conj")]
     for mod in modifiers:
         lemma = mod.lemma_.lower()

@@ -66,8 +66,9 @@ def _source_span(sentence: str, source: str | None) -> tuple[int, int] | None:
     """Where the source's noun phrase sits in the sentence, titles and demonyms included."""
     if not source:
         return None
-    last = source.split()[-1]
-    at = sentence.find(last)
+    at = sentence.find(source)
+    last = source if at >= 0 else source.split()[-1]
+    at = at if at >= 0 else sentence.find(last)
     if at < 0:
         return None
     start = at
@@ -84,8 +85,7 @@ def _place(claim: Claim, sentence: str, dominant: str | None) -> str | None:
     if span:
         sentence = sentence[: span[0]] + " " * (span[1] - span[0]) + sentence[span[1] :]
     if claim.source:
-        for word in places_in(claim.source):
-            sentence = re.sub(re.escape(word), " ", sentence, flags=re.I)
+        sentence = re.sub(re.escape(claim.source), " ", sentence, flags=re.I)
     if claim.location:
         sentence = sentence.replace(claim.location, " ")
     found = places_in(sentence, owners_only=True)
@@ -109,8 +109,7 @@ def _group(claim: Claim, sentence: str, military: bool = False) -> str:
     words = re.findall(r"[A-Za-z]+", claim.counted.lower())
     classes = [lex.noun_classes.get(_singular(w)) for w in words]
     if claim.category in _PEOPLE_CATEGORIES or "person" in classes or "force" in classes:
-        sentence_words = [_singular(w) for w in re.findall(r"[a-z]+", sentence.lower())]
-        if "force" in classes or any(lex.noun_classes.get(w) == "force" for w in sentence_words):
+        if "force" in classes:
             return "troops"
         if "person" in classes:
             return "people"
@@ -197,7 +196,9 @@ def assign_measures(claims: list[Claim], texts: dict[str, str] | None = None) ->
     for claim in claims:
         text = texts.get(claim.doc)
         if claim.doc not in context:
-            context[claim.doc] = (dominant_place(text), is_military(text)) if text else (None, False)
+            located = Counter(_place_name(c.location) for c in claims if c.doc == claim.doc and c.location)
+            fallback = located.most_common(1)[0][0] if located else None
+            context[claim.doc] = (dominant_place(text) or fallback, is_military(text)) if text else (fallback, False)
         sentence = text[claim.evidence_start : claim.evidence_end] if text else claim.counted
         out.append(replace(claim, measure=measure_id(claim, sentence, *context[claim.doc])))
     merged = merge_placeless({c.measure for c in out})
