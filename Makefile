@@ -41,7 +41,7 @@ browser:
 # Regenerate the hashed lock files after changing pyproject.toml (needs uv).
 lock:
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.lock -q
-	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements/dev.lock -q
+	uv pip compile pyproject.toml --extra dev --extra server --extra spark --python-version 3.11 --generate-hashes -o requirements/dev.lock -q
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

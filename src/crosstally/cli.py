@@ -427,3 +427,32 @@ def demo(output) -> None:
     _write_report(view, "terminal", None)
     _write_report(view, "html", output)
     click.echo(f"HTML report written to {Path(output).resolve()}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--read-only", is_flag=True, help="Refuse every write (uploads, deletes, merges).")
+@click.option("--upload-limit", default=5_000_000, show_default=True, type=int, help="Largest upload in bytes.")
+@handles_errors
+def serve(db, host, port, read_only, upload_limit) -> None:
+    """Serve the web app and JSON API over a ledger (writes need CROSSTALLY_TOKEN if set)."""
+    import os
+
+    try:
+        import uvicorn
+
+        from .serve.app import Settings, create_app
+    except ImportError as exc:
+        raise InvalidOptionError(
+            "the web server needs the server extra", hint="pip install 'crosstally[server]'"
+        ) from exc
+    token = os.environ.get("CROSSTALLY_TOKEN") or None
+    app = create_app(Settings(db, read_only=read_only, token=token, upload_limit=upload_limit))
+    click.echo(
+        f"serving {db} on http://{host}:{port} ({'read-only' if read_only else 'read-write'}"
+        f"{', token required for writes' if token else ''})",
+        err=True,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning")

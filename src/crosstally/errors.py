@@ -104,3 +104,15 @@ class LedgerVersionError(LedgerError):
 
 class NotFoundError(CrosstallyError):
     """A document, claim, measure or source asked for does not exist."""
+
+
+class ReadOnlyError(CrosstallyError):
+    """A write was asked of a server started with --read-only."""
+
+
+class TokenRequiredError(CrosstallyError):
+    """A write came without the token the server requires."""
+
+
+class UploadTooLargeError(DocumentError):
+    """An upload is larger than the server accepts."""

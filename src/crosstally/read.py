@@ -95,14 +95,35 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docume
     except OSError as exc:
         yield DocumentError(f"cannot read: {exc.strerror}", path=name)
         return
+    yield from read_bytes(data, path.name, name, max_bytes)
+
+
+def read_bytes(
+    data: bytes, filename: str, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | DocumentError]:
+    """Documents from bytes already in memory (an upload), typed by `filename`'s suffix.
+
+    Nothing here touches the file system: `filename` only names and types the input.
+    """
+    name = name or filename
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUPPORTED:
+        yield UnsupportedFormatError(
+            f"unsupported file type {suffix or '(none)'!r}", path=name, hint="use .txt, .md, .html, .jsonl or .csv"
+        )
+        return
+    if len(data) > max_bytes:
+        yield DocumentTooLargeError(f"input is {len(data):,} bytes, over the {max_bytes:,} limit", path=name)
+        return
+    doc_id = Path(filename).name
     if suffix in TEXT_SUFFIXES:
-        yield from _guard(name, lambda: _from_text_bytes(data, path.name, name, max_bytes))
+        yield from _guard(name, lambda: _from_text_bytes(data, doc_id, name, max_bytes))
     elif suffix in HTML_SUFFIXES:
-        yield from _guard(name, lambda: _from_html_bytes(data, path.name, name))
+        yield from _guard(name, lambda: _from_html_bytes(data, doc_id, name))
     elif suffix == ".csv":
-        yield from _records(data, path, _csv_rows)
+        yield from _records(data, name, doc_id, _csv_rows)
     else:
-        yield from _records(data, path, _jsonl_rows)
+        yield from _records(data, name, doc_id, _jsonl_rows)
 
 
 def _guard(name: str, make) -> Iterator[Document | DocumentError]:
@@ -220,8 +241,7 @@ def parse_published(value, name: str | None = None) -> tuple[date | None, list[s
         return None, [f"{name}: publication date {value!r} is not YYYY-MM-DD; ignored"]
 
 
-def _records(data: bytes, path: Path, rows) -> Iterator[Document | DocumentError]:
-    name = str(path)
+def _records(data: bytes, name: str, file_id: str, rows) -> Iterator[Document | DocumentError]:
     try:
         text, warnings = decode(data, name)
     except DocumentError as exc:
@@ -233,12 +253,11 @@ def _records(data: bytes, path: Path, rows) -> Iterator[Document | DocumentError
             continue
         yield from _guard(
             name,
-            lambda line=line, record=record: iter([_record_document(record, path, line, warnings)]),
+            lambda line=line, record=record: iter([_record_document(record, name, file_id, line, warnings)]),
         )
 
 
-def _record_document(record: dict, path: Path, line: int, warnings: list[str]) -> Document:
-    name = str(path)
+def _record_document(record: dict, name: str, file_id: str, line: int, warnings: list[str]) -> Document:
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise MalformedRecordError(
@@ -250,7 +269,7 @@ def _record_document(record: dict, path: Path, line: int, warnings: list[str]) -
     if re.search(r"<(?:p|div|html|body|br)\b", body[:2000], re.I):
         body = html_document(body, "", name).text
     published, more = parse_published(record.get("published"), f"{name}:{line}")
-    doc_id = str(record.get("id") or f"{path.name}:{line}")
+    doc_id = str(record.get("id") or f"{file_id}:{line}")
     return Document(
         doc_id,
         body,

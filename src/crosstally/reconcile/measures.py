@@ -91,11 +91,11 @@ def _place(claim: Claim, sentence: str, dominant: str | None) -> str | None:
     found = places_in(sentence, owners_only=True)
     if found:
         return found[0]
+    if dominant:
+        return dominant
     if claim.location and claim.category not in _OWNED_CATEGORIES:
-        named = places_in(claim.location) or [_place_name(claim.location)]
-        if named[0]:
-            return named[0]
-    return dominant
+        return places_in(claim.location)[0] if places_in(claim.location) else _place_name(claim.location) or None
+    return None
 
 
 def _place_name(location: str) -> str:

@@ -160,8 +160,13 @@ def measure_section(m: MeasureView, documents: dict, index: int) -> str:
         f"<p>{escape(m.category)} · {len(m.estimates)} estimates from {len(m.sources)} sources · "
         f'range {span}</p><p class="muted">Latest per source: {latest}</p>'
         f"{timeline_svg(m, prefix)}"
-        f"{'<ul>' + conflicts + '</ul>' if conflicts else ''}"
-        "<table><thead><tr><th>date</th><th>source</th><th>figure</th><th>document</th>"
+        + (
+            f'<details><summary class="flag">{len(m.conflicts)} conflicting pair(s) at the same time</summary>'
+            f"<ul>{conflicts}</ul></details>"
+            if conflicts
+            else ""
+        )
+        + "<table><thead><tr><th>date</th><th>source</th><th>figure</th><th>document</th>"
         f"<th>evidence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
 
