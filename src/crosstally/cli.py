@@ -199,7 +199,7 @@ DB_OPTION = click.option(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @DB_OPTION
 @click.option("--published", help="Publication date (YYYY-MM-DD) for documents without one.")
 @click.option(
@@ -209,10 +209,27 @@ DB_OPTION = click.option(
     show_default=True,
     help="Skip documents larger than this.",
 )
+@click.option(
+    "--claims",
+    "claims_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Load the Parquet output of `crosstally spark-extract` instead of reading documents.",
+)
 @handles_errors
-def add(paths, db, published, max_bytes) -> None:
+def add(paths, db, published, max_bytes, claims_dir) -> None:
     """Add documents (files, directories, - for stdin) and their claims to the ledger."""
     from dataclasses import replace
+
+    if claims_dir:
+        from .ingest import extractor_version
+        from .store import Ledger
+
+        with Ledger(db) as ledger:
+            documents, claims = ledger.import_parquet(claims_dir, extractor_version())
+        click.echo(f"loaded {documents} new documents and {claims} claims from {claims_dir}", err=True)
+        return
+    if not paths:
+        raise InvalidOptionError("nothing to add", hint="give files or directories, or --claims DIR")
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -456,3 +473,19 @@ def serve(db, host, port, read_only, upload_limit) -> None:
         err=True,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("spark-extract")
+@click.argument("source", type=click.Path(exists=True))
+@click.argument("output", type=click.Path())
+@click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
+@click.option("--partitions", type=int, help="Repartition the documents into this many partitions.")
+@handles_errors
+def spark_extract(source, output, master, partitions) -> None:
+    """Extract claims on Spark: SOURCE (.jsonl, .parquet or .txt files) to OUTPUT Parquet."""
+    try:
+        from .spark.job import run
+    except ImportError as exc:
+        raise InvalidOptionError("spark-extract needs the spark extra", hint="pip install 'crosstally[spark]'") from exc
+    result = run(source, output, master=master, partitions=partitions)
+    click.echo(f"{result['claims']} claims from {result['documents']} documents written to {output}", err=True)

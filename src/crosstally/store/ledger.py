@@ -241,6 +241,58 @@ class Ledger:
             self.db.execute("ROLLBACK")
             raise
 
+    def import_parquet(self, folder: str | Path, extractor_version: str) -> tuple[int, int]:
+        """Load a Spark job's output (documents/ and claims/ Parquet) in one transaction;
+        documents already stored are skipped with their claims. Returns (documents, claims)."""
+        folder = Path(folder)
+        doc_glob, claim_glob = str(folder / "documents" / "*.parquet"), str(folder / "claims" / "**" / "*.parquet")
+        if not list((folder / "documents").glob("*.parquet")):
+            raise NotFoundError(f"no documents/*.parquet under {folder}", hint="give the OUTPUT of spark-extract")
+        rows = self.db.execute(
+            "SELECT id, text, title, outlet, url, published FROM read_parquet(?)", [doc_glob]
+        ).fetchall()
+        fresh = []
+        for doc_id, text, title, outlet, url, published in rows:
+            if text and not self.has_hash(text):
+                fresh.append(
+                    [
+                        doc_id,
+                        content_hash(text),
+                        simhash(text),
+                        title,
+                        outlet,
+                        url,
+                        published or None,
+                        None,
+                        text,
+                        None,
+                        extractor_version,
+                    ]
+                )
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            if fresh:
+                self.db.executemany(
+                    "INSERT INTO documents (id, hash, simhash, title, outlet, url, published, path, text, "
+                    "near_copy_of, extractor_version) VALUES (?, ?, ?, ?, ?, ?, TRY_CAST(? AS DATE), ?, ?, ?, ?)",
+                    fresh,
+                )
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS fresh_ids (id VARCHAR)")
+            self.db.execute("DELETE FROM fresh_ids")
+            if fresh:
+                self.db.executemany("INSERT INTO fresh_ids VALUES (?)", [[r[0]] for r in fresh])
+            columns = ", ".join(f'"{name}"' for name in _CLAIM_COLUMNS)
+            added = self.db.execute(
+                f"INSERT INTO claims ({columns}) SELECT {columns} FROM read_parquet(?, hive_partitioning = true) "
+                "WHERE doc IN (SELECT id FROM fresh_ids)",
+                [claim_glob],
+            ).fetchone()[0]
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(fresh), added
+
     def delete_document(self, doc_id: str) -> None:
         """Remove a document and its claims."""
         if self.document(doc_id) is None:

@@ -1,0 +1,1 @@
+"""The extractor on Spark (needs the `spark` extra)."""
