@@ -39,15 +39,15 @@ def _wanted_categories(words: set[str]) -> set[str]:
     return wanted
 
 
-def ask(view: LedgerView, question: str, limit: int = 3) -> Answer:
-    """The measures of `view` that best match `question`."""
+def rank_measures(summaries, question: str, limit: int = 3) -> list[str]:
+    """The measures (from `MeasureSummary`-like records) that best match `question`."""
     words = set(re.findall(r"[a-z]+", question.lower()))
     wanted = _wanted_categories(words)
     places = set(places_in(question))
     scored = []
-    for m in view.measures:
+    for m in summaries:
         slug_words = set(m.measure.split("-"))
-        counted_words = {w for e in m.estimates for w in re.findall(r"[a-z]+", e.claim.counted.lower())}
+        counted_words = {w for c in m.counted for w in re.findall(r"[a-z]+", c.lower())}
         score = 0.0
         if wanted:
             if m.category in wanted:
@@ -61,12 +61,47 @@ def ask(view: LedgerView, question: str, limit: int = 3) -> Answer:
         if "per" in slug_words and not words & {"per", "day", "daily", "week", "month", "every"}:
             score -= 1
         if score > 0:
-            scored.append((score, len(m.estimates), m))
+            scored.append((score, m.claims, m.measure))
     scored.sort(key=lambda s: (-s[0], -s[1]))
     if scored:
         best = scored[0][0]
         scored = [s for s in scored if s[0] >= best - 1]
-    return Answer(question, tuple(s[2] for s in scored[:limit]))
+    return [s[2] for s in scored[:limit]]
+
+
+@dataclass(frozen=True)
+class _Summary:
+    measure: str
+    category: str
+    claims: int
+    counted: tuple[str, ...]
+
+
+def ask(view: LedgerView, question: str, limit: int = 3) -> Answer:
+    """The measures of `view` that best match `question`."""
+    summaries = [_Summary(m.measure, m.category, len(m.estimates), tuple(e.claim.counted for e in m.estimates))
+                 for m in view.measures]
+    names = rank_measures(summaries, question, limit)
+    return Answer(question, tuple(view.measure(n) for n in names))
+
+
+def ask_ledger(ledger, question: str, limit: int = 3) -> tuple[Answer, LedgerView]:
+    """Answer from a ledger, ranking measures in the database and loading only the
+    claims of those that match."""
+    from .reconcile.measures import merge_placeless
+    from .reconcile.view import view_of
+
+    summaries = ledger.measure_summaries()
+    merged = merge_placeless({s.measure for s in summaries})
+    grouped: dict[str, _Summary] = {}
+    for s in summaries:
+        name = merged.get(s.measure, s.measure)
+        old = grouped.get(name)
+        grouped[name] = _Summary(name, old.category if old else s.category, (old.claims if old else 0) + s.claims,
+                                 (old.counted if old else ()) + s.counted)
+    names = rank_measures(list(grouped.values()), question, limit)
+    view = view_of(ledger, names) if names else LedgerView((), (), (), {})
+    return Answer(question, tuple(m for n in names if (m := view.measure(n)) is not None)), view
 
 
 _STOP = {

@@ -317,13 +317,26 @@ def reextract(db, everything) -> None:
     help="Report format.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--summary", is_flag=True, help="One line per measure, computed in the database (fast at any size).")
 @handles_errors
-def report(db, fmt, output) -> None:
+def report(db, fmt, output, summary) -> None:
     """Per measure: estimates by source and date, range, conflicts, misquotes."""
     from .reconcile.view import view_of
     from .store import Ledger
 
     with Ledger(db, read_only=True) as ledger:
+        if summary:
+            from dataclasses import asdict
+
+            from .report.terminal import summary_table
+
+            rows = ledger.measure_summaries()
+            with click.open_file(output or "-", "w", encoding="utf-8") as stream:
+                if fmt == "json":
+                    stream.write(json.dumps([asdict(r) for r in rows], default=str) + "\n")
+                else:
+                    summary_table(rows, stream)
+            return
         view = view_of(ledger)
     _write_report(view, fmt, output)
 
@@ -352,15 +365,13 @@ def _write_report(view, fmt: str, output: str | None) -> None:
 @handles_errors
 def ask(question, db, as_json) -> None:
     """Answer "how many ...?" with every estimate and its source."""
-    from .ask import ask as answer_question
-    from .reconcile.view import view_of
+    from .ask import ask_ledger
     from .report.data import answer_dict
     from .report.terminal import answer_report
     from .store import Ledger
 
     with Ledger(db, read_only=True) as ledger:
-        view = view_of(ledger)
-    answer = answer_question(view, question)
+        answer, view = ask_ledger(ledger, question)
     if as_json:
         click.echo(json.dumps(answer_dict(answer, view.documents), indent=2, default=str))
     else:

@@ -131,3 +131,23 @@ def test_html_report_in_a_browser(cli, ledger_file, tmp_path):
         assert all(u.startswith(("file:", "data:", "about:")) for u in requests)
         page.screenshot(path=str(ARTIFACTS / "html-report.png"), full_page=False)
         browser.close()
+
+
+def test_summary_report_from_the_database(cli, ledger_file):
+    proc = run(cli, "report", "--db", str(ledger_file), "--summary", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["measure"]: r for r in json.loads(proc.stdout)}
+    killed = rows["zarovia-people-killed"]
+    assert killed["claims"] == 3 and killed["low"] == 3400 and killed["high"] == 9000
+
+
+def test_ask_from_the_ledger_matches_ask_on_the_full_view(ledger_file):
+    from crosstally.ask import ask, ask_ledger
+    from crosstally.reconcile.view import view_of
+    from crosstally.store import Ledger
+
+    with Ledger(ledger_file, read_only=True) as ledger:
+        full = ask(view_of(ledger), "how many people were killed?")
+        fast, _ = ask_ledger(ledger, "how many people were killed?")
+    assert [m.measure for m in fast.measures] == [m.measure for m in full.measures]
+    assert [len(m.estimates) for m in fast.measures] == [len(m.estimates) for m in full.measures]

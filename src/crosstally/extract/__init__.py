@@ -1,15 +1,17 @@
 """Figure-claim extraction: raw text in, `Claim` records out.
 
-The scanner (`numbers`) finds candidate figures in the raw text; only the paragraphs
-that hold one, and the paragraph before each (for attribution), go through spaCy,
-batched with `nlp.pipe`. Every rule downstream reads one paragraph and its predecessor,
-so parsing everything (`ExtractOptions(fast=False)`) gives exactly the same claims.
+The scanner (`numbers`) finds candidate figures in the raw text; the text is cut into
+sentences by rule (`sentences`), and only the sentences that hold a candidate go through
+spaCy, batched with `nlp.pipe`. The sentences before one are parsed only when a pronoun
+or a continuation needs their speakers. Every rule reads a sentence and at most the
+three before it, so parsing everything (`ExtractOptions(fast=False)`) gives exactly the
+same claims.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +23,7 @@ from ..options import ExtractOptions
 from .attribution import Attribution, attribute, name_of
 from .names import NameIndex
 from .numbers import Figure, scan
+from .sentences import sentence_spans
 from .syntax import (
     category,
     counted_token,
@@ -34,6 +37,7 @@ from .timeref import resolve, time_phrase
 
 __all__ = ["extract", "extract_many", "DocumentText"]
 
+CONTEXT_UNITS = 3
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
 
 
@@ -58,77 +62,116 @@ def extract(
 
 
 def extract_many(items: Iterable[DocumentText], options: ExtractOptions | None = None) -> Iterator[list[Claim]]:
-    """Claims for each document, in order; spaCy batches paragraphs across documents."""
+    """Claims for each document, in order; spaCy batches sentences across documents."""
     options = options or ExtractOptions()
     nlp = load_pipeline(options.model)
-    batch: list[tuple[DocumentText, list[Figure], list[tuple[int, int]], list[int]]] = []
+    batch: list[_Job] = []
     for item in items:
         figures, _ = scan(item.text)
-        blocks = paragraphs(item.text)
-        batch.append((item, figures, blocks, _blocks_to_parse(figures, blocks, options.fast)))
-        if sum(len(b[3]) for b in batch) >= options.batch_size * 4:
+        units = parse_units(item.text)
+        batch.append(_Job(item, figures, units, _units_to_parse(figures, units, options.fast)))
+        if sum(len(job.todo) for job in batch) >= options.batch_size * 4:
             yield from _run(nlp, batch, options)
             batch = []
     if batch:
         yield from _run(nlp, batch, options)
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character spans of the non-empty lines of `text`: the unit that is parsed."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+def parse_units(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of each non-empty line: the units that are parsed."""
+    units = []
+    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
+        units.extend(sentence_spans(text, line.start(), line.end()))
+    return units
 
 
-def _blocks_to_parse(figures: list[Figure], blocks: list[tuple[int, int]], fast: bool) -> list[int]:
-    if not fast:
-        return list(range(len(blocks)))
-    needed: set[int] = set()
-    b = 0
+@dataclass
+class _Job:
+    item: DocumentText
+    figures: list[Figure]
+    units: list[tuple[int, int]]
+    todo: list[int]
+
+
+def _unit_of(figures: list[Figure], units: list[tuple[int, int]]) -> dict[int, list[Figure]]:
+    found: dict[int, list[Figure]] = {}
+    u = 0
     for fig in figures:
-        while b < len(blocks) and blocks[b][1] <= fig.core_start:
-            b += 1
-        if b < len(blocks):
-            needed.update((b, b - 1) if b else (b,))
-    return sorted(needed)
+        while u < len(units) and units[u][1] <= fig.core_start:
+            u += 1
+        if u < len(units) and units[u][0] <= fig.core_start:
+            found.setdefault(u, []).append(fig)
+    return found
 
 
-def _run(nlp, batch, options: ExtractOptions) -> Iterator[list[Claim]]:
-    texts = [item.text[blocks[i][0] : blocks[i][1]] for item, _, blocks, todo in batch for i in todo]
+def _units_to_parse(figures: list[Figure], units: list[tuple[int, int]], fast: bool) -> list[int]:
+    return sorted(_unit_of(figures, units)) if fast else list(range(len(units)))
+
+
+def _run(nlp, batch: list[_Job], options: ExtractOptions) -> Iterator[list[Claim]]:
+    texts = [job.item.text[job.units[i][0] : job.units[i][1]] for job in batch for i in job.todo]
     parsed = iter(nlp.pipe(texts, batch_size=options.batch_size))
-    for item, figures, blocks, todo in batch:
-        docs = {i: next(parsed) for i in todo}
-        yield _claims_for(item, figures, blocks, docs)
+    for job in batch:
+        docs = {i: next(parsed) for i in job.todo}
+        yield _claims_for(job, docs, nlp)
 
 
-def _claims_for(item: DocumentText, figures: list[Figure], blocks, docs) -> list[Claim]:
+class _Context(Sequence):
+    """The speakers of the sentences before a figure: the previous units' (parsed only when
+    a pronoun or a continuation asks for them) and the earlier sentences of its own."""
+
+    def __init__(self, load, extra: tuple[Attribution, ...] = ()) -> None:
+        self._load = load
+        self._extra = extra
+        self._items: list[Attribution] | None = None
+
+    def _all(self) -> list[Attribution]:
+        if self._items is None:
+            self._items = [*self._load(), *self._extra]
+        return self._items
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def plus(self, speaker: Attribution) -> _Context:
+        return _Context(self._load, (*self._extra, speaker))
+
+
+def _claims_for(job: _Job, docs: dict, nlp) -> list[Claim]:
+    item = job.item
     names = NameIndex.build(item.text)
     claims: list[Claim] = []
-    by_block: dict[int, list[Figure]] = {}
-    b = 0
-    for fig in figures:
-        while b < len(blocks) and blocks[b][1] <= fig.core_start:
-            b += 1
-        if b < len(blocks):
-            by_block.setdefault(b, []).append(fig)
-    for b, block_figures in sorted(by_block.items()):
-        doc = docs[b]
-        offset = blocks[b][0]
-        context = _speakers(docs.get(b - 1), names) if b - 1 in docs else []
+
+    def parsed(u: int):
+        if u not in docs:
+            start, end = job.units[u]
+            docs[u] = nlp(item.text[start:end])
+        return docs[u]
+
+    def earlier_speakers(u: int):
+        def load() -> list[Attribution]:
+            found: list[Attribution] = []
+            for v in range(max(0, u - CONTEXT_UNITS), u):
+                for sent in parsed(v).sents:
+                    found.append(_sentence_speaker(sent, names, []))
+            return found
+
+        return load
+
+    for u, unit_figures in sorted(_unit_of(job.figures, job.units).items()):
+        doc = parsed(u)
+        offset = job.units[u][0]
+        context = _Context(earlier_speakers(u))
         for sent in doc.sents:
-            in_sent = [f for f in block_figures if sent.start_char <= f.core_start - offset < sent.end_char]
-            for fig in in_sent:
+            for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
                 claim = _claim(item, fig, sent, offset, names, context)
                 if claim is not None:
                     claims.append(claim)
-            context = [*context, _sentence_speaker(sent, names, context)]
+            context = context.plus(_sentence_speaker(sent, names, context))
     return claims
-
-
-def _speakers(doc, names: NameIndex) -> list[Attribution]:
-    """Who speaks in each sentence of a paragraph (for the next paragraph's pronouns)."""
-    found: list[Attribution] = []
-    for sent in doc.sents:
-        found.append(_sentence_speaker(sent, names, found))
-    return found
 
 
 def _sentence_speaker(sent, names: NameIndex, previous: list[Attribution]) -> Attribution:

@@ -55,7 +55,7 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
-    if previous and _continues(sent, lex) and not previous[-1].named_only:
+    if _continues(sent, lex) and previous and not previous[-1].named_only:
         return previous[-1]
     return Attribution()
 

@@ -58,10 +58,13 @@ class LedgerView:
         return next((m for m in self.measures if m.measure == measure), None)
 
 
-def build_view(claims: list[Claim], documents: list, aliases: dict[str, str]) -> LedgerView:
-    """Reconcile claims (with their documents and the alias table) into a `LedgerView`."""
+def build_view(claims: list[Claim], documents: list, aliases: dict[str, str],
+               merged: dict[str, str] | None = None) -> LedgerView:
+    """Reconcile claims (with their documents and the alias table) into a `LedgerView`.
+    `merged` maps place-less measures to their placed form (computed here when absent)."""
     docs = {d.id: d for d in documents}
-    merged = merge_placeless({c.measure for c in claims if c.measure})
+    if merged is None:
+        merged = merge_placeless({c.measure for c in claims if c.measure})
     claims = [replace(c, measure=merged[c.measure]) if c.measure in merged else c for c in claims]
     entities = resolve_sources([c.source for c in claims if c.source], aliases)
     estimates = [_estimate(c, docs.get(c.doc), entities) for c in claims]
@@ -106,6 +109,13 @@ def _estimate(claim: Claim, doc, entities: dict[str, SourceEntity]) -> Estimate:
     )
 
 
-def view_of(ledger) -> LedgerView:
-    """The reconciled view of everything a ledger holds."""
-    return build_view(ledger.claims(), ledger.documents(), ledger.aliases())
+def view_of(ledger, measures: list[str] | None = None) -> LedgerView:
+    """The reconciled view of a ledger, or of some of its measures only (loading just
+    their claims and documents)."""
+    if measures is None:
+        return build_view(ledger.claims(), ledger.documents(), ledger.aliases())
+    merged = merge_placeless({s.measure for s in ledger.measure_summaries()})
+    wanted = set(measures) | {name for name, target in merged.items() if target in measures}
+    claims = ledger.claims("measure IN (SELECT unnest(?))", [sorted(wanted)])
+    documents = ledger.documents({c.doc for c in claims})
+    return build_view(claims, documents, ledger.aliases(), merged)

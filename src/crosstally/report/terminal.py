@@ -138,3 +138,15 @@ def answer_report(answer, documents: dict, stream) -> None:
         )
         measure_table(m, documents, console)
         console.print()
+
+
+def summary_table(summaries, stream) -> None:
+    """One row per measure from the database summary."""
+    console = Console(file=stream, width=max(120, Console(file=stream).width))
+    table = Table(expand=True)
+    for name in ("measure", "category", "claims", "sources", "range", "latest"):
+        table.add_column(name, overflow="fold")
+    for s in summaries:
+        span = f"{s.low:,.0f}" if s.low == s.high else f"{s.low:,.0f} – {s.high:,.0f}"
+        table.add_row(s.measure, s.category, f"{s.claims:,}", f"{s.sources:,}", span, s.last_date or "undated")
+    console.print(table)

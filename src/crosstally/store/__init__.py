@@ -1,5 +1,5 @@
 """The ledger store (DuckDB)."""
 
-from .ledger import AddResult, Ledger, StoredDocument
+from .ledger import AddResult, Ledger, MeasureSummary, StoredDocument
 
-__all__ = ["AddResult", "Ledger", "StoredDocument"]
+__all__ = ["AddResult", "Ledger", "MeasureSummary", "StoredDocument"]

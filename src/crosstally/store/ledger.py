@@ -58,6 +58,20 @@ class StoredDocument:
 
 
 @dataclass(frozen=True)
+class MeasureSummary:
+    """One measure as the database summarises it."""
+
+    measure: str
+    category: str
+    claims: int
+    sources: int
+    low: float
+    high: float
+    last_date: str | None
+    counted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AddResult:
     """What adding one document did: `added`, `duplicate` (already stored) or `near-copy`."""
 
@@ -307,13 +321,26 @@ class Ledger:
             self.db.execute("ROLLBACK")
             raise
 
-    def documents(self) -> list[StoredDocument]:
-        """Every document, oldest publication first."""
+    def documents(self, ids: set[str] | None = None) -> list[StoredDocument]:
+        """Every document (or those with `ids`), oldest publication first."""
+        where, params = ("WHERE id IN (SELECT unnest(?))", [sorted(ids)]) if ids is not None else ("", [])
         rows = self.db.execute(
             "SELECT id, title, outlet, url, published, path, text, near_copy_of, extractor_version "
-            "FROM documents ORDER BY published NULLS LAST, id"
+            f"FROM documents {where} ORDER BY published NULLS LAST, id",
+            params,
         ).fetchall()
         return [StoredDocument(*row) for row in rows]
+
+    def measure_summaries(self) -> list[MeasureSummary]:
+        """Per measure, computed in the database: category, counts, range, latest date and
+        the words of what is counted (for answering questions without loading claims)."""
+        rows = self.db.execute(
+            "SELECT measure, mode(category), count(*), count(DISTINCT coalesce(source, doc)), min(value), "
+            "max(coalesce(value_max, value)), max(date), list_slice(list(DISTINCT lower(counted)), 1, 20) "
+            "FROM claims WHERE measure IS NOT NULL GROUP BY measure ORDER BY max(date) DESC NULLS LAST, measure"
+        ).fetchall()
+        return [MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words))
+                for m, c, n, s, lo, hi, d, words in rows]
 
     def document(self, doc_id: str) -> StoredDocument | None:
         row = self.db.execute(
