@@ -80,7 +80,18 @@ def main() -> None:
     ]
     for mode, n in plan:
         proc = subprocess.run(
-            [sys.executable, __file__, "--mode", mode, "--docs", str(n)],
+            [
+                sys.executable,
+                __file__,
+                "--mode",
+                mode,
+                "--docs",
+                str(n),
+                "--paragraphs",
+                str(args.paragraphs),
+                "--figure-share",
+                str(args.figure_share),
+            ],
             capture_output=True,
             text=True,
             env={"OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"},

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from crosstally.ask import ask_ledger
 from crosstally.ingest import extractor_version
 from crosstally.store import Ledger
 
@@ -88,6 +89,14 @@ def main() -> None:
                 row["report_full_s"] = round(
                     timed([cli, "report", "--db", str(db), "--format", "json", "-o", os.devnull]), 2
                 )
+            with Ledger(db, read_only=True) as ledger:
+                start = time.perf_counter()
+                ledger.measure_summaries()
+                row["summary_in_process_s"] = round(time.perf_counter() - start, 3)
+                start = time.perf_counter()
+                answer, _ = ask_ledger(ledger, "how many people were killed in place 3?")
+                row["ask_in_process_s"] = round(time.perf_counter() - start, 3)
+                row["ask_estimates"] = sum(len(m.estimates) for m in answer.measures)
             row["file_mb"] = round(db.stat().st_size / 1e6, 1)
             print(json.dumps(row), flush=True)
 

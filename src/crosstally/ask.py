@@ -79,8 +79,10 @@ class _Summary:
 
 def ask(view: LedgerView, question: str, limit: int = 3) -> Answer:
     """The measures of `view` that best match `question`."""
-    summaries = [_Summary(m.measure, m.category, len(m.estimates), tuple(e.claim.counted for e in m.estimates))
-                 for m in view.measures]
+    summaries = [
+        _Summary(m.measure, m.category, len(m.estimates), tuple(e.claim.counted for e in m.estimates))
+        for m in view.measures
+    ]
     names = rank_measures(summaries, question, limit)
     return Answer(question, tuple(view.measure(n) for n in names))
 
@@ -97,10 +99,14 @@ def ask_ledger(ledger, question: str, limit: int = 3) -> tuple[Answer, LedgerVie
     for s in summaries:
         name = merged.get(s.measure, s.measure)
         old = grouped.get(name)
-        grouped[name] = _Summary(name, old.category if old else s.category, (old.claims if old else 0) + s.claims,
-                                 (old.counted if old else ()) + s.counted)
+        grouped[name] = _Summary(
+            name,
+            old.category if old else s.category,
+            (old.claims if old else 0) + s.claims,
+            (old.counted if old else ()) + s.counted,
+        )
     names = rank_measures(list(grouped.values()), question, limit)
-    view = view_of(ledger, names) if names else LedgerView((), (), (), {})
+    view = view_of(ledger, names, summaries) if names else LedgerView((), (), (), {})
     return Answer(question, tuple(m for n in names if (m := view.measure(n)) is not None)), view
 
 

@@ -14,8 +14,29 @@ from functools import cache
 from ..lexicon import lexicon
 
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_ALWAYS = {"no", "st", "jr", "sr", "inc", "co", "ltd", "corp", "vs", "approx", "est", "fig", "e.g", "i.e",
-           "u.s", "u.k", "u.n", "a.m", "p.m", "mt", "ft"}
+_ALWAYS = {
+    "no",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "co",
+    "ltd",
+    "corp",
+    "vs",
+    "approx",
+    "est",
+    "fig",
+    "e.g",
+    "i.e",
+    "u.s",
+    "u.k",
+    "u.n",
+    "a.m",
+    "p.m",
+    "mt",
+    "ft",
+}
 
 
 @cache

@@ -93,15 +93,53 @@ def same_time(a: Estimate, b: Estimate) -> bool:
 
 
 def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
-    """Pairs of different sources whose intervals are disjoint at the same time."""
-    found = []
-    for i, a in enumerate(estimates):
-        for b in estimates[i + 1 :]:
-            if a.source_key == b.source_key or a.claim.doc == b.claim.doc:
-                continue
-            if same_time(a, b) and not overlaps(a.claim, b.claim):
-                found.append(Conflict(measure, a, b))
-    return found
+    """Pairs of sources whose estimates are disjoint at the same time.
+
+    Per source and day only the most extreme estimates matter (the highest lower bound
+    and the lowest upper bound), so one conflict is reported per pair of sources and day,
+    and the cost grows with sources and days, not with the square of the estimates.
+    Undated estimates meet only others with the same statement time words.
+    """
+    buckets: dict[object, dict[str, tuple[Estimate, Estimate]]] = {}
+    for e in estimates:
+        key = e.when if e.when is not None else ("undated", _statement_key(e))
+        if key == ("undated", None):
+            continue
+        per_source = buckets.setdefault(key, {})
+        low, high = interval(e.claim)
+        if e.source_key not in per_source:
+            per_source[e.source_key] = (e, e)
+        else:
+            top, bottom = per_source[e.source_key]
+            per_source[e.source_key] = (
+                e if low > interval(top.claim)[0] else top,
+                e if high < interval(bottom.claim)[1] else bottom,
+            )
+    dated = sorted(k for k in buckets if isinstance(k, date))
+    pairs = [(d1, d2) for i, d1 in enumerate(dated) for d2 in dated[i:] if d2 - d1 <= timedelta(days=SAME_TIME_DAYS)]
+    pairs += [(k, k) for k in buckets if not isinstance(k, date)]
+    found: dict[tuple, Conflict] = {}
+    for k1, k2 in pairs:
+        for s1, (top1, bottom1) in buckets[k1].items():
+            for s2, (top2, bottom2) in buckets[k2].items():
+                if s1 == s2 or (k1 == k2 and s1 > s2):
+                    continue
+                pair = (min(s1, s2), max(s1, s2), k1)
+                if pair in found:
+                    continue
+                for a, b in ((top1, bottom2), (top2, bottom1)):
+                    if _disagree(a, b):
+                        found[pair] = Conflict(measure, a, b)
+                        break
+    order = {id(e): n for n, e in enumerate(estimates)}
+    ordered = [c if order[id(c.a)] < order[id(c.b)] else Conflict(measure, c.b, c.a) for c in found.values()]
+    return sorted(ordered, key=lambda c: (order[id(c.a)], order[id(c.b)]))
+
+
+def _disagree(a: Estimate, b: Estimate) -> bool:
+    if a.source_key == b.source_key or a.claim.doc == b.claim.doc:
+        return False
+    return not overlaps(a.claim, b.claim)
 
 
 def _statement_key(e: Estimate) -> str | None:

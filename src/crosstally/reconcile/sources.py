@@ -68,12 +68,15 @@ def resolve_sources(
 
     folded = {n: fold(aliases.get(fold(n), n)) for n in counts}
     keys = sorted(set(folded.values()))
+    original_of: dict[str, str] = {}
+    for name, key in folded.items():
+        original_of.setdefault(key, name)
     for key in keys:
         find(key)
     by_surname: dict[str, list[str]] = {}
     for key in keys:
         words = key.split()
-        if key in persons or (1 <= len(words) <= 3 and _looks_personal(key, names)):
+        if key in persons or (1 <= len(words) <= 3 and _looks_personal(original_of[key])):
             by_surname.setdefault(_surname_key(words[-1]), []).append(key)
     for group in by_surname.values():
         firsts = {k.split()[0] for k in group if len(k.split()) > 1}
@@ -105,8 +108,7 @@ def resolve_sources(
     return result
 
 
-def _looks_personal(key: str, names: list[str]) -> bool:
-    original = next((n for n in names if n and fold(n) == key), key)
+def _looks_personal(original: str) -> bool:
     words = original.split()
     return all(w[:1].isupper() for w in words) and not original.isupper() and len(words) <= 3
 

@@ -58,8 +58,9 @@ class LedgerView:
         return next((m for m in self.measures if m.measure == measure), None)
 
 
-def build_view(claims: list[Claim], documents: list, aliases: dict[str, str],
-               merged: dict[str, str] | None = None) -> LedgerView:
+def build_view(
+    claims: list[Claim], documents: list, aliases: dict[str, str], merged: dict[str, str] | None = None
+) -> LedgerView:
     """Reconcile claims (with their documents and the alias table) into a `LedgerView`.
     `merged` maps place-less measures to their placed form (computed here when absent)."""
     docs = {d.id: d for d in documents}
@@ -109,12 +110,13 @@ def _estimate(claim: Claim, doc, entities: dict[str, SourceEntity]) -> Estimate:
     )
 
 
-def view_of(ledger, measures: list[str] | None = None) -> LedgerView:
+def view_of(ledger, measures: list[str] | None = None, summaries: list | None = None) -> LedgerView:
     """The reconciled view of a ledger, or of some of its measures only (loading just
     their claims and documents)."""
     if measures is None:
         return build_view(ledger.claims(), ledger.documents(), ledger.aliases())
-    merged = merge_placeless({s.measure for s in ledger.measure_summaries()})
+    summaries = ledger.measure_summaries() if summaries is None else summaries
+    merged = merge_placeless({s.measure for s in summaries})
     wanted = set(measures) | {name for name, target in merged.items() if target in measures}
     claims = ledger.claims("measure IN (SELECT unnest(?))", [sorted(wanted)])
     documents = ledger.documents({c.doc for c in claims})

@@ -93,12 +93,23 @@ def trigrams(text: str) -> set[str]:
 
 def simhash(text: str) -> int:
     """64-bit simhash of word trigrams: near-identical texts differ in few bits."""
-    weights = [0] * 64
-    for gram in trigrams(text):
-        h = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    import numpy as np
+
+    grams = trigrams(text)
+    if not grams:
+        return 0
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams),
+        dtype=np.uint64,
+        count=len(grams),
+    )
+    bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8)[:, ::-1], axis=1, bitorder="big")
+    weights = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
+    value = 0
+    for bit, weight in enumerate(weights[::-1]):
+        if weight > 0:
+            value |= 1 << bit
+    return value
 
 
 class Ledger:
@@ -262,50 +273,42 @@ class Ledger:
         doc_glob, claim_glob = str(folder / "documents" / "*.parquet"), str(folder / "claims" / "**" / "*.parquet")
         if not list((folder / "documents").glob("*.parquet")):
             raise NotFoundError(f"no documents/*.parquet under {folder}", hint="give the OUTPUT of spark-extract")
-        rows = self.db.execute(
-            "SELECT id, text, title, outlet, url, published FROM read_parquet(?)", [doc_glob]
-        ).fetchall()
-        fresh = []
-        for doc_id, text, title, outlet, url, published in rows:
-            if text and not self.has_hash(text):
-                fresh.append(
-                    [
-                        doc_id,
-                        content_hash(text),
-                        simhash(text),
-                        title,
-                        outlet,
-                        url,
-                        published or None,
-                        None,
-                        text,
-                        None,
-                        extractor_version,
-                    ]
-                )
+        import numpy as np
+
+        known = {h for (h,) in self.db.execute("SELECT hash FROM documents").fetchall()}
+        ids, hashes, prints = [], [], []
+        for doc_id, text in self.db.execute("SELECT id, text FROM read_parquet(?)", [doc_glob]).fetchall():
+            digest = content_hash(text or "")
+            if text and digest not in known:
+                known.add(digest)
+                ids.append(doc_id)
+                hashes.append(digest)
+                prints.append(simhash(text))
+        # DuckDB reads this dict of arrays by its variable name (a replacement scan): bulk, not row by row.
+        fresh_meta = {  # noqa: F841
+            "id": np.array(ids, dtype=object),
+            "hash": np.array(hashes, dtype=object),
+            "simhash": np.array(prints, dtype=np.uint64),
+        }
         self.db.execute("BEGIN TRANSACTION")
         try:
-            if fresh:
-                self.db.executemany(
-                    "INSERT INTO documents (id, hash, simhash, title, outlet, url, published, path, text, "
-                    "near_copy_of, extractor_version) VALUES (?, ?, ?, ?, ?, ?, TRY_CAST(? AS DATE), ?, ?, ?, ?)",
-                    fresh,
-                )
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS fresh_ids (id VARCHAR)")
-            self.db.execute("DELETE FROM fresh_ids")
-            if fresh:
-                self.db.executemany("INSERT INTO fresh_ids VALUES (?)", [[r[0]] for r in fresh])
+            self.db.execute(
+                "INSERT INTO documents (id, hash, simhash, title, outlet, url, published, text, extractor_version) "
+                "SELECT d.id, m.hash, m.simhash, d.title, d.outlet, d.url, TRY_CAST(d.published AS DATE), d.text, ? "
+                "FROM read_parquet(?) d JOIN fresh_meta m ON d.id = m.id",
+                [extractor_version, doc_glob],
+            )
             columns = ", ".join(f'"{name}"' for name in _CLAIM_COLUMNS)
             added = self.db.execute(
                 f"INSERT INTO claims ({columns}) SELECT {columns} FROM read_parquet(?, hive_partitioning = true) "
-                "WHERE doc IN (SELECT id FROM fresh_ids)",
+                "WHERE doc IN (SELECT id FROM fresh_meta)",
                 [claim_glob],
             ).fetchone()[0]
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return len(fresh), added
+        return len(ids), added
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document and its claims."""
@@ -339,8 +342,10 @@ class Ledger:
             "max(coalesce(value_max, value)), max(date), list_slice(list(DISTINCT lower(counted)), 1, 20) "
             "FROM claims WHERE measure IS NOT NULL GROUP BY measure ORDER BY max(date) DESC NULLS LAST, measure"
         ).fetchall()
-        return [MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words))
-                for m, c, n, s, lo, hi, d, words in rows]
+        return [
+            MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words))
+            for m, c, n, s, lo, hi, d, words in rows
+        ]
 
     def document(self, doc_id: str) -> StoredDocument | None:
         row = self.db.execute(
