@@ -55,3 +55,9 @@ def test_durations_are_not_times(claims_of):
     text = "Police said 30 people were arrested during four days of protests."
     (claim,) = claims_of(text)
     assert claim.time_text is None
+
+
+def test_a_date_that_names_an_event_is_not_the_claims_time(claims_of):
+    text = "The ministry said 1,200 police officers had been deployed ahead of Tuesday's protests."
+    (claim,) = claims_of(text, published="2024-06-10")
+    assert claim.time_text is None

@@ -166,10 +166,12 @@ def _claims_for(job: _Job, docs: dict, nlp) -> list[Claim]:
         offset = job.units[u][0]
         context = _Context(earlier_speakers(u))
         for sent in doc.sents:
+            previous_claim = None
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
-                claim = _claim(item, fig, sent, offset, names, context)
+                claim = _claim(item, fig, sent, offset, names, context, previous_claim)
                 if claim is not None:
                     claims.append(claim)
+                    previous_claim = claim
             context = context.plus(_sentence_speaker(sent, names, context))
     return claims
 
@@ -187,8 +189,17 @@ def _sentence_speaker(sent, names: NameIndex, previous: list[Attribution]) -> At
 
 
 def _claim(
-    item: DocumentText, fig: Figure, sent, offset: int, names: NameIndex, context: list[Attribution]
+    item: DocumentText,
+    fig: Figure,
+    sent,
+    offset: int,
+    names: NameIndex,
+    context: Sequence[Attribution],
+    previous: Claim | None = None,
 ) -> Claim | None:
+    """The claim for one figure, or None when the syntax shows it is none. `previous` is
+    the claim before it in the sentence, whose counted noun an elliptical figure shares
+    ("4.6 million people in May, down from 6 million")."""
     lex = lexicon()
     doc = sent.doc
     span = doc.char_span(fig.core_start - offset, fig.core_end - offset, alignment_mode="expand")
@@ -207,9 +218,12 @@ def _claim(
         noun, counted = None, ""
     if noun is not None and _counts_speakers(fig, noun, lex):
         return None
-    verbs = governing_verbs(noun if noun is not None else top)
+    verbs = governing_verbs(_clause_anchor(noun if noun is not None else top))
     who = attribute(sent, top, names, lex, context)
     kind_of = category(fig.kind, noun, top, verbs, lex)
+    if not counted and previous is not None and previous.counted and fig.unit == previous.unit:
+        counted = previous.counted
+        kind_of = previous.category if kind_of == "other" else kind_of
     if not counted and fig.kind == "count" and kind_of == "other":
         return None
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
@@ -235,6 +249,18 @@ def _claim(
         evidence_start=offset + sent.start_char,
         evidence_end=offset + sent.end_char,
     )
+
+
+def _clause_anchor(token):
+    """The noun whose clause says what happened: "people" in "seven people, including two
+    children, were killed" for the children."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("including", "among")
+        and token.head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return token.head.head
+    return token
 
 
 def _counts_speakers(fig: Figure, noun, lex) -> bool:

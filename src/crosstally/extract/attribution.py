@@ -270,8 +270,12 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
                 person = next(t for t in tok.subtree if t.ent_type_ == "PERSON")
                 ent = next(e for e in head.doc.ents if e.start <= person.i < e.end)
                 return names.fullest(_clean_name(ent.text, lex)), True
-    tokens = _phrase(head)
     doc = head.doc
+    if head.ent_type_ == "ORG":
+        entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if entity is not None and len(entity) > 1:
+            return _clean_name(entity.text, lex), False
+    tokens = _phrase(head)
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     orgs = [
         e
@@ -293,15 +297,11 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
 
 
 def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    """Whose information an information noun is: "Kyiv's figures", "a Reuters count",
+    "South Korean intelligence data", "assessments from Ukraine"."""
     for child in head.children:
         if child.dep_ == "poss":
             return name_of(child, names, lex)
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            objects.sort(key=lambda o: o.ent_type_ != "PERSON")
-            if objects:
-                return name_of(objects[0], names, lex)
     modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
     if modifiers and any(t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for m in modifiers for t in m.subtree):
         doc = head.doc
@@ -309,7 +309,22 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
         text = doc[first : head.i].text
         if text and not text.islower():
             return (names.expand(text) if text.isupper() else text), False
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects.sort(key=lambda o: o.ent_type_ != "PERSON")
+            if objects:
+                return name_of(objects[0], names, lex)
     return None
+
+
+def _name_continues(head, prep) -> bool:
+    """ "Doctors Without Borders", "Ministry of Health": a preposition inside a name."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or not head.text[:1].isupper():
+        return False
+    obj = objects[0]
+    return obj.pos_ == "PROPN" and obj.text[:1].isupper() and (prep.text[:1].isupper() or prep.lower_ in ("of", "for"))
 
 
 def _phrase(head) -> list:
@@ -321,8 +336,10 @@ def _phrase(head) -> list:
     for child in head.rights:
         if child.dep_ in ("cc", "conj"):
             keep.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
-        elif child.dep_ == "prep" and child.ent_type_ and child.ent_type_ == head.ent_type_:
-            keep.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and (
+            (child.ent_type_ and child.ent_type_ == head.ent_type_) or _name_continues(head, child)
+        ):
+            keep.update(t.i for t in child.subtree if t.dep_ != "appos" and not t.is_punct)
         elif child.dep_ == "compound":
             keep.add(child.i)
     doc = head.doc

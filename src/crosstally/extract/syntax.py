@@ -204,12 +204,20 @@ def governing_verbs(token) -> list:
     verbs = [head]
     for verb in list(verbs):
         for child in verb.children:
-            if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "ADJ", "AUX"):
+            if _same_clause(child):
                 verbs.append(child)
-                verbs.extend(c for c in child.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "ADJ"))
-    if head.dep_ == "conj" and head.head.pos_ == "VERB" and _shares_subject(head):
+                verbs.extend(c for c in child.children if _same_clause(c))
+    own_argument = token.head == head and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+    if head.dep_ == "conj" and head.head.pos_ == "VERB" and _shares_subject(head) and not own_argument:
         verbs.append(head.head)
     return verbs
+
+
+def _same_clause(child) -> bool:
+    """An xcomp, or a conjoined verb with no subject of its own ("killed or wounded")."""
+    if child.pos_ not in ("VERB", "ADJ", "AUX"):
+        return False
+    return child.dep_ == "xcomp" or (child.dep_ == "conj" and _shares_subject(child))
 
 
 def _shares_subject(verb) -> bool:
@@ -291,6 +299,8 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
             for c in mod.children
             if c.dep_ == "conj" and c.lemma_.lower() in lex.category_verbs
         }
+    if found & _EVENT_ONLY:
+        return found
     for verb in verbs:
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")]

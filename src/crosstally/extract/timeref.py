@@ -51,6 +51,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         words = ent.text.strip()
         if _DURATION.match(words) or _RATE.match(words):
             continue
+        if ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS":
+            continue
         first = ent[0]
         prev = sent.doc[first.i - 1] if first.i > sent.start else None
         start = ent.start_char
