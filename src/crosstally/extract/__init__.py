@@ -221,6 +221,9 @@ def _claim(
     verbs = governing_verbs(_clause_anchor(noun if noun is not None else top))
     who = attribute(sent, top, names, lex, context)
     kind_of = category(fig.kind, noun, top, verbs, lex)
+    after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
+    if noun is None and after is not None and after.lower_ in lex.category_adjs:
+        kind_of = lex.category_adjs[after.lower_]
     if not counted and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
