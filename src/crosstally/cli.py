@@ -99,7 +99,12 @@ def extract(paths, fmt, published, output, max_bytes, full_parse) -> None:
     documents = gather(paths, max_bytes, failures)
     options = ExtractOptions(fast=not full_parse)
     items = [DocumentText(d.text, d.id, d.published or default_date) for d in documents]
-    claims_per_doc = list(extract_many(items, options))
+
+    def extraction_failed(item, exc: Exception) -> None:
+        failures.append(DocumentError(f"extraction failed ({exc!r}); no claims from it", path=item.doc_id))
+        click.echo(f"error: {item.doc_id}: extraction failed ({exc!r}); no claims from it", err=True)
+
+    claims_per_doc = list(extract_many(items, options, on_error=extraction_failed))
     claims = [c for group in claims_per_doc for c in group]
     from .reconcile import assign_measures
 

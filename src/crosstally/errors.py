@@ -116,3 +116,7 @@ class TokenRequiredError(CrosstallyError):
 
 class UploadTooLargeError(DocumentError):
     """An upload is larger than the server accepts."""
+
+
+class ExtractionError(CrosstallyError):
+    """Extraction failed on one document (a bug or an input the rules cannot handle)."""

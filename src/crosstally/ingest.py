@@ -74,8 +74,16 @@ def add_documents(
 
 def _store(ledger: Ledger, docs: list[Document], options, note) -> None:
     inputs = [DocumentText(d.text, d.id, d.published) for d in docs]
-    for doc, claims in zip(docs, extract_many(inputs, options), strict=True):
+    failed: set[str] = set()
+
+    def fail(item: DocumentText, exc: Exception) -> None:
+        failed.add(item.doc_id)
+
+    for doc, claims in zip(docs, extract_many(inputs, options, on_error=fail), strict=True):
         where = f"{doc.path}:{doc.line}" if doc.line else (doc.path or doc.id)
+        if doc.id in failed:
+            note(Failure(where, "extraction failed on this document; it was not added"))
+            continue
         try:
             claims = assign_measures(claims, {doc.id: doc.text})
             note(ledger.add(doc, claims, extractor_version()))

@@ -91,6 +91,11 @@ CONTEXT = [
     # text (several sentences), mention, source
     ("Mayor Lena Ortiz spoke on Friday. She said 45 houses had collapsed.", "45", "Lena Ortiz"),
     ("The Red Cross said 300 people were missing. Another 120 were injured.", "120", "Red Cross"),
+    (
+        '"We have evacuated 35,000 people," the fire service said. "Another 5,000 are on standby."',
+        "5,000",
+        "fire service",
+    ),
     ("Officials said the road was closed. The storm destroyed 500 homes.", "500", None),
     (
         "The Joint Chiefs of Staff (JCS) issued an update. The JCS said 100 soldiers had died.",

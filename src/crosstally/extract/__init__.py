@@ -11,12 +11,12 @@ same claims.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..claims import Claim
-from ..errors import InvalidOptionError
+from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import lexicon
 from ..nlp import load_pipeline
 from ..options import ExtractOptions
@@ -61,8 +61,16 @@ def extract(
     return next(extract_many([item], options))
 
 
-def extract_many(items: Iterable[DocumentText], options: ExtractOptions | None = None) -> Iterator[list[Claim]]:
-    """Claims for each document, in order; spaCy batches sentences across documents."""
+def extract_many(
+    items: Iterable[DocumentText],
+    options: ExtractOptions | None = None,
+    on_error: Callable[[DocumentText, Exception], None] | None = None,
+) -> Iterator[list[Claim]]:
+    """Claims for each document, in order; spaCy batches sentences across documents.
+
+    A document whose extraction fails raises `ExtractionError`, or, given `on_error`, is
+    reported to it and yields no claims, so the rest of the batch goes on.
+    """
     options = options or ExtractOptions()
     nlp = load_pipeline(options.model)
     batch: list[_Job] = []
@@ -71,10 +79,10 @@ def extract_many(items: Iterable[DocumentText], options: ExtractOptions | None =
         units = parse_units(item.text)
         batch.append(_Job(item, figures, units, _units_to_parse(figures, units, options.fast)))
         if sum(len(job.todo) for job in batch) >= options.batch_size * 4:
-            yield from _run(nlp, batch, options)
+            yield from _run(nlp, batch, options, on_error)
             batch = []
     if batch:
-        yield from _run(nlp, batch, options)
+        yield from _run(nlp, batch, options, on_error)
 
 
 def parse_units(text: str) -> list[tuple[int, int]]:
@@ -108,12 +116,18 @@ def _units_to_parse(figures: list[Figure], units: list[tuple[int, int]], fast: b
     return sorted(_unit_of(figures, units)) if fast else list(range(len(units)))
 
 
-def _run(nlp, batch: list[_Job], options: ExtractOptions) -> Iterator[list[Claim]]:
+def _run(nlp, batch: list[_Job], options: ExtractOptions, on_error) -> Iterator[list[Claim]]:
     texts = [job.item.text[job.units[i][0] : job.units[i][1]] for job in batch for i in job.todo]
     parsed = iter(nlp.pipe(texts, batch_size=options.batch_size))
     for job in batch:
         docs = {i: next(parsed) for i in job.todo}
-        yield _claims_for(job, docs, nlp)
+        try:
+            yield _claims_for(job, docs, nlp)
+        except Exception as exc:
+            if on_error is None:
+                raise ExtractionError(f"extraction failed: {exc!r}", path=job.item.doc_id) from exc
+            on_error(job.item, exc)
+            yield []
 
 
 class _Context(Sequence):
@@ -166,7 +180,7 @@ def _claims_for(job: _Job, docs: dict, nlp) -> list[Claim]:
         offset = job.units[u][0]
         context = _Context(earlier_speakers(u))
         for sent in doc.sents:
-            previous_claim = None
+            previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
                 claim = _claim(item, fig, sent, offset, names, context, previous_claim)
                 if claim is not None:
@@ -252,6 +266,11 @@ def _claim(
         evidence_start=offset + sent.start_char,
         evidence_end=offset + sent.end_char,
     )
+
+
+def _continues_figure(sentence: str) -> bool:
+    """ "Another 5,000 are on standby.": a figure that continues the previous one."""
+    return bool(re.match(r"[\"“‘']?\s*(?:another|a further|an additional|the other|the remaining)\b", sentence, re.I))
 
 
 def _clause_anchor(token):

@@ -56,7 +56,8 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
     if _continues(sent, lex) and previous and not previous[-1].named_only:
-        return previous[-1]
+        earlier = previous[-1]
+        return Attribution(earlier.source, earlier.via, None, earlier.person)
     return Attribution()
 
 
@@ -89,7 +90,7 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
         for t in sent
         if _is_reporting(t, lex)
         and _has_speaker(t, lex)
-        and t.dep_ in ("ROOT", "parataxis", "conj", "advcl", "ccomp")
+        and (t.dep_ in ("ROOT", "parataxis") or (t.dep_ == "conj" and t.i > top.i))
         and not _inside(top, t)
     ]
     if not others:
@@ -206,7 +207,7 @@ def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribu
             target = _object_after(tok, ("to",))
         elif low == "per" and tok.pos_ == "ADP":
             obj = _pobj(tok)
-            if obj is not None and obj.lower_ not in lex.rate_words and not obj.like_num:
+            if obj is not None and _names_a_source(obj, lex):
                 target = obj
         elif low in ("citing", "quoting"):
             target = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -223,6 +224,13 @@ def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribu
     if best is None:
         return None
     return Attribution(best[1][0], None, None, best[1][1])
+
+
+def _names_a_source(obj, lex: Lexicon) -> bool:
+    """After a bare "per": "per Kyiv's figures", "per the ministry" — not "per cent", "per day"."""
+    if obj.like_num or obj.lower_ in lex.rate_words or obj.lower_ in ("cent", "capita", "annum", "head", "person"):
+        return False
+    return obj.pos_ == "PROPN" or bool(obj.ent_type_) or any(c.dep_ in ("det", "poss") for c in obj.children)
 
 
 def _object_after(token, preps):
@@ -315,6 +323,12 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
             objects.sort(key=lambda o: o.ent_type_ != "PERSON")
             if objects:
                 return name_of(objects[0], names, lex)
+    for child in head.children:
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                objects = [c for c in agent.children if c.dep_ == "pobj"]
+                if objects:
+                    return name_of(objects[0], names, lex)
     return None
 
 

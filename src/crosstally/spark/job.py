@@ -43,15 +43,11 @@ def extract_partition(rows: Iterator, options: ExtractOptions) -> Iterator[dict]
             continue
         published, _ = parse_published(record.get("published"))
         batch.append(DocumentText(text, doc_id, published))
-    try:
-        results = list(zip(batch, extract_many(batch, options), strict=True))
-    except Exception:  # find the document that broke the batch; the others go on
-        results = []
-        for item in batch:
-            try:
-                results.append((item, next(extract_many([item], options))))
-            except Exception as exc:
-                log.warning("document %r failed: %s", item.doc_id, exc)
+
+    def failed(item: DocumentText, exc: Exception) -> None:
+        log.warning("document %r failed: %s", item.doc_id, exc)
+
+    results = list(zip(batch, extract_many(batch, options, on_error=failed), strict=True))
     for item, claims in results:
         pub_date = item.published.isoformat() if item.published else "unknown"
         for claim in assign_measures(claims, {item.doc_id: item.text}):
