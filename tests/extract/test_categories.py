@@ -45,6 +45,9 @@ CATEGORIES = [
     ("Seven people, including two children, were killed when a bus crashed.", "two", "killed"),
     ("Its teams treated 1,745 wounded patients, and 12 of its staff were killed.", "1,745", "wounded"),
     ("It reached 4.6 million people in May, down from 6 million in April.", "6 million", "other"),
+    ("The quake struck on Friday, killing at least 296 people and injuring 153.", "at least 296", "killed"),
+    ("The quake struck on Friday, killing at least 296 people and injuring 153.", "153", "wounded"),
+    ("Russian forces have killed or wounded 3,000 soldiers.", "3,000", "casualties"),
     ("Police arrested 73 demonstrators.", "73", "arrested"),
     ("Security forces detained more than 200 people.", "more than 200", "arrested"),
     ("The convoy carried 300 tanks.", "300", "materiel"),
@@ -111,6 +114,7 @@ def test_location(claims_of, sentence, mention, location):
 
 NOT_CLAIMS = [
     "Two officials said the talks had failed.",
+    "CNN reported, citing two US officials, that the talks had failed.",
     "One witness told reporters the road was closed.",
     "The ceasefire took effect in 2024.",
     "Talks will resume on 3 March.",

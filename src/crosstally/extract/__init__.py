@@ -287,7 +287,13 @@ def _clause_anchor(token):
 
 def _counts_speakers(fig: Figure, noun, lex) -> bool:
     """ "two officials said", "one witness told": a count of who speaks, not a claim."""
-    return (fig.in_words or fig.value < 10) and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in lex.reporting_verbs
+    if not (fig.in_words or fig.value < 10):
+        return False
+    head = noun.head
+    speaking = noun.dep_ == "nsubj" and head.lemma_.lower() in lex.reporting_verbs
+    cited = noun.dep_ == "dobj" and head.lower_ in ("citing", "quoting")
+    according = noun.dep_ == "pobj" and head.head.lower_ == "according"
+    return speaking or cited or according
 
 
 def _syntax_allows(fig: Figure, span, top) -> bool:

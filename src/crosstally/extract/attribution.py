@@ -294,7 +294,7 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
         name = _clean_name(persons[-1].text, lex)
         return names.fullest(name), True
     text = doc[tokens[0].i : tokens[-1].i + 1].text
-    if orgs and len(orgs) == 1 and orgs[0].text.isupper():
+    if orgs and len(orgs) == 1 and orgs[0].text.isupper() and orgs[0].start <= head.i < orgs[0].end:
         return names.expand(orgs[0].text), False
     if orgs and orgs[-1].end == tokens[-1].i + 1 and orgs[-1].label_ == "ORG" and len(orgs[-1]) > 1:
         return orgs[-1].text, False

@@ -207,17 +207,21 @@ def governing_verbs(token) -> list:
             if _same_clause(child):
                 verbs.append(child)
                 verbs.extend(c for c in child.children if _same_clause(c))
+    first = head.head
     own_argument = token.head == head and token.dep_ in ("nsubj", "nsubjpass", "dobj")
-    if head.dep_ == "conj" and head.head.pos_ == "VERB" and _shares_subject(head) and not own_argument:
-        verbs.append(head.head)
+    first_has_own = any(c.dep_ in ("dobj", "nsubjpass", "oprd") for c in first.children)
+    if head.dep_ == "conj" and first.pos_ == "VERB" and _shares_subject(head) and not (own_argument and first_has_own):
+        verbs.append(first)
     return verbs
 
 
 def _same_clause(child) -> bool:
-    """An xcomp, or a conjoined verb with no subject of its own ("killed or wounded")."""
+    """An xcomp, or a conjoined verb with no subject or object of its own ("killed or
+    wounded"; not "killing 296 and injuring 153")."""
     if child.pos_ not in ("VERB", "ADJ", "AUX"):
         return False
-    return child.dep_ == "xcomp" or (child.dep_ == "conj" and _shares_subject(child))
+    own_object = any(c.dep_ == "dobj" for c in child.children)
+    return child.dep_ == "xcomp" or (child.dep_ == "conj" and _shares_subject(child) and not own_object)
 
 
 def _shares_subject(verb) -> bool:
