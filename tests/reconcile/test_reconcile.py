@@ -22,6 +22,7 @@ from crosstally.store import Ledger
         ["Volodymyr Zelensky", "Zelensky", "Zelenskiy", "President Zelensky", "Volodymyr Zelenskyy"],
         ["Joint Chiefs of Staff", "JCS", "South Korea's Joint Chiefs of Staff", "the JCS"],
         ["International Organization for Migration", "IOM"],
+        ["World Health Organization", "WHO", "WHO official"],
     ],
 )
 def test_name_variants_become_one_source(names):

@@ -66,7 +66,7 @@ def resolve_sources(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    folded = {n: fold(aliases.get(fold(n), n)) for n in counts}
+    folded = {n: fold(_speaker_body(aliases.get(fold(n), n))) for n in counts}
     keys = sorted(set(folded.values()))
     original_of: dict[str, str] = {}
     for name, key in folded.items():
@@ -106,6 +106,20 @@ def resolve_sources(
         for member in members:
             result[member] = entity
     return result
+
+
+_ROLES = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
+          "representative", "statement", "official's"}
+
+
+def _speaker_body(name: str) -> str:
+    """ "WHO official" speaks for the WHO; "UN spokesperson" for the UN."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in _ROLES:
+        rest = words[:-1]
+        if all(w[:1].isupper() for w in rest):
+            return " ".join(rest)
+    return name
 
 
 def _looks_personal(original: str) -> bool:
