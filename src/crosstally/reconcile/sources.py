@@ -108,8 +108,18 @@ def resolve_sources(
     return result
 
 
-_ROLES = {"official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
-          "representative", "statement", "official's"}
+_ROLES = {
+    "official",
+    "officials",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "source",
+    "sources",
+    "representative",
+    "statement",
+    "official's",
+}
 
 
 def _speaker_body(name: str) -> str:
