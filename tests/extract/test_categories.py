@@ -113,6 +113,7 @@ def test_location(claims_of, sentence, mention, location):
 
 
 NOT_CLAIMS = [
+    "Officials said the sea in the area was only 50 to 100 (150 to 300 feet) metres deep.",
     "Two officials said the talks had failed.",
     "CNN reported, citing two US officials, that the talks had failed.",
     "One witness told reporters the road was closed.",

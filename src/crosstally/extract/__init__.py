@@ -232,6 +232,8 @@ def _claim(
         noun, counted = None, ""
     if noun is not None and _counts_speakers(fig, noun, lex):
         return None
+    if noun is not None and lex.units.get(noun.lower_, ("", ""))[0] in ("measure", "calibre", "time"):
+        return None
     verbs = governing_verbs(_clause_anchor(noun if noun is not None else top))
     who = attribute(sent, top, names, lex, context)
     kind_of = category(fig.kind, noun, top, verbs, lex)
