@@ -38,6 +38,7 @@ from .timeref import resolve, time_phrase
 __all__ = ["extract", "extract_many", "DocumentText"]
 
 CONTEXT_UNITS = 3
+_GENERIC_TOTALS = {"total", "figure", "tally", "count", "number"}
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
 
 
@@ -240,7 +241,8 @@ def _claim(
     after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
     if noun is None and after is not None and after.lower_ in lex.category_adjs:
         kind_of = lex.category_adjs[after.lower_]
-    if not counted and previous is not None and previous.counted and fig.unit == previous.unit:
+    generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
+    if (not counted or generic) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
     if not counted and fig.kind == "count" and kind_of == "other":
