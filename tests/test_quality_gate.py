@@ -48,50 +48,33 @@ def test_seed_floors(shared: Path, seed_predictions):
         )
 
 
+def reference_score(shared: Path, predictions: list[dict], folder: Path) -> dict:
+    """What ../shared/tools/score.py says of `predictions`."""
+    pred = folder / "pred.jsonl"
+    pred.write_text("".join(json.dumps(p) + "\n" for p in predictions))
+    command = [
+        sys.executable,
+        str(shared / "tools" / "score.py"),
+        "--gold",
+        str(shared / "gold" / "seeds.jsonl"),
+        "--docs",
+        str(shared / "seeds"),
+        "--pred",
+        str(pred),
+        "--json",
+    ]
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+
+
 def test_same_figures_as_the_reference_scorer(shared: Path, seed_predictions, tmp_path: Path):
-    pred = tmp_path / "pred.jsonl"
-    pred.write_text("".join(json.dumps(p) + "\n" for p in seed_predictions))
-    gold = shared / "gold" / "seeds.jsonl"
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(shared / "tools" / "score.py"),
-            "--gold",
-            str(gold),
-            "--docs",
-            str(shared / "seeds"),
-            "--pred",
-            str(pred),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    reference = json.loads(out.stdout)
-    ours = score(load_gold(gold), seed_predictions, shared / "seeds")
+    gold = load_gold(shared / "gold" / "seeds.jsonl")
+    reference = reference_score(shared, seed_predictions, tmp_path)
+    ours = score(gold, seed_predictions, shared / "seeds")
     for key in ("gold", "predicted", "matched", *FLOORS):
         assert getattr(ours, key) == pytest.approx(reference[key]), key
     # A degraded prediction set must move both scorers the same way.
     worse = [dict(p, category="other", source=None) for p in seed_predictions[::2]]
-    pred.write_text("".join(json.dumps(p) + "\n" for p in worse))
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(shared / "tools" / "score.py"),
-            "--gold",
-            str(gold),
-            "--docs",
-            str(shared / "seeds"),
-            "--pred",
-            str(pred),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    reference = json.loads(out.stdout)
-    ours = score(load_gold(gold), worse, shared / "seeds")
+    reference = reference_score(shared, worse, tmp_path)
+    ours = score(load_gold(shared / "gold" / "seeds.jsonl"), worse, shared / "seeds")
     for key in ("predicted", "matched", "figure_f1", "category_acc", "source_acc"):
         assert getattr(ours, key) == pytest.approx(reference[key]), key

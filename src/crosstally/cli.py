@@ -41,6 +41,12 @@ def main() -> None:
     """Who said how many, when: figure claims from news, reconciled across reports."""
 
 
+PUBLISHED_OPTION = click.option("--published", help="Publication date (YYYY-MM-DD) for documents without one.")
+MAX_BYTES_OPTION = click.option(
+    "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Skip documents larger than this."
+)
+
+
 def _published_option(value: str | None):
     if value is None:
         return None
@@ -74,20 +80,14 @@ def gather(paths, max_bytes: int, failures: list[DocumentError]) -> list[Documen
     show_default=True,
     help="Output format.",
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for documents without one.")
+@PUBLISHED_OPTION
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True),
     help="Write to this file instead of standard output.",
 )
-@click.option(
-    "--max-bytes",
-    type=int,
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Skip documents larger than this.",
-)
+@MAX_BYTES_OPTION
 @click.option("--full-parse", is_flag=True, help="Parse every paragraph (slower, same output).")
 @handles_errors
 def extract(paths, fmt, published, output, max_bytes, full_parse) -> None:
@@ -206,14 +206,8 @@ DB_OPTION = click.option(
 @main.command()
 @click.argument("paths", nargs=-1)
 @DB_OPTION
-@click.option("--published", help="Publication date (YYYY-MM-DD) for documents without one.")
-@click.option(
-    "--max-bytes",
-    type=int,
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Skip documents larger than this.",
-)
+@PUBLISHED_OPTION
+@MAX_BYTES_OPTION
 @click.option(
     "--claims",
     "claims_dir",
