@@ -51,6 +51,8 @@ CATEGORIES = [
     ("Another 14 bodies were recovered on Wednesday, bringing the total to 112.", "112", "killed"),
     ("Bus crash leaves 12 dead, 30 injured", "30", "wounded"),
     ("The storm killed four people in Florida and two in Georgia.", "two", "killed"),
+    ("The IOM said 31 bodies were recovered, adding that 28 others were missing.", "28", "missing"),
+    ("Bodies of 31 migrants, including 11 children, were recovered off the coast.", "11", "killed"),
     ("Police arrested 73 demonstrators.", "73", "arrested"),
     ("Security forces detained more than 200 people.", "more than 200", "arrested"),
     ("The convoy carried 300 tanks.", "300", "materiel"),

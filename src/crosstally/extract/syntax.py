@@ -201,6 +201,8 @@ def governing_verbs(token) -> list:
         head = head.head
     if head.pos_ not in _CLAUSE_HEAD_POS:
         return []
+    while head.dep_ in ("aux", "auxpass") and head.head != head:
+        head = head.head
     verbs = [head]
     for verb in list(verbs):
         for child in verb.children:
