@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from crosstally.evaluate import load_gold, score
-from crosstally.extract import DocumentText, extract_many
+from crosstally.ingest import claims_of
 from crosstally.read import read_paths
-from crosstally.reconcile import assign_measures
 
 FLOORS = {
     "figure_f1": 0.95,
@@ -29,11 +28,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def seed_predictions(shared: Path, nlp) -> list[dict]:
-    docs = list(read_paths([shared / "seeds"]))
-    items = [DocumentText(d.text, d.id, d.published) for d in docs]
-    claims = [c for group in extract_many(items) for c in group]
-    claims = assign_measures(claims, {d.id: d.text for d in docs})
-    return [c.record(with_measure=True) for c in claims]
+    return [c.record(with_measure=True) for c in claims_of(list(read_paths([shared / "seeds"])))]
 
 
 def test_seed_floors(shared: Path, seed_predictions):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
 CATEGORIES = (
     "killed",
@@ -80,11 +80,3 @@ class Claim:
         if with_measure:
             data["measure"] = self.measure
         return data
-
-    def as_dict(self) -> dict:
-        """Every field, for storage."""
-        return asdict(self)
-
-    @classmethod
-    def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))

@@ -92,23 +92,19 @@ def gather(paths, max_bytes: int, failures: list[DocumentError]) -> list[Documen
 @handles_errors
 def extract(paths, fmt, published, output, max_bytes, full_parse) -> None:
     """Extract figure claims from PATHS (files, directories, or - for stdin)."""
-    from .extract import DocumentText, extract_many
+    from dataclasses import replace
+
+    from .ingest import claims_of
 
     default_date = _published_option(published)
     failures: list[DocumentError] = []
-    documents = gather(paths, max_bytes, failures)
-    options = ExtractOptions(fast=not full_parse)
-    items = [DocumentText(d.text, d.id, d.published or default_date) for d in documents]
+    documents = [replace(d, published=d.published or default_date) for d in gather(paths, max_bytes, failures)]
 
     def extraction_failed(item, exc: Exception) -> None:
         failures.append(DocumentError(f"extraction failed ({exc!r}); no claims from it", path=item.doc_id))
         click.echo(f"error: {item.doc_id}: extraction failed ({exc!r}); no claims from it", err=True)
 
-    claims_per_doc = list(extract_many(items, options, on_error=extraction_failed))
-    claims = [c for group in claims_per_doc for c in group]
-    from .reconcile import assign_measures
-
-    claims = assign_measures(claims, {d.id: d.text for d in documents})
+    claims = claims_of(documents, ExtractOptions(fast=not full_parse), on_error=extraction_failed)
     with click.open_file(output or "-", "w", encoding="utf-8") as stream:
         if fmt == "jsonl":
             for claim in claims:
@@ -183,15 +179,10 @@ def evaluate(gold, docs, pred, as_json) -> None:
 
 
 def _predict(docs: Path, names: list[str]) -> list[dict]:
-    from .extract import DocumentText, extract_many
-    from .reconcile import assign_measures
+    from .ingest import claims_of
 
-    failures: list[DocumentError] = []
-    documents = gather([docs / n for n in names], DEFAULT_MAX_BYTES, failures)
-    items = [DocumentText(d.text, d.id, d.published) for d in documents]
-    claims = [c for group in extract_many(items) for c in group]
-    texts = {d.id: d.text for d in documents}
-    return [c.record(with_measure=True) for c in assign_measures(claims, texts)]
+    documents = gather([docs / n for n in names], DEFAULT_MAX_BYTES, [])
+    return [c.record(with_measure=True) for c in claims_of(documents)]
 
 
 DB_OPTION = click.option(

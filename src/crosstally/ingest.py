@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from . import __version__
+from .claims import Claim
 from .errors import CrosstallyError, DocumentError
 from .extract import DocumentText, extract_many
 from .options import ExtractOptions
@@ -38,6 +39,17 @@ class Failure:
 
     where: str
     reason: str
+
+
+def claims_of(
+    documents: list[Document],
+    options: ExtractOptions | None = None,
+    on_error: Callable[[DocumentText, Exception], None] | None = None,
+) -> list[Claim]:
+    """Every claim of the documents, with measures assigned across them."""
+    items = [DocumentText(d.text, d.id, d.published) for d in documents]
+    claims = [c for group in extract_many(items, options, on_error=on_error) for c in group]
+    return assign_measures(claims, {d.id: d.text for d in documents})
 
 
 def add_documents(

@@ -140,9 +140,10 @@ def test_misquote_of_a_statement(view):
 
 
 def test_measures_on_the_seeds_group_like_the_gold(shared: Path, nlp):
-    from crosstally.cli import _predict
     from crosstally.evaluate import load_gold, score
+    from crosstally.ingest import claims_of
+    from crosstally.read import read_paths
 
     gold = load_gold(shared / "gold" / "seeds.jsonl")
-    pred = _predict(shared / "seeds", sorted({g["doc"] for g in gold}))
+    pred = [c.record(with_measure=True) for c in claims_of(list(read_paths([shared / "seeds"])))]
     assert score(gold, pred, shared / "seeds").grouping_pair_f1 >= 0.85

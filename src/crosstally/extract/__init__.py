@@ -20,7 +20,7 @@ from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import lexicon
 from ..nlp import load_pipeline
 from ..options import ExtractOptions
-from .attribution import Attribution, attribute, name_of
+from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, scan
 from .sentences import sentence_spans
@@ -321,9 +321,3 @@ def _as_date(value: date | str | None) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError as exc:
         raise InvalidOptionError(f"not a date: {value!r}", hint="use YYYY-MM-DD") from exc
-
-
-def explain_source(head, text: str) -> str | None:
-    """The name crosstally would give the noun phrase headed by `head` (for debugging)."""
-    named = name_of(head, NameIndex.build(text), lexicon())
-    return named[0] if named else None

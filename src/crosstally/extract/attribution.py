@@ -81,7 +81,7 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
     token = top
     while token.head != token:
         token = token.head
-        if _is_reporting(token, lex) and _has_speaker(token, lex):
+        if _is_reporting(token, lex) and _has_speaker(token):
             return token
     if ancestors_only:
         return None
@@ -89,17 +89,13 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
         t
         for t in sent
         if _is_reporting(t, lex)
-        and _has_speaker(t, lex)
+        and _has_speaker(t)
         and (t.dep_ in ("ROOT", "parataxis") or (t.dep_ == "conj" and t.i > top.i))
-        and not _inside(top, t)
+        and not top.is_ancestor(t)
     ]
     if not others:
         return None
     return min(others, key=lambda t: abs(t.i - top.i))
-
-
-def _inside(token, verb) -> bool:
-    return token.is_ancestor(verb)
 
 
 def _is_reporting(token, lex: Lexicon) -> bool:
@@ -110,7 +106,7 @@ def _is_reporting(token, lex: Lexicon) -> bool:
     )
 
 
-def _has_speaker(verb, lex: Lexicon) -> bool:
+def _has_speaker(verb) -> bool:
     return _subject(verb) is not None
 
 
