@@ -38,9 +38,10 @@ browser:
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "chromium missing and not root: browser tests will be skipped"; fi; }
 
-# Regenerate the hashed lock files after changing pyproject.toml (needs uv).
+# Regenerate the hashed lock files after changing pyproject.toml (needs uv). base.lock
+# holds the server extra too, so that `make demo` is enough for `crosstally serve`.
 lock:
-	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements/base.lock -q
+	uv pip compile pyproject.toml --extra server --python-version 3.11 --generate-hashes -o requirements/base.lock -q
 	uv pip compile pyproject.toml --extra dev --extra server --extra spark --python-version 3.11 --generate-hashes -o requirements/dev.lock -q
 
 clean:
