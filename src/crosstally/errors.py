@@ -120,3 +120,7 @@ class UploadTooLargeError(DocumentError):
 
 class ExtractionError(CrosstallyError):
     """Extraction failed on one document (a bug or an input the rules cannot handle)."""
+
+
+class LexiconError(CrosstallyError):
+    """A language table is malformed: a duplicate or conflicting key, a missing column."""
