@@ -11,8 +11,8 @@ from crosstally.errors import (
     BinaryDocumentError,
     DocumentTooLargeError,
     EmptyDocumentError,
-    InputNotFoundError,
     MalformedRecordError,
+    MissingInputError,
     UnsupportedFormatError,
 )
 from crosstally.read import Document, read_paths
@@ -102,8 +102,11 @@ def test_unsupported_and_missing_paths(tmp_path: Path):
     path.write_bytes(b"PK")
     (item,) = read_all(path)
     assert isinstance(item, UnsupportedFormatError)
-    with pytest.raises(InputNotFoundError):
-        read_all(tmp_path / "nope.txt")
+    good = tmp_path / "good.txt"
+    good.write_text("At least 40 people died in the floods, police said on Monday.\n")
+    missing, doc = read_all(tmp_path / "nope.txt", good)
+    assert isinstance(missing, MissingInputError) and "nope.txt" in str(missing)
+    assert isinstance(doc, Document) and doc.id == "good.txt"
 
 
 def test_real_html_pages(shared: Path):
@@ -117,3 +120,69 @@ def test_real_html_pages(shared: Path):
         assert "Reuters" in (doc.outlet or "")
         assert "cookie" not in doc.text.lower()[:200]
         assert len(doc.text) > 500
+
+
+ENGLISH = "Floods kill 40 in valley\nAt least 40 people died in the floods, police said on Monday.\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+        ("utf-32-le", b"\xff\xfe\x00\x00"),
+        ("utf-32-be", b"\x00\x00\xfe\xff"),
+        ("utf-32-le", b""),
+        ("utf-32-be", b""),
+    ],
+)
+def test_utf16_and_utf32_with_or_without_bom(tmp_path: Path, encoding: str, bom: bytes):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(bom + ENGLISH.replace("valley", "vallée").encode(encoding))
+    (doc,) = read_all(path)
+    assert isinstance(doc, Document), doc
+    assert doc.text.startswith("Floods kill 40 in vallée") and "\ufeff" not in doc.text
+    assert doc.title == "Floods kill 40 in vallée"
+
+
+def test_utf16_jsonl_records(tmp_path: Path):
+    path = tmp_path / "wide.jsonl"
+    line = json.dumps({"text": "At least 40 people died, police said.", "title": "Floods"})
+    path.write_bytes(("\n".join([line, line.replace("40", "41")]) + "\n").encode("utf-16"))
+    docs = read_all(path)
+    assert [d.line for d in docs] == [1, 2] and all(isinstance(d, Document) for d in docs)
+
+
+def test_binary_is_still_binary(tmp_path: Path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    (item,) = read_all(path)
+    assert isinstance(item, BinaryDocumentError)
+
+
+def test_jsonl_splits_records_on_newline_only(tmp_path: Path):
+    path = tmp_path / "sep.jsonl"
+    odd = "At least 40 people died,\u2028police said\u0085 on\x0cMonday."
+    records = [{"text": odd, "id": "a"}, {"text": "Another 12 people were hurt, officials said.", "id": "b"}, "oops"]
+    lines = [json.dumps(r, ensure_ascii=False) if isinstance(r, dict) else r for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first, second, bad = read_all(path)
+    assert isinstance(first, Document) and first.text == odd and first.line == 1
+    assert isinstance(second, Document) and second.line == 2
+    assert isinstance(bad, MalformedRecordError) and bad.line == 3
+
+
+def test_language_recorded_and_non_english_warned_once(tmp_path: Path):
+    en = tmp_path / "en.txt"
+    en.write_text(ENGLISH)
+    fr = tmp_path / "fr.txt"
+    fr.write_text("Les autorités ont annoncé samedi que 5 300 personnes avaient été évacuées de la ville.\n")
+    ar = tmp_path / "ar.txt"
+    ar.write_text("قال مسؤولون في المدينة إن ثلاثمائة شخص لقوا حتفهم في الفيضانات يوم الاثنين\n")
+    english, french, arabic = read_all(en, fr, ar)
+    assert english.language == "en" and english.warnings == ()
+    assert french.language == "fr"
+    assert [w for w in french.warnings if "French" in w] == [french.warnings[0]] and len(french.warnings) == 1
+    assert arabic.language == "ar" and len(arabic.warnings) == 1 and "Arabic" in arabic.warnings[0]

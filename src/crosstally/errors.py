@@ -124,3 +124,37 @@ class ExtractionError(CrosstallyError):
 
 class LexiconError(CrosstallyError):
     """A language table is malformed: a duplicate or conflicting key, a missing column."""
+
+
+class MissingInputError(DocumentError):
+    """A path among the inputs does not exist; it is reported and the batch goes on."""
+
+
+class OutputDirectoryMissingError(InvalidOptionError):
+    """`-o` names a file in a directory that does not exist (checked before any work)."""
+
+
+class LedgerDamagedError(LedgerError):
+    """The ledger file is truncated, corrupt or not a crosstally ledger at all."""
+
+    exit_code = 5
+
+
+class InvalidRequestBodyError(CrosstallyError):
+    """A request body is not UTF-8, not JSON, or not the shape the endpoint expects."""
+
+
+class UnsupportedMediaTypeError(CrosstallyError):
+    """A write came with a content type the endpoint does not accept."""
+
+
+class CrossSiteRequestError(CrosstallyError):
+    """A write came from another origin, or a form post without its CSRF token."""
+
+
+class QueueFullError(CrosstallyError):
+    """The server's extraction queue is full; the client should retry later."""
+
+    def __init__(self, message: str, *, retry_after: int = 5, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.retry_after = retry_after

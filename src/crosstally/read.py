@@ -6,6 +6,7 @@ could not be read, so one bad input never stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -21,8 +22,8 @@ from .errors import (
     DocumentError,
     DocumentTooLargeError,
     EmptyDocumentError,
-    InputNotFoundError,
     MalformedRecordError,
+    MissingInputError,
     UndecodableDocumentError,
     UnsupportedFormatError,
 )
@@ -47,15 +48,19 @@ class Document:
     path: str | None = None
     line: int | None = None
     warnings: tuple[str, ...] = field(default=())
+    language: str | None = None
 
 
 def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
-    """Documents from files, directories (recursively) and `-` (standard input)."""
+    """Documents from files, directories (recursively) and `-` (standard input).
+
+    A path that does not exist yields a `MissingInputError` like any unreadable file, so
+    one mistyped name among many never costs the rest of the batch.
+    """
     for raw in paths:
         if str(raw) == "-":
-            yield from _guard(
-                "<stdin>",
-                lambda: _from_text_bytes(sys.stdin.buffer.read(), "stdin", "<stdin>", max_bytes),
+            yield from _with_languages(
+                _guard("<stdin>", lambda: _from_text_bytes(sys.stdin.buffer.read(), "stdin", "<stdin>", max_bytes))
             )
             continue
         path = Path(raw)
@@ -66,7 +71,7 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
         elif path.is_file():
             yield from read_file(path, max_bytes)
         else:
-            raise InputNotFoundError("no such file or directory", path=str(path), hint="check the path")
+            yield MissingInputError("no such file or directory", path=str(path), hint="check the path")
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
@@ -117,13 +122,32 @@ def read_bytes(
         return
     doc_id = Path(filename).name
     if suffix in TEXT_SUFFIXES:
-        yield from _guard(name, lambda: _from_text_bytes(data, doc_id, name, max_bytes))
+        items = _guard(name, lambda: _from_text_bytes(data, doc_id, name, max_bytes))
     elif suffix in HTML_SUFFIXES:
-        yield from _guard(name, lambda: _from_html_bytes(data, doc_id, name))
+        items = _guard(name, lambda: _from_html_bytes(data, doc_id, name))
     elif suffix == ".csv":
-        yield from _records(data, name, doc_id, _csv_rows)
+        items = _records(data, name, doc_id, _csv_rows)
     else:
-        yield from _records(data, name, doc_id, _jsonl_rows)
+        items = _records(data, name, doc_id, _jsonl_rows)
+    yield from _with_languages(items)
+
+
+def with_language(doc: Document) -> Document:
+    """The document with its detected language recorded, and one warning added when the
+    language is not English (the rules read English)."""
+    from dataclasses import replace
+
+    from .language import detect_language, language_warning
+
+    code = detect_language(doc.text)
+    where = f"{doc.path}:{doc.line}" if doc.path and doc.line else (doc.path or doc.id)
+    warning = language_warning(where, code)
+    return replace(doc, language=code, warnings=doc.warnings + ((warning,) if warning else ()))
+
+
+def _with_languages(items: Iterable[Document | DocumentError]) -> Iterator[Document | DocumentError]:
+    for item in items:
+        yield with_language(item) if isinstance(item, Document) else item
 
 
 def _guard(name: str, make) -> Iterator[Document | DocumentError]:
@@ -135,10 +159,62 @@ def _guard(name: str, make) -> Iterator[Document | DocumentError]:
         yield exc
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 (with its byte order) told by a byte-order mark, or, without one,
+    by where the zero bytes of mostly-Latin text fall; None for a byte-wide encoding."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return None if encoding == "utf-8-sig" else encoding
+    head = data[:4096]
+    head = head[: len(head) - len(head) % 4]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    columns = [head[i::4].count(0) / (len(head) // 4) for i in range(4)]
+    if columns[1] > 0.9 and columns[2] > 0.9 and columns[3] > 0.9 and columns[0] < 0.5:
+        return "utf-32-le"
+    if columns[0] > 0.9 and columns[1] > 0.9 and columns[2] > 0.9 and columns[3] < 0.5:
+        return "utf-32-be"
+    odd, even = (columns[1] + columns[3]) / 2, (columns[0] + columns[2]) / 2
+    if odd > 0.6 and even < 0.2:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.2:
+        return "utf-16-be"
+    return None
+
+
+def _decode_wide(data: bytes, encoding: str, name: str) -> tuple[str, list[str]] | None:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    text = text.removeprefix("\ufeff")
+    sample = text[:4096]
+    if sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f") > len(sample) * 0.1:
+        return None
+    return text, [f"{name}: not UTF-8; decoded as {encoding.upper()}"]
+
+
 def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, list[str]]:
-    """Text from bytes: UTF-8, else the declared or detected encoding (with a warning)."""
+    """Text from bytes: UTF-8, UTF-16 or UTF-32 (with or without a byte-order mark), else
+    the declared or detected encoding (with a warning)."""
     if not data.strip():
         raise EmptyDocumentError("the document is empty", path=name)
+    wide = _wide_encoding(data)
+    if wide is not None:
+        decoded = _decode_wide(data, wide, name)
+        if decoded is not None:
+            if not decoded[0].strip():
+                raise EmptyDocumentError("the document holds only whitespace", path=name)
+            return decoded
     head = data[:8192]
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     if b"\x00" in head or controls > len(head) * 0.1:
@@ -288,7 +364,10 @@ def _str(value) -> str | None:
 
 
 def _jsonl_rows(text: str, name: str):
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: str.splitlines() would also split at U+2028, U+0085 and
+    # form feeds, which JSON allows raw inside a string, and shift every later line number.
+    for number, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.removesuffix("\r")
         if not raw.strip():
             continue
         try:
