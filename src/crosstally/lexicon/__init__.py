@@ -2,6 +2,8 @@
 
 Each table is plain text a linguist can extend: one entry a line, tab-separated
 columns, ``#`` starts a comment. The rule modules only ever see the `Lexicon` below.
+A table that gives one key twice, or two meanings for one key, is refused with the
+table and line named: a later row must never silently win over an earlier one.
 """
 
 from __future__ import annotations
@@ -10,16 +12,69 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..errors import CrosstallyError
+
+
+class LexiconError(CrosstallyError):
+    """A language table is malformed: a key given twice, or too few columns."""
+
+
+def parse_table(text: str) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of each entry of a table's text, comments and blanks skipped."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("# ") or line.strip() == "#":
+            continue
+        rows.append((number, [cell.strip() for cell in line.split("\t")]))
+    return rows
+
+
+def _numbered_rows(name: str) -> list[tuple[int, list[str]]]:
+    return parse_table(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+
 
 def read_table(name: str) -> list[list[str]]:
     """Rows of one table (comment and blank lines skipped, cells stripped)."""
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("# ") or line.strip() == "#":
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    return [cells for _, cells in _numbered_rows(name)]
+
+
+def read_keyed(name: str, key_columns: int = 1, columns: int | None = None, fold: bool = False) -> list[list[str]]:
+    """Rows of a table whose first `key_columns` cells form a key no other row repeats."""
+    return check_keys(name, _numbered_rows(name), key_columns, columns, fold)
+
+
+def check_keys(
+    name: str,
+    rows: list[tuple[int, list[str]]],
+    key_columns: int = 1,
+    columns: int | None = None,
+    fold: bool = False,
+) -> list[list[str]]:
+    """The cells of `rows` (of table `name`), once every key is known to be given once.
+
+    `columns` is the number of cells every row must have; `fold` compares keys
+    case-insensitively (for tables looked up that way). Raises `LexiconError` naming
+    the table and line of a duplicate key, of a conflicting one (the same key with
+    another meaning) and of a short row, since a dict built from them would keep
+    only the last.
+    """
+    seen: dict[tuple[str, ...], tuple[int, list[str]]] = {}
+    width = columns or key_columns
+    for number, cells in rows:
+        if len(cells) < width or not all(cells[:width]):
+            raise LexiconError(f"expected {width} tab-separated cells, got {cells!r}", path=name, line=number)
+        key = tuple(c.lower() if fold else c for c in cells[:key_columns])
+        if key in seen:
+            first, earlier = seen[key]
+            what = "duplicate" if earlier == cells else "conflicting"
+            raise LexiconError(
+                f"{what} key {' / '.join(key)!r}: line {first} already gives {earlier!r}, this line {cells!r}",
+                path=name,
+                line=number,
+                hint="keep one row per key",
+            )
+        seen[key] = (number, cells)
+    return [cells for _, cells in rows]
 
 
 @dataclass(frozen=True)
@@ -54,27 +109,27 @@ def _by_kind(rows: list[list[str]], kind: str) -> list[str]:
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded from the package's tables on first use."""
-    categories = read_table("categories.tsv")
-    sources = read_table("sources.tsv")
-    time_words = read_table("time_words.tsv")
-    qualifiers = read_table("qualifiers.tsv")
+    categories = read_keyed("categories.tsv", 2, 3)
+    sources = read_keyed("sources.tsv", 2, 2)
+    time_words = read_keyed("time_words.tsv", 2, 3)
+    qualifiers = read_keyed("qualifiers.tsv", 2, 3, fold=True)
 
     def longest_first(words: list[str]) -> tuple[str, ...]:
         return tuple(sorted(words, key=len, reverse=True))
 
     return Lexicon(
-        number_words={w: (float(v), c) for w, v, c in read_table("numbers.tsv")},
-        scale_suffixes={s: (float(v), n == "yes") for s, v, n in read_table("scale_suffixes.tsv")},
+        number_words={w: (float(v), c) for w, v, c in read_keyed("numbers.tsv", 1, 3)},
+        scale_suffixes={s: (float(v), n == "yes") for s, v, n in read_keyed("scale_suffixes.tsv", 1, 3)},
         qualifiers_before={p: q for p, pos, q in qualifiers if pos == "before"},
         qualifiers_after={p: q for p, pos, q in qualifiers if pos == "after"},
-        units={p: (k, c) for p, k, c in read_table("units.tsv")},
-        designators=frozenset(row[0].lower() for row in read_table("designators.tsv")),
-        measure_nouns=frozenset(row[0].lower() for row in read_table("measure_nouns.tsv")),
+        units={p: (k, c) for p, k, c in read_keyed("units.tsv", 1, 3)},
+        designators=frozenset(row[0].lower() for row in read_keyed("designators.tsv", fold=True)),
+        measure_nouns=frozenset(row[0].lower() for row in read_keyed("measure_nouns.tsv", fold=True)),
         category_nouns={w: c for w, p, c in categories if p == "noun"},
         category_verbs={w: c for w, p, c in categories if p == "verb"},
         category_adjs={w: c for w, p, c in categories if p == "adj"},
-        noun_classes={w: c for w, c in read_table("nouns.tsv")},
-        reporting_verbs={w: k for w, k in read_table("reporting_verbs.tsv")},
+        noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
+        reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
         source_cues=longest_first(_by_kind(sources, "cue")),
         pronouns=frozenset(_by_kind(sources, "pronoun")),
         titles=frozenset(_by_kind(sources, "title")),

@@ -1,0 +1,34 @@
+"""The lexicon loader refuses a table that gives a key twice, naming table and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosstally.lexicon import LexiconError, check_keys, lexicon, parse_table
+
+REFUSED = [
+    # table text, key columns, cells per row, fold case, line named, words in the message
+    ("USD\tcurrency_sign\tUSD\n# note\nUSD\tcurrency\tUSD\n", 1, 3, False, 3, "conflicting"),
+    ("yen\tcurrency\tJPY\nyen\tcurrency\tJPY\n", 1, 3, False, 2, "duplicate"),
+    ("about\tbefore\tapprox\nAbout\tbefore\tmin\n", 2, 3, True, 2, "conflicting"),
+    ("crore\t10000000\n", 1, 3, False, 1, "expected 3"),
+]
+
+
+@pytest.mark.parametrize(("text", "keys", "columns", "fold", "line", "words"), REFUSED)
+def test_refused(text, keys, columns, fold, line, words):
+    with pytest.raises(LexiconError) as caught:
+        check_keys("units.tsv", parse_table(text), keys, columns, fold)
+    assert caught.value.where() == f"units.tsv:{line}"
+    assert words in str(caught.value)
+
+
+def test_same_word_in_two_roles_is_allowed():
+    rows = parse_table("under\tbefore\tmax\nunder\tafter\tmax\n")
+    assert check_keys("qualifiers.tsv", rows, 2, 3) == [["under", "before", "max"], ["under", "after", "max"]]
+
+
+def test_package_tables_load():
+    lex = lexicon()
+    assert lex.units["USD"] == ("currency_sign", "USD")
+    assert lex.units["EUR"] == ("currency_sign", "EUR")
