@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..claims import Claim
-from ..errors import LedgerError, LedgerLockedError, LedgerVersionError, NotFoundError
+from ..errors import LedgerDamagedError, LedgerError, LedgerLockedError, LedgerVersionError, NotFoundError
 from ..read import Document
 
 SCHEMA_VERSION = 1
@@ -39,7 +39,14 @@ _SCHEMA = [
     "CREATE INDEX IF NOT EXISTS claims_measure ON claims (measure)",
     """CREATE TABLE IF NOT EXISTS aliases (
         alias VARCHAR PRIMARY KEY, canonical VARCHAR NOT NULL, origin VARCHAR DEFAULT 'user')""",
+    # The document's language (ISO 639-1), added in place to ledgers written before it.
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS language VARCHAR",
 ]
+# DuckDB's file: a 4 KiB main header and two 4 KiB database headers, then its blocks.
+_DUCKDB_HEADER_BYTES = 3 * 4096
+_DAMAGED_HINT = (
+    "restore it from a backup, or move it aside and rebuild it with `crosstally add` from the original documents"
+)
 
 
 @dataclass(frozen=True)
@@ -131,11 +138,58 @@ class Ledger:
                     path=self.path,
                     hint="wait for it to finish, or use another --db file",
                 ) from exc
+            if Path(self.path).is_file():
+                raise LedgerDamagedError(
+                    f"the ledger file is damaged or not a DuckDB file ({str(exc).splitlines()[0]})",
+                    path=self.path,
+                    hint=_DAMAGED_HINT,
+                ) from exc
             raise LedgerError(f"cannot open the ledger: {exc}", path=self.path) from exc
-        if not read_only:
-            for statement in _SCHEMA:
-                self.db.execute(statement)
-            self._check_version()
+        except duckdb.Error as exc:
+            raise LedgerDamagedError(
+                f"the ledger file is damaged ({str(exc).splitlines()[0]})", path=self.path, hint=_DAMAGED_HINT
+            ) from exc
+        try:
+            self._check_intact()
+            if not read_only:
+                for statement in _SCHEMA:
+                    self.db.execute(statement)
+                self._check_version()
+        except duckdb.Error as exc:
+            self.db.close()
+            raise LedgerDamagedError(
+                f"the ledger file is damaged ({str(exc).splitlines()[0]})", path=self.path, hint=_DAMAGED_HINT
+            ) from exc
+        except LedgerDamagedError:
+            self.db.close()
+            raise
+
+    def _check_intact(self) -> None:
+        """Refuse a file shorter than the blocks its own header lists (a truncated copy
+        opens and counts rows from metadata, then fails or misleads on the first data
+        read), and a read-only file that lacks the ledger's tables."""
+        path = Path(self.path)
+        if not path.is_file():
+            return
+        block_size, total_blocks = self.db.execute(
+            "SELECT block_size, total_blocks FROM pragma_database_size()"
+        ).fetchone()
+        expected = _DUCKDB_HEADER_BYTES + int(total_blocks) * int(block_size)
+        size = path.stat().st_size
+        if total_blocks and size < expected:
+            raise LedgerDamagedError(
+                f"the ledger file is truncated ({size:,} bytes of the {expected:,} its header lists)",
+                path=self.path,
+                hint=_DAMAGED_HINT,
+            )
+        if self.read_only:
+            tables = {t for (t,) in self.db.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+            if not {"documents", "claims"} <= tables:
+                raise LedgerDamagedError(
+                    "this DuckDB file is not a crosstally ledger (no documents and claims tables)",
+                    path=self.path,
+                    hint="give the --db of a ledger made by `crosstally add`",
+                )
 
     def __enter__(self) -> Ledger:
         return self
