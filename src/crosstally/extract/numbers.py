@@ -18,6 +18,8 @@ from ..lexicon import Lexicon, lexicon
 
 CURRENCY_KINDS = ("currency_sign", "currency")
 CLAIM_UNIT_KINDS = {"percent": "percent", "area": "area", "weight": "weight", "volume": "volume"}
+# Digits as news writes them: "1,280,000", Indian grouping "1,00,000", "12.5", ".001".
+DIGITS = r"(?<![\w.])\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,12 @@ class Scanner:
     month_after_re: re.Pattern
     fraction_re: re.Pattern
     measure_before_re: re.Pattern
+    label_after_re: re.Pattern
+    range_join_re: re.Pattern
+    range_open_re: re.Pattern
+    times_re: re.Pattern
+    fold_re: re.Pattern
+    compare_re: re.Pattern
 
 
 def _alternation(phrases) -> str:
@@ -85,19 +93,31 @@ def _alternation(phrases) -> str:
 def scanner() -> Scanner:
     """The scanner for the package lexicon."""
     lex = lexicon()
-    counting = [w for w, (_, c) in lex.number_words.items() if c not in ("fraction",)]
-    words = _alternation(counting)
-    scale_words = _alternation(w for w, (_, c) in lex.number_words.items() if c == "scale")
+
+    def number_words(*classes: str) -> str:
+        return _alternation(w for w, (_, c) in lex.number_words.items() if c in classes)
+
+    def multiplier_words(role: str) -> str:
+        return _alternation(w for w, r in lex.multiplier_words.items() if r == role)
+
+    words = _alternation(w for w, (_, c) in lex.number_words.items() if c != "fraction")
+    scale_words = number_words("scale")
     suffixes = _alternation(lex.scale_suffixes)
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    spaced_suffixes = _alternation(s for s, (_, needs_currency) in lex.scale_suffixes.items() if not needs_currency)
     atom = (
-        rf"(?P<digits>{digits})(?:(?P<sfx>{suffixes})\b|(?:\s+|-)(?P<scale>{scale_words})\b)?"
+        rf"(?P<digits>{DIGITS})(?:(?P<sfx>{suffixes}|\s(?:{spaced_suffixes}))\b"
+        rf"|(?:\s+|-)(?P<scale>(?:{number_words('hundred', 'scale')})(?:[\s-]+(?:{scale_words}))*)\b)?"
         rf"|(?P<half>\bhalf\s+an?\s+(?:{scale_words}|dozen))\b"
         rf"|(?P<words>\b(?:an?\s+(?=(?:hundred|dozen|{scale_words})\b))?"
-        rf"(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*)\b"
+        rf"(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*)(?:\b|(?=(?:{multiplier_words('fold')})\b))"
     )
     months = _alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months])
-    fractions = _alternation(w for w, (_, c) in lex.number_words.items() if c == "fraction")
+    fractions = number_words("fraction")
+    signs = [p for p, (k, _) in lex.units.items() if k == "currency_sign"]
+    currency = (
+        rf"(?:(?<![A-Za-z])(?:{_alternation(p for p in signs if p[0].isalpha())})"
+        rf"|{_alternation(p for p in signs if not p[0].isalpha())})"
+    )
     return Scanner(
         lex=lex,
         atom_re=re.compile(atom, re.IGNORECASE),
@@ -107,10 +127,7 @@ def scanner() -> Scanner:
             r"\s+(?:of\s+|at\s+|reached\s+|hit\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?$",
             re.IGNORECASE,
         ),
-        currency_before_re=re.compile(
-            rf"(?P<cur>{_alternation(p for p, (k, _) in lex.units.items() if k == 'currency_sign')})"
-            r"\s?$"
-        ),
+        currency_before_re=re.compile(rf"(?P<cur>{currency})\s?$"),
         qualifier_before_re=re.compile(
             rf"(?:^|(?<=[^\w]))(?P<q>{_alternation(lex.qualifiers_before)})\s*$", re.IGNORECASE
         ),
@@ -123,13 +140,20 @@ def scanner() -> Scanner:
             rf"(?P<frac>{fractions})(?=\s+of\b)",
             re.IGNORECASE,
         ),
+        label_after_re=re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{_alternation(lex.labels_after)})(?![\w])"),
+        range_join_re=re.compile(rf"\s*(?P<join>-|–|—|to|and|or)\s*(?:{currency})?\s*$", re.IGNORECASE),
+        range_open_re=re.compile(rf"\b(?P<open>between|from|by)\s+(?:{currency})?\s*$", re.IGNORECASE),
+        times_re=re.compile(rf"\s+(?:{multiplier_words('marker')})\b", re.IGNORECASE),
+        fold_re=re.compile(rf"(?:-|\s)?(?:{multiplier_words('fold')})\b", re.IGNORECASE),
+        compare_re=re.compile(rf"\s+(?:{multiplier_words('compare')})\b", re.IGNORECASE),
     )
 
 
 def parse_number_words(words: list[str], lex: Lexicon) -> list[tuple[float, int, int]]:
     """Read a run of number words into (value, first word, last word + 1) pieces.
 
-    A run that does not read as one number ("two three") is split where it breaks.
+    A run that does not read as one number ("two three") is split where it breaks. Scale
+    words in a row multiply ("one lakh crore" = 10^12).
     """
     pieces: list[tuple[float, int, int]] = []
     i = 0
@@ -153,6 +177,8 @@ def parse_number_words(words: list[str], lex: Lexicon) -> list[tuple[float, int,
                 current = (current or 1) * 100
             elif cls == "dozen":
                 current = (current or 1) * 12
+            elif cls == "scale" and prev == "scale":
+                total *= value
             elif cls == "scale":
                 total += (current or 1) * value
                 current = 0
@@ -175,7 +201,7 @@ _FOLLOWS = {
     "teen": {"hundred", "scale"},
     "tens": {"unit", "scale"},
     "hundred": {"unit", "teen", "tens", "scale"},
-    "scale": {"unit", "teen", "tens"},
+    "scale": {"unit", "teen", "tens", "scale"},
     "dozen": set(),
     "multiplier": set(),
 }
@@ -189,19 +215,23 @@ def _atoms(text: str, sc: Scanner) -> list[_Atom]:
     atoms = []
     for m in sc.atom_re.finditer(text):
         if m.group("digits"):
+            start = m.start()
             raw = float(m.group("digits").replace(",", ""))
+            if _negative(text, start):
+                start, raw = start - 1, -raw
             value, scaled = raw, False
             if m.group("scale"):
-                value *= sc.lex.number_words[m.group("scale").lower()][0]
+                for word in re.findall(r"[A-Za-z]+", m.group("scale")):
+                    value *= sc.lex.number_words[word.lower()][0]
                 scaled = True
             elif m.group("sfx"):
-                factor, needs_currency = sc.lex.scale_suffixes[m.group("sfx").lower()]
-                if needs_currency and not sc.currency_before_re.search(text, 0, m.start()):
-                    atoms.append(_Atom(m.start(), m.start("sfx"), raw, False, False, raw))
+                factor, needs_currency = sc.lex.scale_suffixes[m.group("sfx").strip().lower()]
+                if needs_currency and not sc.currency_before_re.search(text, 0, start):
+                    atoms.append(_Atom(start, m.start("sfx"), raw, False, False, raw))
                     continue
                 value *= factor
                 scaled = True
-            atoms.append(_Atom(m.start(), m.end(), value, False, scaled, raw))
+            atoms.append(_Atom(start, m.end(), value, False, scaled, raw))
         elif m.group("half"):
             scale = m.group("half").split()[-1].lower()
             value = sc.lex.number_words[scale][0] * 0.5
@@ -219,6 +249,14 @@ def _atoms(text: str, sc: Scanner) -> list[_Atom]:
     return atoms
 
 
+def _negative(text: str, start: int) -> bool:
+    """A minus sign written against the digits ("-1.3%"), not a dash between two numbers."""
+    if start == 0 or text[start - 1] not in "-−":
+        return False
+    lead = text[max(0, start - 20) : start - 1]
+    return (not lead or lead[-1] in ' \t\n(["“') and not re.search(r"(?:\d|\bto|\band|\bbetween)\s*$", lead)
+
+
 def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
     """Every candidate figure in `text`, and every number ruled out with its reason."""
     sc = scanner()
@@ -229,7 +267,7 @@ def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
     i = 0
     while i < len(atoms):
         atom = atoms[i]
-        partner, consumed = _range_partner(text, atoms, i)
+        partner, consumed = _range_partner(text, sc, atoms, i)
         result = _assemble(text, sc, atom, partner, figures)
         if isinstance(result, Figure):
             figures.append(result)
@@ -241,8 +279,6 @@ def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
     return figures, rejected
 
 
-_RANGE_JOIN = re.compile(r"^\s*(?P<join>-|–|—|to|and|or)\s*(?:[$€£¥]|US\$)?\s*$", re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"\b(?P<open>between|from)\s+(?:[$€£¥]|US\$)?\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rise|rising|increased?|climbed?|jumped|grew|grown|fell|fallen|dropped|"
     r"declined?|soared|surged|raised|revised|up|down|went|gone|doubled|tripled)\s*$",
@@ -251,8 +287,12 @@ _CHANGE_BEFORE = re.compile(
 _OUT_OF = re.compile(r"^\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE)
 
 
-def _range_partner(text: str, atoms: list[_Atom], i: int) -> tuple[tuple[str, _Atom] | None, int]:
-    """The second number of a range or ratio starting at atoms[i], if there is one."""
+def _range_partner(text: str, sc: Scanner, atoms: list[_Atom], i: int) -> tuple[tuple[str, _Atom] | None, int]:
+    """The second number of a range or ratio starting at atoms[i], if there is one.
+
+    "5% to 6%" is a range when both ends have one unit; "by $43.6 billion to $419.2
+    billion" and "rose from 36 to 55" are a change and a level, two figures, not a range.
+    """
     if i + 1 >= len(atoms):
         return None, 1
     a, b = atoms[i], atoms[i + 1]
@@ -260,21 +300,27 @@ def _range_partner(text: str, atoms: list[_Atom], i: int) -> tuple[tuple[str, _A
     out_of = _OUT_OF.match(between)
     if out_of and 0 < a.value < b.value and ("out" in between.lower() or b.value <= 100):
         return ("ratio", b), 2
-    m = _RANGE_JOIN.match(between)
+    join_from = a.end
+    unit_a = _unit_after(text, sc, a.end)
+    if unit_a and unit_a[2] <= b.start:
+        unit_b = _unit_after(text, sc, b.end)
+        if not unit_b or unit_b[:2] != unit_a[:2]:
+            return None, 1
+        join_from = unit_a[2]
+    m = sc.range_join_re.fullmatch(text, join_from, b.start)
     if not m:
         return None, 1
     join = m.group("join").lower()
-    opener = _RANGE_OPEN.search(text, max(0, a.start - 12), a.start)
-    if join == "and" and not (opener and opener.group("open").lower() == "between"):
+    opener = sc.range_open_re.search(text, max(0, a.start - 12), a.start)
+    opened = opener.group("open").lower() if opener else ""
+    if join == "and" and opened != "between":
         return None, 1
     if join in "-–—" and a.in_words != b.in_words:
         return None, 1
     if _year_like(a) and _year_like(b):
         return None, 1
-    if (
-        opener
-        and opener.group("open").lower() == "from"
-        and _CHANGE_BEFORE.search(text, max(0, opener.start() - 30), opener.start())
+    if opened == "by" or (
+        opened == "from" and _CHANGE_BEFORE.search(text, max(0, opener.start() - 30), opener.start())
     ):
         return None, 1
     low = a.value
@@ -315,6 +361,8 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
         ukind, code, uend = unit_info
         if ukind in ("measure", "calibre", "time"):
             return Rejected(atom.start, uend, ukind)
+        if ukind == "weight" and text.startswith("-", end):
+            return Rejected(atom.start, uend, "measure")
         if ukind in CURRENCY_KINDS:
             unit, kind = code, "money"
         else:
@@ -331,27 +379,15 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
             value_max, qualifier = other.value, "range"
             if other.scaled and not atom.scaled and atom.value <= other.raw and other.raw:
                 value = atom.value * other.value / other.raw
-            opener = _RANGE_OPEN.search(text, max(0, start - 12), start)
-            if opener:
+            opener = sc.range_open_re.search(text, max(0, start - 12), start)
+            if opener and opener.group("open").lower() != "by":
                 start = opener.start()
 
-    after = text[end : end + 40]
-    times = re.match(r"\s+times\b", after)
-    if (
-        times
-        or atom.in_words
-        and sc.lex.number_words.get(text[atom.start : atom.end].lower(), (0, ""))[1] == "multiplier"
-    ):
-        rest = after[times.end() :] if times else after
-        if not re.match(
-            r"\s+(?:the|as|more|higher|larger|greater|bigger|less|lower|fewer|"
-            r"smaller|that|what|over)\b",
-            rest,
-        ):
+    multiplier = _multiplier(text, sc, atom, end)
+    if multiplier is not None:
+        if multiplier < 0:
             return Rejected(atom.start, end, "frequency")
-        unit, kind = "times", "multiplier"
-        if times:
-            end += times.end()
+        unit, kind, end = "times", "multiplier", multiplier
 
     before_mention = text[max(0, start - 60) : start]
     qm = sc.qualifier_before_re.search(before_mention)
@@ -397,6 +433,20 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
     )
 
 
+def _multiplier(text: str, sc: Scanner, atom: _Atom, end: int) -> int | None:
+    """Where a multiplier ("sixfold", "6.5 times earnings", "twice as many") ends; -1 for a
+    count of occurrences ("scored twice", "visited three times"); None for neither."""
+    fold = sc.fold_re.match(text, end)
+    if fold:
+        return fold.end()
+    times = sc.times_re.match(text, end)
+    word = sc.lex.number_words.get(text[atom.start : atom.end].lower(), (0, ""))[1]
+    if not times and not (atom.in_words and word == "multiplier"):
+        return None
+    stop = times.end() if times else end
+    return stop if sc.compare_re.match(text, stop) else -1
+
+
 def _year_like(atom: _Atom) -> bool:
     return (
         not atom.in_words
@@ -415,9 +465,14 @@ def _restates(text: str, previous: Figure, start: int) -> bool:
 def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str) -> str | None:
     """Why the characters around a numeral show it is not a count, or None."""
     after = text[last.end : last.end + 40]
+    money = bool(sc.currency_before_re.search(before))
     if not atom.in_words:
-        if re.search(r"[A-Za-z][-]?$|#\s*$|[\d][/.:-]$|/$", before):
+        if not money and re.search(r"[A-Za-z][-]?$|#\s*$|[\d][/.:-]$|/$", before):
             return "name or code"
+        if re.search(r"\b(?:[a-z]+|[A-Z][a-z]+)[A-Z][a-z]\w*\s+$", before):
+            return "name or code"
+        if sc.label_after_re.match(after):
+            return "name or address"
         if re.match(r"[/:]\d|(?:st|nd|rd|th)\b|'?s\b|’s\b|[A-Za-z]{1,3}\d", after):
             return "date, time, ordinal or code"
         if (
@@ -447,7 +502,7 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         return "age"
     if atom.value == 1 and atom.in_words and re.match(r"\s+of\b|\s+another\b", after, re.I):
         return "referring"
-    if atom is last and _year_like(atom):
+    if atom is last and _year_like(atom) and not money:
         if re.search(
             r"\b(?:in|since|by|of|from|until|till|to|during|before|after|early|late|mid"
             r"|spring|summer|autumn|fall|winter|year|the|between|and)\s*-?$",

@@ -12,11 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..errors import CrosstallyError
-
-
-class LexiconError(CrosstallyError):
-    """A language table is malformed: a key given twice, or too few columns."""
+from ..errors import LexiconError
 
 
 def parse_table(text: str) -> list[tuple[int, list[str]]]:
@@ -87,7 +83,9 @@ class Lexicon:
     qualifiers_after: dict[str, str]
     units: dict[str, tuple[str, str]]
     designators: frozenset[str]
+    labels_after: frozenset[str]
     measure_nouns: frozenset[str]
+    multiplier_words: dict[str, str]
     category_nouns: dict[str, str]
     category_verbs: dict[str, str]
     category_adjs: dict[str, str]
@@ -124,7 +122,9 @@ def lexicon() -> Lexicon:
         qualifiers_after={p: q for p, pos, q in qualifiers if pos == "after"},
         units={p: (k, c) for p, k, c in read_keyed("units.tsv", 1, 3)},
         designators=frozenset(row[0].lower() for row in read_keyed("designators.tsv", fold=True)),
+        labels_after=frozenset(row[0] for row in read_keyed("labels_after.tsv")),
         measure_nouns=frozenset(row[0].lower() for row in read_keyed("measure_nouns.tsv", fold=True)),
+        multiplier_words={w.lower(): r for w, r in read_keyed("multipliers.tsv", 1, 2, fold=True)},
         category_nouns={w: c for w, p, c in categories if p == "noun"},
         category_verbs={w: c for w, p, c in categories if p == "verb"},
         category_adjs={w: c for w, p, c in categories if p == "adj"},
