@@ -14,14 +14,14 @@ extraction = importlib.import_module("crosstally.extract")
 
 @pytest.fixture
 def broken_for_doc_b(monkeypatch):
-    real = extraction._claims_for
+    real = extraction._claim
 
-    def claims_for(job, docs, nlp):
-        if job.item.doc_id == "b":
+    def claim(item, *args, **kwargs):
+        if item.doc_id == "b":
             raise RuntimeError("injected failure")
-        return real(job, docs, nlp)
+        return real(item, *args, **kwargs)
 
-    monkeypatch.setattr(extraction, "_claims_for", claims_for)
+    monkeypatch.setattr(extraction, "_claim", claim)
 
 
 ITEMS = [

@@ -11,6 +11,7 @@ same claims.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +24,7 @@ from ..options import ExtractOptions
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, scan
-from .sentences import sentence_spans
+from .sentences import bounded_spans, sentence_spans
 from .syntax import (
     category,
     counted_token,
@@ -69,37 +70,121 @@ def extract_many(
 ) -> Iterator[list[Claim]]:
     """Claims for each document, in order; spaCy batches sentences across documents.
 
+    Units stream through `nlp.pipe` and each is read as soon as it is parsed, keeping
+    only the last few parses of a document, so memory stays bounded whatever its length.
     A document whose extraction fails raises `ExtractionError`, or, given `on_error`, is
     reported to it and yields no claims, so the rest of the batch goes on.
     """
     options = options or ExtractOptions()
     nlp = load_pipeline(options.model)
-    batch: list[_Job] = []
-    for item in items:
-        figures, _ = scan(item.text)
-        units = parse_units(item.text)
-        batch.append(_Job(item, figures, units, _units_to_parse(figures, units, options.fast)))
-        if sum(len(job.todo) for job in batch) >= options.batch_size * 4:
-            yield from _run(nlp, batch, options, on_error)
-            batch = []
-    if batch:
-        yield from _run(nlp, batch, options, on_error)
+    pending: deque[_Job] = deque()
+
+    def units() -> Iterator[tuple[str, tuple[_Job, int]]]:
+        for item in items:
+            job = _Job(item, nlp)
+            pending.append(job)
+            for u in job.plan(options.fast):
+                yield job.unit_text(u), (job, u)
+
+    for doc, (job, u) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
+        while pending[0] is not job:
+            yield pending.popleft().result(on_error)
+        job.read(u, doc)
+    while pending:
+        yield pending.popleft().result(on_error)
 
 
-def parse_units(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of each non-empty line: the units that are parsed."""
-    units = []
-    for line in re.finditer(r"[^\n]*\S[^\n]*", text):
+def parse_units(text: str, figures: Sequence[Figure] = ()) -> list[tuple[int, int]]:
+    """Character spans of the sentences of each non-empty line, none longer than
+    `sentences.MAX_UNIT_CHARS` and none cutting a figure: the units that are parsed."""
+    units: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
         units.extend(sentence_spans(text, line.start(), line.end()))
-    return units
+    return bounded_spans(text, units, [(f.start, f.end) for f in figures])
 
 
-@dataclass
 class _Job:
-    item: DocumentText
-    figures: list[Figure]
-    units: list[tuple[int, int]]
-    todo: list[int]
+    """One document on its way through the pipeline: its figures and units, the parses
+    still needed for context, and the claims found so far."""
+
+    def __init__(self, item: DocumentText, nlp) -> None:
+        self.item = item
+        self.nlp = nlp
+        self.claims: list[Claim] = []
+        self.error: Exception | None = None
+        self.figures: dict[int, list[Figure]] = {}
+        self.units: list[tuple[int, int]] = []
+        self.names: NameIndex | None = None
+        self._docs: dict[int, object] = {}
+
+    def plan(self, fast: bool) -> list[int]:
+        """Scan the text and cut it into units; the units to parse, in order."""
+        try:
+            figures, _ = scan(self.item.text)
+            self.units = parse_units(self.item.text, figures)
+            self.figures = _unit_of(figures, self.units)
+            self.names = NameIndex.build(self.item.text)
+        except Exception as exc:
+            self.error = exc
+            return []
+        return sorted(self.figures) if fast else list(range(len(self.units)))
+
+    def unit_text(self, u: int) -> str:
+        start, end = self.units[u]
+        return self.item.text[start:end]
+
+    def read(self, u: int, doc) -> None:
+        """Take unit `u`'s parse and find the claims of its figures."""
+        if self.error is not None:
+            return
+        self._docs[u] = doc
+        for old in [v for v in self._docs if v < u - CONTEXT_UNITS]:
+            del self._docs[old]
+        if u not in self.figures:
+            return
+        try:
+            self._claims_in(u, doc)
+        except Exception as exc:
+            self.error = exc
+
+    def result(self, on_error) -> list[Claim]:
+        """The document's claims, or its failure raised or reported."""
+        self._docs.clear()
+        if self.error is None:
+            return self.claims
+        if on_error is None:
+            raise ExtractionError(f"extraction failed: {self.error!r}", path=self.item.doc_id) from self.error
+        on_error(self.item, self.error)
+        return []
+
+    def _parsed(self, u: int):
+        if u not in self._docs:
+            self._docs[u] = self.nlp(self.unit_text(u))
+        return self._docs[u]
+
+    def _earlier_speakers(self, u: int) -> Callable[[], list[Attribution]]:
+        def load() -> list[Attribution]:
+            found: list[Attribution] = []
+            for v in range(max(0, u - CONTEXT_UNITS), u):
+                for sent in self._parsed(v).sents:
+                    found.append(_sentence_speaker(sent, self.names, []))
+            return found
+
+        return load
+
+    def _claims_in(self, u: int, doc) -> None:
+        offset = self.units[u][0]
+        unit_figures = self.figures[u]
+        context = _Context(self._earlier_speakers(u))
+        claims = self.claims
+        for sent in doc.sents:
+            previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
+            for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
+                claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim)
+                if claim is not None:
+                    claims.append(claim)
+                    previous_claim = claim
+            context = context.plus(_sentence_speaker(sent, self.names, context))
 
 
 def _unit_of(figures: list[Figure], units: list[tuple[int, int]]) -> dict[int, list[Figure]]:
@@ -111,24 +196,6 @@ def _unit_of(figures: list[Figure], units: list[tuple[int, int]]) -> dict[int, l
         if u < len(units) and units[u][0] <= fig.core_start:
             found.setdefault(u, []).append(fig)
     return found
-
-
-def _units_to_parse(figures: list[Figure], units: list[tuple[int, int]], fast: bool) -> list[int]:
-    return sorted(_unit_of(figures, units)) if fast else list(range(len(units)))
-
-
-def _run(nlp, batch: list[_Job], options: ExtractOptions, on_error) -> Iterator[list[Claim]]:
-    texts = [job.item.text[job.units[i][0] : job.units[i][1]] for job in batch for i in job.todo]
-    parsed = iter(nlp.pipe(texts, batch_size=options.batch_size))
-    for job in batch:
-        docs = {i: next(parsed) for i in job.todo}
-        try:
-            yield _claims_for(job, docs, nlp)
-        except Exception as exc:
-            if on_error is None:
-                raise ExtractionError(f"extraction failed: {exc!r}", path=job.item.doc_id) from exc
-            on_error(job.item, exc)
-            yield []
 
 
 class _Context(Sequence):
@@ -153,42 +220,6 @@ class _Context(Sequence):
 
     def plus(self, speaker: Attribution) -> _Context:
         return _Context(self._load, (*self._extra, speaker))
-
-
-def _claims_for(job: _Job, docs: dict, nlp) -> list[Claim]:
-    item = job.item
-    names = NameIndex.build(item.text)
-    claims: list[Claim] = []
-
-    def parsed(u: int):
-        if u not in docs:
-            start, end = job.units[u]
-            docs[u] = nlp(item.text[start:end])
-        return docs[u]
-
-    def earlier_speakers(u: int):
-        def load() -> list[Attribution]:
-            found: list[Attribution] = []
-            for v in range(max(0, u - CONTEXT_UNITS), u):
-                for sent in parsed(v).sents:
-                    found.append(_sentence_speaker(sent, names, []))
-            return found
-
-        return load
-
-    for u, unit_figures in sorted(_unit_of(job.figures, job.units).items()):
-        doc = parsed(u)
-        offset = job.units[u][0]
-        context = _Context(earlier_speakers(u))
-        for sent in doc.sents:
-            previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
-            for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
-                claim = _claim(item, fig, sent, offset, names, context, previous_claim)
-                if claim is not None:
-                    claims.append(claim)
-                    previous_claim = claim
-            context = context.plus(_sentence_speaker(sent, names, context))
-    return claims
 
 
 def _sentence_speaker(sent, names: NameIndex, previous: list[Attribution]) -> Attribution:

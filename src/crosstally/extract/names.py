@@ -2,7 +2,9 @@
 
 "Zelensky" said in paragraph five is "Volodymyr Zelensky" of paragraph one; "the JCS"
 is the "Joint Chiefs of Staff (JCS)" defined earlier. Built from the whole text with
-regular expressions, so it is the same whichever paragraphs are parsed.
+regular expressions, so it is the same whichever paragraphs are parsed. A lookup reads
+only the places where the name is written (an index of capitalised words, built once)
+and is remembered, so lookups cost no more as the document grows.
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from dataclasses import dataclass, field
 from ..lexicon import lexicon
 
 _CAP_WORD = r"[A-Z][\w’'.-]*"
+_LEAD = re.compile(rf"(?:{_CAP_WORD}\s+){{1,4}}\Z")
+_LEAD_CHARS = 240
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z]\w*")
+_FIRST = re.compile(r"[A-Z]\w*")
+_BOUNDARY = re.compile(r"\b")
 _CONNECTOR = {"of", "for", "and", "the", "on", "de", "du", "des", "la", "al", "&"}
 
 
@@ -22,6 +29,8 @@ class NameIndex:
 
     text: str
     _acronyms: dict[str, str] = field(default_factory=dict)
+    _capitalised: dict[str, list[int]] = field(default_factory=dict)
+    _fullest: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str) -> NameIndex:
@@ -38,14 +47,19 @@ class NameIndex:
 
     def fullest(self, name: str) -> str:
         """The longest form of a person's name that the document writes ending the same way."""
+        if name not in self._fullest:
+            self._fullest[name] = self._find_fullest(name)
+        return self._fullest[name]
+
+    def _find_fullest(self, name: str) -> str:
         words = name.split()
         if not words:
             return name
-        pattern = rf"((?:{_CAP_WORD}\s+){{1,4}}){re.escape(' '.join(words))}\b"
+        joined = " ".join(words)
         best = name
         titles = lexicon().titles
-        for m in re.finditer(pattern, self.text):
-            lead = m.group(1).split()
+        for lead_text in self._leads(joined):
+            lead = lead_text.split()
             while lead and (lead[0].lower() in titles or not _looks_like_given_name(lead[0])):
                 lead = lead[1:]
             while lead and lead[0].lower() in titles:
@@ -56,6 +70,26 @@ class NameIndex:
             if len(candidate.split()) > len(best.split()) and len(lead) <= 2:
                 best = candidate
         return best
+
+    def _leads(self, joined: str) -> list[str]:
+        """The one to four capitalised words written just before each whole-word
+        occurrence of `joined` in the text."""
+        first = _FIRST.match(joined)
+        if first is None:
+            pattern = rf"((?:{_CAP_WORD}\s+){{1,4}}){re.escape(joined)}\b"
+            return [m.group(1) for m in re.finditer(pattern, self.text)]
+        if not self._capitalised:
+            self._capitalised[""] = []
+            for m in _CAPITALISED.finditer(self.text):
+                self._capitalised.setdefault(m.group(), []).append(m.start())
+        leads = []
+        for at in self._capitalised.get(first.group(), ()):
+            if not self.text.startswith(joined, at) or not _BOUNDARY.match(self.text, at + len(joined)):
+                continue
+            lead = _LEAD.search(self.text, max(0, at - _LEAD_CHARS), at)
+            if lead:
+                leads.append(lead.group())
+        return leads
 
 
 def _looks_like_given_name(word: str) -> bool:

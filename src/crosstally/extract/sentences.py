@@ -4,16 +4,31 @@ Rules, not a model, so that both extraction paths cut the text the same way: a s
 ends at . ! or ? (and any closing quotes or brackets) before a space and a capital, a
 digit or an opening quote — unless the word before the full stop is an abbreviation
 ("Dec.", "Gen.", "U.S.") or an initial.
+
+No unit is longer than `MAX_UNIT_CHARS`: a longer sentence (a list, a run-on line, text
+without full stops) is cut at its last clause boundary (; : or a dash), else comma, else
+space before the limit, never inside a figure. Every step looks at a bounded stretch of
+text, so the cost is linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
 
 from ..lexicon import lexicon
 
+MAX_UNIT_CHARS = 1000
+_WORD_LOOKBACK = 64
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)\Z")
+_BOUNDARIES = (
+    re.compile(r"[;:](?=\s)|\s[—–-]{1,2}(?=\s)"),
+    re.compile(r",(?=\s)"),
+    re.compile(r"(?<=\S)(?=\s)"),
+)
 _ALWAYS = {
     "no",
     "st",
@@ -59,13 +74,63 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         begin = m.end()
         while begin < end and text[begin].isspace():
             begin += 1
-    if begin < end and text[begin:end].strip():
+    if begin < end:
         spans.append((begin, end))
-    return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans if text[s:e].strip()]
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e, left=False))]
+
+
+def bounded_spans(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    keep: Sequence[tuple[int, int]] = (),
+    limit: int = MAX_UNIT_CHARS,
+) -> list[tuple[int, int]]:
+    """`spans` with every span longer than `limit` cut into pieces of at most `limit`
+    characters, never inside one of the sorted, non-overlapping `keep` spans (figures)."""
+    starts = [s for s, _ in keep]
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = _cut(text, start, start + limit, keep, starts)
+            if piece := _trim(text, start, cut):
+                out.append(piece)
+            start = cut
+        if piece := _trim(text, start, end):
+            out.append(piece)
+    return out
+
+
+def _cut(text: str, start: int, stop: int, keep: Sequence[tuple[int, int]], starts: list[int]) -> int:
+    """Where to end a piece that begins at `start` and may not reach past `stop`: after the
+    last boundary of the strongest kind in its second half, outside every kept span."""
+    low = start + (stop - start) // 2
+    for boundary in _BOUNDARIES:
+        for m in reversed(list(boundary.finditer(text, low, stop))):
+            if not _inside(m.end(), keep, starts):
+                return m.end()
+    cut = stop
+    i = bisect_right(starts, cut) - 1
+    if i >= 0 and keep[i][0] < cut < keep[i][1]:
+        cut = keep[i][0] if keep[i][0] > start else min(keep[i][1], len(text))
+    return cut
+
+
+def _inside(pos: int, keep: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and keep[i][0] < pos < keep[i][1]
+
+
+def _trim(text: str, start: int, end: int, left: bool = True) -> tuple[int, int] | None:
+    """The span without its trailing (and, when `left`, leading) whitespace; None if empty."""
+    while left and start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def _abbreviated(text: str, begin: int, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[begin:dot])
+    word = _LAST_WORD.search(text, max(begin, dot - _WORD_LOOKBACK), dot)
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
