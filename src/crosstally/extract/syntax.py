@@ -333,7 +333,11 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
 
 
 def rate_unit(sent, top, noun, verbs: list, lex: Lexicon) -> str | None:
-    """The time unit of a rate ("every day", "a month", "per week"), if the figure is one."""
+    """The unit of a rate: of time ("every day", "a month", "per week"), or the thing a
+    price is for, written on the number itself ("$58.24 per barrel", "$1.20 a share")."""
+    own = _own_per(top, lex)
+    if own is not None:
+        return own
     anchors = {t.i for t in [top, noun, *verbs] if t is not None}
     for tok in sent:
         unit = lex.rate_words.get(tok.lower_)
@@ -357,6 +361,20 @@ def rate_unit(sent, top, noun, verbs: list, lex: Lexicon) -> str | None:
         near = noun is not None and 0 < tok.i - noun.i <= 4
         if head.i in anchors or near:
             return unit
+    return None
+
+
+def _own_per(top, lex: Lexicon) -> str | None:
+    """ "per barrel" or "a share" hung on the number token itself, as a rate word or lemma."""
+    for child in top.children:
+        if child.dep_ == "prep" and child.lower_ == "per":
+            unit = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        elif child.dep_ == "npadvmod" and any(c.lower_ in ("a", "an") for c in child.children if c.dep_ == "det"):
+            unit = child
+        else:
+            continue
+        if unit is not None and unit.lower_ not in ("cent", "percent"):
+            return lex.rate_words.get(unit.lower_, unit.lemma_.lower())
     return None
 
 
