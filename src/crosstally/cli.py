@@ -56,6 +56,16 @@ def _published_option(value: str | None):
     return published
 
 
+def _check_output(output: str | None) -> None:
+    """Refuse `-o` into a directory that does not exist before any work is done."""
+    if output and output != "-" and not Path(output).resolve().parent.is_dir():
+        from .errors import OutputDirectoryMissingError
+
+        raise OutputDirectoryMissingError(
+            f"-o {output}: the directory {Path(output).resolve().parent} does not exist", hint="create it first"
+        )
+
+
 def gather(paths, max_bytes: int, failures: list[DocumentError]) -> list[Document]:
     """Read every input, reporting (and collecting) the ones that fail."""
     documents = []
@@ -96,6 +106,7 @@ def extract(paths, fmt, published, output, max_bytes, full_parse) -> None:
 
     from .ingest import claims_of
 
+    _check_output(output)
     default_date = _published_option(published)
     failures: list[DocumentError] = []
     documents = [replace(d, published=d.published or default_date) for d in gather(paths, max_bytes, failures)]
@@ -110,10 +121,12 @@ def extract(paths, fmt, published, output, max_bytes, full_parse) -> None:
             for claim in claims:
                 stream.write(json.dumps(claim.record(with_measure=True), ensure_ascii=False) + "\n")
         elif fmt == "csv":
+            from .csvsafe import safe_row
+
             writer = csv.DictWriter(stream, fieldnames=[*CLAIM_FIELDS, "measure"])
             writer.writeheader()
             for claim in claims:
-                writer.writerow(claim.record(with_measure=True))
+                writer.writerow(safe_row(claim.record(with_measure=True)))
         else:
             texts = {d.id: d.text for d in documents}
             _print_table(claims, texts, stream)
@@ -266,6 +279,9 @@ def add(paths, db, published, max_bytes, claims_dir) -> None:
                 for warning in item.warnings:
                     progress.console.print(f"warning: {warning}")
         add_documents(ledger, items, progress=step)
+        from .language import record_languages
+
+        record_languages(ledger, [i for i in items if isinstance(i, Document)])
         counts = ledger.counts()
     click.echo(
         f"ledger {db}: {counts['documents']} documents, {counts['claims']} claims, {counts['measures']} measures",
@@ -314,6 +330,7 @@ def report(db, fmt, output, summary) -> None:
     from .reconcile.view import view_of
     from .store import Ledger
 
+    _check_output(output)
     with Ledger(db, read_only=True) as ledger:
         if summary:
             from dataclasses import asdict
@@ -434,6 +451,7 @@ def demo(output) -> None:
     from .reconcile.view import view_of
     from .store import Ledger
 
+    _check_output(output)
     corpus = resources.files("crosstally") / "examples" / "derna-floods.jsonl"
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -453,8 +471,14 @@ def demo(output) -> None:
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--read-only", is_flag=True, help="Refuse every write (uploads, deletes, merges).")
 @click.option("--upload-limit", default=5_000_000, show_default=True, type=int, help="Largest upload in bytes.")
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host name the server answers to besides the loopback names and --host (repeatable).",
+)
 @handles_errors
-def serve(db, host, port, read_only, upload_limit) -> None:
+def serve(db, host, port, read_only, upload_limit, allowed_hosts) -> None:
     """Serve the web app and JSON API over a ledger (writes need CROSSTALLY_TOKEN if set)."""
     import os
 
@@ -467,7 +491,10 @@ def serve(db, host, port, read_only, upload_limit) -> None:
             "the web server needs the server extra", hint="pip install 'crosstally[server]'"
         ) from exc
     token = os.environ.get("CROSSTALLY_TOKEN") or None
-    app = create_app(Settings(db, read_only=read_only, token=token, upload_limit=upload_limit))
+    hosts = [*allowed_hosts, *([host] if host not in ("0.0.0.0", "::") else [])]
+    app = create_app(
+        Settings(db, read_only=read_only, token=token, upload_limit=upload_limit, extra_hosts=tuple(hosts))
+    )
     click.echo(
         f"serving {db} on http://{host}:{port} ({'read-only' if read_only else 'read-write'}"
         f"{', token required for writes' if token else ''})",

@@ -60,3 +60,13 @@ def language_warning(name: str, code: str | None) -> str | None:
         return None
     label = f"{NAMES[code]} ({code})" if code in NAMES else code
     return f"{name}: the text looks like {label}; crosstally's rules read English, so figures may be missed or misread"
+
+
+def record_languages(ledger, documents) -> None:
+    """Store each document's detected language on its ledger row, found by content hash
+    (the stored id can differ from the document's when the wanted id was taken)."""
+    from .store.ledger import content_hash
+
+    rows = [[d.language, content_hash(d.text)] for d in documents if getattr(d, "language", None)]
+    if rows:
+        ledger.db.executemany("UPDATE documents SET language = ? WHERE hash = ? AND language IS NULL", rows)

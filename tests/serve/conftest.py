@@ -32,12 +32,13 @@ def make_client(tmp_path, nlp):
 
     def make(**settings) -> TestClient:
         db = seeded_ledger(tmp_path / f"l{len(clients)}.duckdb")
-        client = TestClient(create_app(Settings(str(db), **settings)))
+        client = TestClient(create_app(Settings(str(db), **settings)), base_url="http://127.0.0.1")
         clients.append(client)
         return client
 
     yield make
     for client in clients:
+        client.app.state.jobs.close()
         client.app.state.service.ledger.close()
 
 

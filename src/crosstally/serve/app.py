@@ -1,119 +1,92 @@
 """The web app and JSON API over one ledger (FastAPI; the `server` extra).
 
-One process owns the DuckDB file; a lock serialises ledger access between request
-threads, and extraction for uploads runs outside it. Every error leaves as one JSON
-shape: {"error": {"type", "message", "status"}}. No path from a request reaches the
-file system: uploads are read from memory.
+One process owns the DuckDB file. Reads hold the ledger lock only while they query;
+uploads become jobs extracted by a worker thread outside the lock (`jobs.py`), so no read
+waits for extraction. Requests pass the guards of `security.py` first (Host, Origin,
+streamed body limit, security headers); bodies are validated by the models of
+`models.py`; every error leaves in one shape (`errors.py`). No path from a request
+reaches the file system: uploads are read from memory.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
 import secrets
-import threading
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.datastructures import UploadFile
 
 from ..ask import ask
 from ..claims import CLAIM_FIELDS
+from ..csvsafe import safe_row
 from ..errors import (
     CrosstallyError,
     DocumentError,
     InvalidOptionError,
+    InvalidRequestBodyError,
     NotFoundError,
     ReadOnlyError,
     TokenRequiredError,
     UploadTooLargeError,
 )
-from ..ingest import Failure, add_documents
-from ..read import Document, parse_published, read_bytes
-from ..reconcile.view import LedgerView, view_of
+from ..read import Document, parse_published, read_bytes, with_language
 from ..report.data import answer_dict, measure_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
-from ..store import Ledger
+from .docs import install_docs
+from .errors import error_body, error_responses, install_error_handlers, status_of
+from .jobs import DEFAULT_UPLOAD_LIMIT, Job, JobQueue, LedgerService, Settings
+from .models import DocumentIn, MergeIn, parse_json, parse_json_bytes, request_body_doc
+from .security import (
+    CSRF_FIELD,
+    GuardMiddleware,
+    allowed_hosts,
+    check_csrf,
+    csrf_token,
+    require_content_type,
+    set_csrf_cookie,
+)
+
+__all__ = ["DEFAULT_UPLOAD_LIMIT", "Settings", "create_app", "error_body"]
 
 ALLOWED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".csv"}
-DEFAULT_UPLOAD_LIMIT = 5_000_000
-
-
-@dataclass
-class Settings:
-    """How the app runs: which ledger, whether writes are allowed, and with what token."""
-
-    db: str
-    read_only: bool = False
-    token: str | None = None
-    upload_limit: int = DEFAULT_UPLOAD_LIMIT
-
-
-class LedgerService:
-    """The ledger behind a lock, with a cached reconciled view invalidated by writes."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.lock = threading.Lock()
-        self.ledger = Ledger(settings.db, read_only=settings.read_only and Path(settings.db).exists())
-        self._view: LedgerView | None = None
-
-    def view(self) -> LedgerView:
-        with self.lock:
-            if self._view is None:
-                self._view = view_of(self.ledger)
-            return self._view
-
-    def write(self, action):
-        with self.lock:
-            try:
-                return action(self.ledger)
-            finally:
-                self._view = None
-
-    def read(self, action):
-        with self.lock:
-            return action(self.ledger)
-
-
-def error_body(kind: str, message: str, status: int) -> dict:
-    return {"error": {"type": kind, "message": message, "status": status}}
-
-
-def _status(exc: CrosstallyError) -> int:
-    if isinstance(exc, NotFoundError):
-        return 404
-    if isinstance(exc, ReadOnlyError | TokenRequiredError):
-        return 403 if isinstance(exc, ReadOnlyError) else 401
-    if isinstance(exc, UploadTooLargeError):
-        return 413
-    if isinstance(exc, DocumentError | InvalidOptionError):
-        return 422
-    return 400
+# Room for multipart framing around an upload of `upload_limit` bytes.
+MULTIPART_OVERHEAD = 64 * 1024
+READ_ERRORS = error_responses(404, 422)
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 413, 415, 422, 503)
 
 
 def create_app(settings: Settings) -> FastAPI:
     """The app for one ledger."""
     service = LedgerService(settings)
+    jobs = JobQueue(service, settings.queue_size)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         yield
+        jobs.close()
         service.ledger.close()
 
-    app = FastAPI(title="crosstally", summary="Who said how many, when: figure claims reconciled.", lifespan=lifespan)
+    app = FastAPI(
+        title="crosstally",
+        summary="Who said how many, when: figure claims reconciled.",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.service = service
+    app.state.jobs = jobs
     folder = resources.files("crosstally") / "serve"
     import jinja2
 
@@ -121,22 +94,13 @@ def create_app(settings: Settings) -> FastAPI:
     templates = Jinja2Templates(env=env)
     templates.env.globals["figure_label"] = figure_label
     app.mount("/static", StaticFiles(directory=str(folder / "static")), name="static")
-
-    @app.exception_handler(CrosstallyError)
-    async def crosstally_error(request: Request, exc: CrosstallyError):
-        status = _status(exc)
-        return JSONResponse(error_body(type(exc).__name__, str(exc), status), status_code=status)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException):
-        return JSONResponse(error_body("HTTPError", str(exc.detail), exc.status_code), status_code=exc.status_code)
-
-    from fastapi.exceptions import RequestValidationError
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError):
-        message = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        return JSONResponse(error_body("ValidationError", message, 422), status_code=422)
+    install_docs(app)
+    install_error_handlers(app, templates)
+    app.add_middleware(
+        GuardMiddleware,
+        hosts=allowed_hosts(settings.extra_hosts),
+        body_limit=settings.upload_limit + MULTIPART_OVERHEAD,
+    )
 
     def check_write(request: Request, form_token: str | None = None) -> None:
         if settings.read_only:
@@ -149,18 +113,9 @@ def create_app(settings: Settings) -> FastAPI:
                     "a valid token is required to write", hint="send Authorization: Bearer <CROSSTALLY_TOKEN>"
                 )
 
-    def add_items(items) -> dict:
-        results = service.write(lambda ledger: add_documents(ledger, items))
-        added = [r for r in results if not isinstance(r, Failure)]
-        failed = [{"where": r.where, "reason": r.reason} for r in results if isinstance(r, Failure)]
-        return {
-            "documents": [
-                {"id": r.doc_id, "status": r.status, "claims": r.claims, "near_copy_of": r.near_copy_of} for r in added
-            ],
-            "failures": failed,
-        }
-
-    async def read_upload(upload: UploadFile) -> list:
+    async def upload_job(upload: UploadFile) -> Job:
+        """Check an upload's name and size, then queue it; the bytes are parsed by the
+        worker (HTML and CSV parsing are not free either)."""
         name = Path(upload.filename or "upload.txt").name
         if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
             raise DocumentError(
@@ -170,11 +125,25 @@ def create_app(settings: Settings) -> FastAPI:
         data = await upload.read(settings.upload_limit + 1)
         if len(data) > settings.upload_limit:
             raise UploadTooLargeError(f"upload is larger than {settings.upload_limit:,} bytes")
-        return list(read_bytes(data, name, name, settings.upload_limit))
+        job = jobs.submit(name, lambda: list(read_bytes(data, name, name, settings.upload_limit)))
+        job.size = len(data)
+        return job
+
+    async def finished(job: Job) -> dict:
+        """Wait for a job without blocking the event loop."""
+        return await asyncio.wrap_future(job.future)
+
+    async def read_form(request: Request):
+        try:
+            return await request.form(max_files=1, max_fields=10)
+        except CrosstallyError:
+            raise
+        except Exception as exc:  # python-multipart's own errors: a malformed body
+            raise InvalidRequestBodyError(f"the form could not be read ({exc})") from exc
 
     # ---- JSON API -------------------------------------------------------------------
 
-    @app.get("/api/documents", tags=["documents"])
+    @app.get("/api/documents", tags=["documents"], responses=READ_ERRORS)
     def list_documents(
         outlet: str | None = None,
         since: date | None = None,
@@ -194,7 +163,7 @@ def create_app(settings: Settings) -> FastAPI:
         chunk = docs[(max(page, 1) - 1) * per_page : max(page, 1) * per_page]
         return {"total": len(docs), "page": page, "per_page": per_page, "documents": [_doc_summary(d) for d in chunk]}
 
-    @app.get("/api/documents/{doc_id:path}", tags=["documents"])
+    @app.get("/api/documents/{doc_id:path}", tags=["documents"], responses=READ_ERRORS)
     def get_document(doc_id: str):
         doc = service.read(lambda ledger: ledger.document(doc_id))
         if doc is None:
@@ -202,34 +171,50 @@ def create_app(settings: Settings) -> FastAPI:
         claims = service.read(lambda ledger: ledger.claims("doc = ?", [doc_id]))
         return {**_doc_summary(doc), "text": doc.text, "claims": [c.record(with_measure=True) for c in claims]}
 
-    @app.post("/api/documents", tags=["documents"], status_code=201)
+    @app.post(
+        "/api/documents",
+        tags=["documents"],
+        status_code=201,
+        responses={
+            202: {"description": "A large upload: queued as a job; follow its status_url (also the Location header)"},
+            **WRITE_ERRORS,
+        },
+        openapi_extra=request_body_doc(DocumentIn, multipart=True),
+    )
     async def post_document(request: Request):
+        """Add documents: a multipart `file` upload, or one JSON document. Uploads up to
+        the server's sync limit are answered when stored (201); larger ones at once with
+        a job (202) whose progress `GET /api/jobs/{id}` shows."""
         check_write(request)
-        kind = request.headers.get("content-type", "")
-        if kind.startswith("multipart/form-data"):
-            form = await request.form()
+        media = require_content_type(request, "application/json", "multipart/form-data")
+        if media == "multipart/form-data":
+            form = await read_form(request)
             upload = form.get("file")
-            if upload is None or isinstance(upload, str):
+            if not isinstance(upload, UploadFile):
                 raise DocumentError("multipart upload has no 'file' field")
-            items = await read_upload(upload)
+            job = await upload_job(upload)
         else:
             body = await request.body()
-            if len(body) > settings.upload_limit:
-                raise UploadTooLargeError(f"body is larger than {settings.upload_limit:,} bytes")
-            try:
-                payload = json.loads(body or b"{}")
-            except json.JSONDecodeError as exc:
-                raise DocumentError(f"the body is not JSON ({exc.msg})") from exc
-            items = [_document_from_json(payload)]
-        return add_items(items)
+            document = _document_from_json(parse_json_bytes(body, DocumentIn))
+            job = jobs.submit(document.id, lambda: [with_language(document)])
+            job.size = len(body)
+        if job.size > settings.sync_limit:
+            return JSONResponse({"job": job.summary()}, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+        return await finished(job)
 
-    @app.delete("/api/documents/{doc_id:path}", tags=["documents"])
+    @app.get("/api/jobs/{job_id}", tags=["documents"], responses=READ_ERRORS)
+    def get_job(job_id: str):
+        """An upload job's status (queued, running, done, failed), its progress in
+        documents, and when done what was added and what failed."""
+        return jobs.get(job_id).summary()
+
+    @app.delete("/api/documents/{doc_id:path}", tags=["documents"], responses=WRITE_ERRORS)
     def delete_document(doc_id: str, request: Request):
         check_write(request)
         service.write(lambda ledger: ledger.delete_document(doc_id))
         return {"deleted": doc_id}
 
-    @app.get("/api/claims", tags=["claims"])
+    @app.get("/api/claims", tags=["claims"], responses=READ_ERRORS)
     def list_claims(
         measure: str | None = None,
         source: str | None = None,
@@ -263,7 +248,7 @@ def create_app(settings: Settings) -> FastAPI:
             out = io.StringIO()
             writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "measure", "source_entity", "effective_date"])
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(safe_row(r) for r in rows)
             return PlainTextResponse(out.getvalue(), media_type="text/csv")
         if format == "jsonl":
             return PlainTextResponse("".join(json.dumps(r) + "\n" for r in rows), media_type="application/x-ndjson")
@@ -271,7 +256,7 @@ def create_app(settings: Settings) -> FastAPI:
             raise InvalidOptionError(f"unknown format {format!r}", hint="json, csv or jsonl")
         return {"total": len(rows), "claims": rows}
 
-    @app.get("/api/measures", tags=["measures"])
+    @app.get("/api/measures", tags=["measures"], responses=READ_ERRORS)
     def list_measures():
         view = service.view()
         return {
@@ -289,7 +274,7 @@ def create_app(settings: Settings) -> FastAPI:
             ]
         }
 
-    @app.get("/api/measures/{measure}", tags=["measures"])
+    @app.get("/api/measures/{measure}", tags=["measures"], responses=READ_ERRORS)
     def get_measure(measure: str):
         view = service.view()
         m = view.measure(measure)
@@ -300,7 +285,7 @@ def create_app(settings: Settings) -> FastAPI:
 
         return {**measure_dict(m, view.documents), "misquotes": [misquote_dict(q) for q in misquotes]}
 
-    @app.get("/api/sources", tags=["sources"])
+    @app.get("/api/sources", tags=["sources"], responses=READ_ERRORS)
     def list_sources():
         view = service.view()
         aliases = service.read(lambda ledger: ledger.aliases())
@@ -315,27 +300,30 @@ def create_app(settings: Settings) -> FastAPI:
                     entry["variants"].add(e.claim.source)
         return {"sources": [{**v, "variants": sorted(v["variants"])} for v in seen.values()], "aliases": aliases}
 
-    @app.post("/api/sources/merge", tags=["sources"])
+    @app.post("/api/sources/merge", tags=["sources"], responses=WRITE_ERRORS, openapi_extra=request_body_doc(MergeIn))
     async def merge_sources(request: Request):
+        """Record that two names are one source: `{"alias", "canonical"}`."""
         check_write(request)
-        payload = await request.json()
-        alias, canonical = payload.get("alias"), payload.get("canonical")
-        if not alias or not canonical:
-            raise InvalidOptionError("both 'alias' and 'canonical' are required")
-        service.write(lambda ledger: ledger.add_alias(alias, canonical))
-        return {"alias": alias, "canonical": canonical}
+        require_content_type(request, "application/json")
+        body = await parse_json(request, MergeIn)
+        await asyncio.to_thread(service.write, lambda ledger: ledger.add_alias(body.alias, body.canonical))
+        return {"alias": body.alias, "canonical": body.canonical}
 
-    @app.get("/api/ask", tags=["ask"])
+    @app.get("/api/ask", tags=["ask"], responses=READ_ERRORS)
     def api_ask(q: str):
         view = service.view()
         return answer_dict(ask(view, q), view.documents)
 
     # ---- pages ----------------------------------------------------------------------
 
-    def page(request: Request, name: str, **context) -> HTMLResponse:
+    def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         context.setdefault("writable", not settings.read_only)
         context.setdefault("needs_token", bool(settings.token))
-        return templates.TemplateResponse(request, name, context)
+        token = csrf_token(request)
+        context["csrf_field"], context["csrf_token"] = CSRF_FIELD, token
+        response = templates.TemplateResponse(request, name, context, status_code=status_code)
+        set_csrf_cookie(response, token)
+        return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
@@ -377,17 +365,32 @@ def create_app(settings: Settings) -> FastAPI:
         return page(request, "upload.html", result=None, error=None)
 
     @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
-    async def upload_page(
-        request: Request, file: Annotated[UploadFile, File()], token: Annotated[str | None, Form()] = None
-    ):
+    async def upload_page(request: Request):
+        """The upload form's post: CSRF-checked, then like the API; a large upload goes
+        to the job page, which refreshes itself until the job is done."""
         try:
-            check_write(request, token)
-            result = add_items(await read_upload(file))
+            require_content_type(request, "multipart/form-data")
+            form = await read_form(request)
+            given = form.get(CSRF_FIELD)
+            check_csrf(request, given if isinstance(given, str) else None)
+            token = form.get("token")
+            check_write(request, token if isinstance(token, str) else None)
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise DocumentError("choose a file to upload")
+            job = await upload_job(upload)
+            if job.size > settings.sync_limit:
+                return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+            result = await finished(job)
         except CrosstallyError as exc:
-            return page(request, "upload.html", result=None, error=str(exc))
+            return page(request, "upload.html", status_code=status_of(exc), result=None, error=str(exc))
         if len(result["documents"]) == 1 and not result["failures"]:
             return RedirectResponse(f"/documents/{result['documents'][0]['id']}", status_code=303)
         return page(request, "upload.html", result=result, error=None)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str):
+        return page(request, "job.html", job=jobs.get(job_id).summary())
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     def ask_page(request: Request, q: str = ""):
@@ -413,17 +416,12 @@ def _doc_summary(d) -> dict:
     }
 
 
-def _document_from_json(payload) -> Document:
-    if not isinstance(payload, dict) or not isinstance(payload.get("text"), str) or not payload["text"].strip():
-        raise DocumentError(
-            "JSON body needs a non-empty 'text'",
-            hint='{"text": "...", "title": "...", "outlet": "...", "published": "YYYY-MM-DD"}',
-        )
-    published, warnings = parse_published(payload.get("published"), "body")
+def _document_from_json(body: DocumentIn) -> Document:
+    published, warnings = parse_published(body.published, "published")
     if warnings:
-        raise InvalidOptionError(warnings[0])
-    doc_id = str(payload.get("id") or f"api-{secrets.token_hex(4)}")
-    return Document(doc_id, payload["text"], payload.get("title"), payload.get("outlet"), payload.get("url"), published)
+        raise InvalidOptionError(warnings[0], hint="use YYYY-MM-DD")
+    doc_id = body.id or f"api-{secrets.token_hex(4)}"
+    return Document(doc_id, body.text, body.title or None, body.outlet or None, body.url or None, published)
 
 
 def _highlight_all(text: str, claims) -> str:
