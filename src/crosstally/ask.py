@@ -88,25 +88,12 @@ def ask(view: LedgerView, question: str, limit: int = 3) -> Answer:
 
 
 def ask_ledger(ledger, question: str, limit: int = 3) -> tuple[Answer, LedgerView]:
-    """Answer from a ledger, ranking measures in the database and loading only the
-    claims of those that match."""
-    from .reconcile.measures import merge_placeless
+    """Answer from a ledger, ranking its stored measures in the database and loading only
+    the claims of those that match."""
     from .reconcile.view import view_of
 
-    summaries = ledger.measure_summaries()
-    merged = merge_placeless({s.measure for s in summaries})
-    grouped: dict[str, _Summary] = {}
-    for s in summaries:
-        name = merged.get(s.measure, s.measure)
-        old = grouped.get(name)
-        grouped[name] = _Summary(
-            name,
-            old.category if old else s.category,
-            (old.claims if old else 0) + s.claims,
-            (old.counted if old else ()) + s.counted,
-        )
-    names = rank_measures(list(grouped.values()), question, limit)
-    view = view_of(ledger, names, summaries) if names else LedgerView((), (), (), {})
+    names = rank_measures(ledger.measure_summaries(), question, limit)
+    view = view_of(ledger, names) if names else LedgerView((), (), (), {})
     return Answer(question, tuple(m for n in names if (m := view.measure(n)) is not None)), view
 
 

@@ -1,4 +1,5 @@
-"""Documents into the ledger: extract, give measures, store atomically, one at a time.
+"""Documents into the ledger: extract, store atomically one at a time, then reconcile the
+stories the new documents touch.
 
 One document that fails (to read, extract or store) is recorded with its reason and the
 batch goes on.
@@ -18,8 +19,10 @@ from .errors import CrosstallyError, DocumentError
 from .extract import DocumentText, extract_many
 from .options import ExtractOptions
 from .read import Document
-from .reconcile import assign_measures
+from .reconcile import DocInfo, Reconciliation, reconcile
+from .reconcile.copies import near_copies
 from .store import AddResult, Ledger
+from .store.reconciled import refresh
 
 
 @cache
@@ -46,10 +49,21 @@ def claims_of(
     options: ExtractOptions | None = None,
     on_error: Callable[[DocumentText, Exception], None] | None = None,
 ) -> list[Claim]:
-    """Every claim of the documents, with measures assigned across them."""
+    """Every claim of the documents, with measures and statement dates reconciled across
+    them (the batch is treated as a ledger of its own)."""
     items = [DocumentText(d.text, d.id, d.published) for d in documents]
     claims = [c for group in extract_many(items, options, on_error=on_error) for c in group]
-    return assign_measures(claims, {d.id: d.text for d in documents})
+    return reconcile_batch(documents, claims).measured(claims)
+
+
+def reconcile_batch(documents: list[Document], claims: list[Claim]) -> Reconciliation:
+    """Reconcile a batch of documents held in memory (near-copies found among them)."""
+    copies = near_copies([(d.id, d.text) for d in documents])
+    docs = [
+        DocInfo(d.id, d.text, d.title, d.outlet, d.published, copies.get(d.id), getattr(d, "story", None))
+        for d in documents
+    ]
+    return reconcile(docs, claims)
 
 
 def add_documents(
@@ -81,6 +95,7 @@ def add_documents(
             pending = []
     if pending:
         _store(ledger, pending, options, note)
+    refresh(ledger)
     return results
 
 
@@ -97,7 +112,6 @@ def _store(ledger: Ledger, docs: list[Document], options, note) -> None:
             note(Failure(where, "extraction failed on this document; it was not added"))
             continue
         try:
-            claims = assign_measures(claims, {doc.id: doc.text})
             note(ledger.add(doc, claims, extractor_version()))
         except CrosstallyError as exc:
             note(Failure(where, exc.message))
@@ -109,5 +123,6 @@ def reextract(ledger: Ledger, options: ExtractOptions | None = None, everything:
     stale = [d for d in ledger.documents() if everything or d.extractor_version != version]
     inputs = [DocumentText(d.text, d.id, d.published) for d in stale]
     for doc, claims in zip(stale, extract_many(inputs, options), strict=True):
-        ledger.replace_claims(doc.id, assign_measures(claims, {doc.id: doc.text}), version)
+        ledger.replace_claims(doc.id, claims, version)
+    refresh(ledger, touched={d.id for d in stale})
     return len(stale)

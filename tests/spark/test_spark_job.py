@@ -13,7 +13,6 @@ import pytest
 
 from crosstally.extract import DocumentText, extract_many
 from crosstally.read import Document, read_paths
-from crosstally.reconcile import assign_measures
 from crosstally.store import Ledger
 
 pytestmark = pytest.mark.slow
@@ -73,7 +72,7 @@ def test_spark_claims_equal_single_process(corpus, spark_output, nlp):
     items = [DocumentText(d.text, d.id, d.published) for d in docs]
     local = []
     for item, claims in zip(items, extract_many(items), strict=True):
-        local += [asdict(c) for c in assign_measures(claims, {item.doc_id: item.text})]
+        local += [asdict(c) for c in claims]
     con = duckdb.connect()
     result = con.execute(
         "SELECT * EXCLUDE (pub_date) FROM read_parquet(?, hive_partitioning = true)",

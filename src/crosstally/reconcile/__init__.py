@@ -1,5 +1,6 @@
-"""Reconciliation across documents: measures, sources, intervals, conflicts."""
+"""Reconciliation across documents: stories, frames and measures, source entities,
+statement times and flags (run.py), stored by the ledger and read by every view."""
 
-from .measures import assign_measures, measure_id
+from .run import DocInfo, Reconciliation, reconcile, reconcile_version
 
-__all__ = ["assign_measures", "measure_id"]
+__all__ = ["DocInfo", "Reconciliation", "reconcile", "reconcile_version"]

@@ -1,9 +1,11 @@
-"""Intervals, timelines, conflicts and misquotes over claims grouped by measure.
+"""Intervals, timelines, conflicts, revisions and misquotes over claims grouped by measure.
 
 Each claim is an interval from its qualifier: "more than 3,000" is [3000, inf), "up to
-12,000" is [0, 12000], "about 1,100" a band of ±10%. Two estimates conflict only when
-their intervals cannot overlap and they hold at the same time. A misquote is the same
-source's statement at the same time carried with a different category or number.
+12,000" is [0, 12000], "about 1,100" a band of ±10%. Two independent estimates conflict
+only when their intervals cannot overlap and they hold at the same time. A revision is a
+figure for a measure changing over time (one source's, or the one track a measure has
+when no two sources dispute it). A misquote is the same source's statement at the same
+time carried with a different category or number.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..claims import Claim
 
 APPROX_BAND = 0.10
 EXACT_BAND = 0.005
-SAME_TIME_DAYS = 2
+SAME_TIME_DAYS = 1
 _FAMILY = {"killed", "wounded", "casualties"}
 
 
@@ -58,6 +60,23 @@ class Conflict:
     measure: str
     a: Estimate
     b: Estimate
+
+    @property
+    def note(self) -> str:
+        return f"{self.a.source_name} and {self.b.source_name} give figures that cannot both hold at the same time"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A figure for one measure that changed over time: a timeline, not a conflict."""
+
+    earlier: Estimate
+    later: Estimate
+
+    @property
+    def note(self) -> str:
+        a, b = self.earlier, self.later
+        return f"{a.claim.mention} ({a.source_name}) became {b.claim.mention} ({b.source_name})"
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,8 @@ def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
     """
     buckets: dict[object, dict[str, tuple[Estimate, Estimate]]] = {}
     for e in estimates:
+        if e.near_copy_of is not None:
+            continue
         key = e.when if e.when is not None else ("undated", _statement_key(e))
         if key == ("undated", None):
             continue
@@ -137,9 +158,52 @@ def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
 
 
 def _disagree(a: Estimate, b: Estimate) -> bool:
-    if a.source_key == b.source_key or a.claim.doc == b.claim.doc:
+    if a.source_key == b.source_key:
         return False
     return not overlaps(a.claim, b.claim)
+
+
+def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[Revision]:
+    """Consecutive changes of one measure's figure over time.
+
+    Statements of the same value are one step of the timeline (the first with a named
+    source stands for them). Where two sources dispute the measure at the same time, only
+    each source's own changes are revisions; otherwise the measure has one track and every
+    change along it is.
+    """
+    if disputed is None:
+        disputed = bool(conflicts("", estimates))
+    tracks: dict[str, list[Estimate]] = {}
+    for e in estimates:
+        if e.when is None or e.near_copy_of is not None:
+            continue
+        track = e.source_key if disputed else ""
+        if disputed and e.source_key.startswith("outlet:"):
+            continue
+        tracks.setdefault(track, []).append(e)
+    found = []
+    for members in tracks.values():
+        steps: list[tuple[date, list[Estimate]]] = []
+        for e in sorted(members, key=lambda e: (e.when, e.claim.doc, e.claim.start)):
+            if steps and _close_value(steps[-1][1][0].claim, e.claim):
+                steps[-1][1].append(e)
+            elif steps and steps[-1][0] == e.when:
+                continue
+            else:
+                steps.append((e.when, [e]))
+        for (day1, first), (day2, second) in zip(steps, steps[1:], strict=False):
+            if day1 == day2:
+                continue
+            found.append(Revision(_representative(first), _representative(second)))
+    return found
+
+
+def _close_value(a: Claim, b: Claim) -> bool:
+    return abs(a.value - b.value) <= EXACT_BAND * max(abs(a.value), abs(b.value)) and a.value_max == b.value_max
+
+
+def _representative(group: list[Estimate]) -> Estimate:
+    return min(group, key=lambda e: (e.claim.source is None, e.when, e.claim.doc, e.claim.start))
 
 
 def _statement_key(e: Estimate) -> str | None:

@@ -1,16 +1,13 @@
-"""Measures: which real-world quantity a claim is about, as a stable, readable id.
+"""The words measures are built from: places and demonyms, and the population a claim
+counts (people, troops, containers, a currency, a share).
 
-A measure is built from whose people or things are counted (a place or nationality),
-what they are (troops, people, containers), what happened to them (the category),
-and the rate: `north-korea-troops-killed-or-wounded`, `...-per-day`. Killed, wounded
-and killed-or-wounded stay apart; so do a total and a daily rate.
+A measure is a story plus a claim frame (frames.py); these helpers name the parts.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import cache
 
 from ..claims import Claim
@@ -27,8 +24,6 @@ _PEOPLE_CATEGORIES = {
     "displaced",
     "arrested",
 }
-_OWNED_CATEGORIES = {"deployed", "personnel", "captured", "materiel", "money"}
-_CATEGORY_WORDS = {"casualties": "killed-or-wounded"}
 
 
 @cache
@@ -62,49 +57,8 @@ def places_in(text: str, owners_only: bool = False) -> list[str]:
     ]
 
 
-def _source_span(sentence: str, source: str | None) -> tuple[int, int] | None:
-    """Where the source's noun phrase sits in the sentence, titles and demonyms included."""
-    if not source:
-        return None
-    at = sentence.find(source)
-    last = source if at >= 0 else source.split()[-1]
-    at = at if at >= 0 else sentence.find(last)
-    if at < 0:
-        return None
-    start = at
-    for m in re.finditer(r"(?:[A-Z][\w'’.-]*\s+)+$", sentence[:at]):
-        start = m.start()
-    return start, at + len(last)
-
-
-def _place(claim: Claim, sentence: str, dominant: str | None) -> str | None:
-    found = places_in(claim.counted)
-    if found:
-        return found[0]
-    span = _source_span(sentence, claim.source)
-    if span:
-        sentence = sentence[: span[0]] + " " * (span[1] - span[0]) + sentence[span[1] :]
-    if claim.source:
-        sentence = re.sub(re.escape(claim.source), " ", sentence, flags=re.I)
-    if claim.location:
-        sentence = sentence.replace(claim.location, " ")
-    found = places_in(sentence, owners_only=True)
-    if found:
-        return found[0]
-    if dominant:
-        return dominant
-    if claim.location and claim.category not in _OWNED_CATEGORIES:
-        return places_in(claim.location)[0] if places_in(claim.location) else _place_name(claim.location) or None
-    return None
-
-
-def _place_name(location: str) -> str:
-    """ "Kursk region" → "kursk", "Gaza City" → "gaza city": the proper name of a place."""
-    words = [w for w in location.split() if w[:1].isupper()]
-    return " ".join(words).lower()
-
-
-def _group(claim: Claim, sentence: str, military: bool = False) -> str:
+def group_of(claim: Claim, military: bool = False) -> str:
+    """Who or what a claim counts, as a population word: people, troops, usd, homes."""
     lex = lexicon()
     words = re.findall(r"[A-Za-z]+", claim.counted.lower())
     classes = [lex.noun_classes.get(_singular(w)) for w in words]
@@ -151,55 +105,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def measure_id(claim: Claim, sentence: str, dominant: str | None = None, military: bool = False) -> str:
-    """The measure of one claim, given its evidence sentence, the document's main place and
-    whether the document is about armed forces (for counts that name no people)."""
-    place = _place(claim, sentence, dominant)
-    parts = [place or "", _group(claim, sentence, military)]
-    if claim.category in _PEOPLE_CATEGORIES:
-        parts.append(_CATEGORY_WORDS.get(claim.category, claim.category))
-    if claim.per:
-        parts.append(f"per {claim.per}")
-    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(parts).lower()).strip("-")
-    return slug or "figure"
-
-
 def is_military(text: str) -> bool:
     """Whether a document speaks of armed forces more than of people in general."""
     classes = Counter(lexicon().noun_classes.get(_singular(w)) for w in re.findall(r"[a-z]+", text.lower()))
     return classes["force"] > classes["person"]
-
-
-def dominant_place(text: str) -> str | None:
-    """The place a document names most often (its story's protagonist, as a fallback)."""
-    counts = Counter(places_in(text))
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def merge_placeless(measures: set[str]) -> dict[str, str]:
-    """Map a measure that names no place ("people-killed", from a document that never says
-    where) to the one measure that is the same with a place ("libya-people-killed"), when
-    exactly one exists."""
-    merged = {}
-    for m in measures:
-        longer = [o for o in measures if o != m and o.endswith("-" + m)]
-        if len(longer) == 1:
-            merged[m] = longer[0]
-    return merged
-
-
-def assign_measures(claims: list[Claim], texts: dict[str, str] | None = None) -> list[Claim]:
-    """The claims with `measure` set. `texts` maps doc ids to text (for context)."""
-    texts = texts or {}
-    context: dict[str, tuple[str | None, bool]] = {}
-    out = []
-    for claim in claims:
-        text = texts.get(claim.doc)
-        if claim.doc not in context:
-            located = Counter(_place_name(c.location) for c in claims if c.doc == claim.doc and c.location)
-            fallback = located.most_common(1)[0][0] if located else None
-            context[claim.doc] = (dominant_place(text) or fallback, is_military(text)) if text else (fallback, False)
-        sentence = text[claim.evidence_start : claim.evidence_end] if text else claim.counted
-        out.append(replace(claim, measure=measure_id(claim, sentence, *context[claim.doc])))
-    merged = merge_placeless({c.measure for c in out})
-    return [replace(c, measure=merged[c.measure]) if c.measure in merged else c for c in out]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, read_keyed
 
 _TRANSLIT = [(r"(?:iy|yy|yi|ii|y|i)\b", "y"), (r"kh", "h"), (r"ts", "c"), (r"ou", "u")]
 
@@ -25,6 +26,44 @@ def fold(name: str) -> str:
     while len(words) > 1 and (words[0] in ("the", "a", "an") or words[0] in titles):
         words = words[1:]
     return " ".join(words)
+
+
+@cache
+def _organisations() -> dict[str, str]:
+    return {fold(k): v for k, v in read_keyed("organisations.tsv", columns=2, fold=True)}
+
+
+@cache
+def _not_sources() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_keyed("not_sources.tsv", fold=True))
+
+
+_TIME_WORD = re.compile(r"^(?:\d[\d,.]*|(?:19|20)\d\d)$")
+
+
+def is_source_name(name: str | None) -> bool:
+    """Whether a name can make a claim: a person, body or group, never a number, a date or
+    a word like "toll"."""
+    if not name or not re.search(r"[A-Za-z]", name):
+        return False
+    words = re.findall(r"[\w'’.-]+", name.lower())
+    lex = lexicon()
+    if any(w[:1].isdigit() for w in words[:1]):
+        return False
+    stop = _not_sources()
+    return not all(w in stop or w in lex.months or w in lex.weekdays or _TIME_WORD.match(w) for w in words)
+
+
+def organisation(name: str) -> str | None:
+    """The canonical name of a well-known body named by acronym, full name or description
+    ("the UN migration agency" → "International Organization for Migration")."""
+    key = fold(name)
+    table = _organisations()
+    if key in table:
+        return table[key]
+    if name.isupper() and name.lower() in table:
+        return table[name.lower()]
+    return None
 
 
 def _surname_key(word: str) -> str:
@@ -66,7 +105,7 @@ def resolve_sources(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    folded = {n: fold(_speaker_body(aliases.get(fold(n), n))) for n in counts}
+    folded = {n: fold(_canonical(n, aliases)) for n in counts}
     keys = sorted(set(folded.values()))
     original_of: dict[str, str] = {}
     for name, key in folded.items():
@@ -122,6 +161,15 @@ _ROLES = {
 }
 
 
+def _canonical(name: str, aliases: dict[str, str]) -> str:
+    """The name a source resolves to before grouping: the user's alias, a known body, or
+    the body a spokesperson speaks for."""
+    if fold(name) in aliases:
+        return aliases[fold(name)]
+    body = _speaker_body(name)
+    return organisation(body) or organisation(name) or body
+
+
 def _speaker_body(name: str) -> str:
     """ "WHO official" speaks for the WHO; "UN spokesperson" for the UN."""
     words = name.split()
@@ -141,6 +189,10 @@ def _display_name(members: list[str], counts: Counter, aliases: dict[str, str]) 
     for member in members:
         if fold(member) in aliases:
             return aliases[fold(member)]
+    for member in members:
+        known = organisation(_speaker_body(member)) or organisation(member)
+        if known:
+            return known
     cleaned = [re.sub(r"^(?:the|The)\s+", "", m).replace("’s", "").replace("'s", "") for m in members]
     proper = [c for c in cleaned if not c.isupper()] or cleaned
     return max(proper, key=lambda c: (len(c.split()) <= 4, counts.get(c, 0), len(c)))

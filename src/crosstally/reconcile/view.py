@@ -1,21 +1,26 @@
-"""The reconciled picture of a ledger: per measure, who said how many, when, and where
-they disagree. Reports and answers are renderings of this view."""
+"""The reconciled picture every view renders: per story and measure, who said how many,
+when, and the flags on those figures.
+
+Nothing here decides anything: `view_of` reads what the reconciliation stage stored in
+the ledger (claim frames, measures, stories, flags) and `view_from` does the same for a
+reconciliation held in memory (a batch that was never stored).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from datetime import date
 
 from ..claims import Claim
-from .flags import Conflict, Estimate, Misquote, conflicts, effective_date, interval, misquotes
-from .measures import merge_placeless
-from .sources import SourceEntity, resolve_sources
+from .flags import Conflict, Estimate, Misquote, Revision
+from .run import OUTLET_VOICE, FlagInfo, MeasureInfo, Reconciliation
 
-OUTLET_VOICE = "(the outlet itself)"
+__all__ = ["OUTLET_VOICE", "LedgerView", "MeasureView", "StoryView", "view_of", "view_from"]
 
 
 @dataclass(frozen=True)
 class MeasureView:
-    """Every estimate of one measure, in time order, with its range and conflicts."""
+    """Every estimate of one measure, in time order, with its range and flags."""
 
     measure: str
     category: str
@@ -23,13 +28,23 @@ class MeasureView:
     conflicts: tuple[Conflict, ...]
     low: float
     high: float
+    story: str = ""
+    label: str = ""
+    parent: str | None = None
+    revisions: tuple[Revision, ...] = ()
+    misquotes: tuple[Misquote, ...] = ()
 
     @property
     def sources(self) -> list[str]:
         return sorted({e.source_name for e in self.estimates})
 
+    @property
+    def counted(self) -> bool:
+        """Whether the measure names what it counts (else it is folded away in overviews)."""
+        return any(e.claim.counted for e in self.estimates) and not self.label.startswith("figure")
+
     def latest_by_source(self) -> dict[str, Estimate]:
-        """Each source's most recent estimate (undated ones count as oldest)."""
+        """Each source's most recent estimate."""
         latest: dict[str, Estimate] = {}
         for e in self.estimates:
             latest[e.source_name] = e
@@ -40,84 +55,138 @@ class MeasureView:
         return [e for e in self.estimates if e.near_copy_of is None]
 
     @property
-    def last_date(self):
+    def last_date(self) -> date | None:
         dated = [e.when for e in self.estimates if e.when]
         return max(dated) if dated else None
 
 
 @dataclass(frozen=True)
+class StoryView:
+    """One story: its id, title and measures (ids), most claims first."""
+
+    id: str
+    title: str
+    measures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LedgerView:
-    """The whole ledger, reconciled."""
+    """The whole ledger (or part of it), reconciled."""
 
     measures: tuple[MeasureView, ...]
     misquotes: tuple[Misquote, ...]
     near_copies: tuple[tuple[str, str], ...]
     documents: dict = field(default_factory=dict)
+    stories: tuple[StoryView, ...] = ()
 
     def measure(self, measure: str) -> MeasureView | None:
         return next((m for m in self.measures if m.measure == measure), None)
 
 
-def build_view(
-    claims: list[Claim], documents: list, aliases: dict[str, str], merged: dict[str, str] | None = None
-) -> LedgerView:
-    """Reconcile claims (with their documents and the alias table) into a `LedgerView`.
-    `merged` maps place-less measures to their placed form (computed here when absent)."""
-    docs = {d.id: d for d in documents}
-    if merged is None:
-        merged = merge_placeless({c.measure for c in claims if c.measure})
-    claims = [replace(c, measure=merged[c.measure]) if c.measure in merged else c for c in claims]
-    entities = resolve_sources([c.source for c in claims if c.source], aliases)
-    estimates = [_estimate(c, docs.get(c.doc), entities) for c in claims]
+def view_of(ledger, measures: list[str] | None = None, story: str | None = None) -> LedgerView:
+    """The stored reconciliation of a ledger: all of it, some measures, or one story."""
+    db = ledger.db
+    where, params = "", []
+    if measures is not None:
+        where, params = "WHERE measure IN (SELECT unnest(?))", [sorted(measures)]
+    elif story is not None:
+        where, params = "WHERE story = ?", [story]
+    names = list(MeasureInfo.__dataclass_fields__)
+    quoted = ", ".join(f'"{n}"' for n in names)
+    infos = [MeasureInfo(*row) for row in db.execute(f"SELECT {quoted} FROM measures {where}", params).fetchall()]
+    wanted = sorted(m.measure for m in infos)
+    claims = ledger.claims("measure IN (SELECT unnest(?))", [wanted]) if wanted else []
+    frames = {
+        (d, s): (key, name, day)
+        for d, s, key, name, day in db.execute(
+            "SELECT doc, start, source_key, source_name, as_of_day FROM claim_frames "
+            "WHERE measure IN (SELECT unnest(?))",
+            [wanted],
+        ).fetchall()
+    }
+    flag_rows = db.execute(
+        "SELECT type, story, measure, a_doc, a_start, a_end, b_doc, b_start, b_end, docs, note FROM flags "
+        "WHERE measure IN (SELECT unnest(?)) OR (measure IS NULL AND story IN (SELECT unnest(?)))",
+        [wanted, sorted({m.story for m in infos})],
+    ).fetchall()
+    flags = [
+        FlagInfo(t, st, m, (ad, a0, a1) if ad else None, (bd, b0, b1) if bd else None, tuple(docs or ()), note or "")
+        for t, st, m, ad, a0, a1, bd, b0, b1, docs, note in flag_rows
+    ]
+    documents = {d.id: d for d in ledger.documents({c.doc for c in claims})}
+    stories = db.execute(
+        "SELECT id, title FROM stories WHERE id IN (SELECT unnest(?)) ORDER BY last_day DESC NULLS LAST, id",
+        [sorted({m.story for m in infos})],
+    ).fetchall()
+    return _build(infos, claims, frames, flags, documents, stories)
+
+
+def view_from(rec: Reconciliation, claims: list[Claim], documents: list) -> LedgerView:
+    """The view of a reconciliation held in memory."""
+    frames = {k: (f.source_key, f.source_name, f.as_of_day) for k, f in rec.frames.items()}
+    measured = rec.measured(claims)
+    stories = [(s.id, s.title) for s in rec.stories]
+    return _build(list(rec.measures), measured, frames, list(rec.flags), {d.id: d for d in documents}, stories)
+
+
+def _build(infos, claims, frames, flags, documents, stories) -> LedgerView:
+    estimates: dict[tuple[str, int], Estimate] = {}
     by_measure: dict[str, list[Estimate]] = {}
-    for e in estimates:
-        by_measure.setdefault(e.claim.measure or "unassigned", []).append(e)
+    for c in claims:
+        key, name, day = frames.get((c.doc, c.start), (None, None, None))
+        doc = documents.get(c.doc)
+        outlet = getattr(doc, "outlet", None)
+        if key is None:
+            key, name = f"outlet:{outlet or c.doc}", f"{outlet or c.doc} {OUTLET_VOICE}"
+        e = Estimate(c, key, name, day, outlet, getattr(doc, "near_copy_of", None))
+        estimates[(c.doc, c.start)] = e
+        by_measure.setdefault(c.measure or "", []).append(e)
+
+    def estimate(span) -> Estimate | None:
+        return estimates.get((span[0], span[1])) if span else None
+
+    per_measure: dict[str, dict[str, list]] = {}
+    misquotes = []
+    near = []
+    for f in flags:
+        a, b = estimate(f.first), estimate(f.second)
+        slot = per_measure.setdefault(f.measure or "", {"conflict": [], "revision": [], "misquote": []})
+        if f.type == "conflict" and a and b:
+            slot["conflict"].append(Conflict(f.measure, a, b))
+        elif f.type == "revision" and a and b:
+            slot["revision"].append(Revision(a, b))
+        elif f.type == "misquote" and a and b:
+            quote = Misquote(a.source_name, a.claim.date or "", a, b, f.note)
+            slot["misquote"].append(quote)
+            misquotes.append(quote)
+        elif f.type == "near_copy" and len(f.docs) == 2:
+            near.append((f.docs[1], f.docs[0]))
     views = []
-    for measure, group in by_measure.items():
-        group.sort(key=lambda e: (e.when is None, e.when or 0, e.source_name, e.claim.doc))
-        lows, highs = zip(*(interval(e.claim) for e in group), strict=True)
-        category = max({e.claim.category for e in group}, key=lambda c: sum(e.claim.category == c for e in group))
+    for info in infos:
+        group = by_measure.get(info.measure, [])
+        if not group:
+            continue
+        group.sort(key=lambda e: (e.when is None, e.when or date.min, e.source_name, e.claim.doc, e.claim.start))
+        slot = per_measure.get(info.measure, {"conflict": [], "revision": [], "misquote": []})
         views.append(
             MeasureView(
-                measure,
-                category,
+                info.measure,
+                info.category,
                 tuple(group),
-                tuple(conflicts(measure, group)),
-                min(e.claim.value for e in group),
-                max(e.claim.value_max or e.claim.value for e in group),
+                tuple(slot["conflict"]),
+                info.low,
+                info.high,
+                info.story,
+                info.label,
+                info.parent,
+                tuple(slot["revision"]),
+                tuple(slot["misquote"]),
             )
         )
-    views.sort(key=lambda v: (-(v.last_date.toordinal() if v.last_date else 0), -len(v.estimates), v.measure))
-    near = tuple((d.id, d.near_copy_of) for d in documents if d.near_copy_of)
-    return LedgerView(tuple(views), tuple(misquotes(estimates)), near, docs)
-
-
-def _estimate(claim: Claim, doc, entities: dict[str, SourceEntity]) -> Estimate:
-    published = doc.published if doc is not None else None
-    if claim.source and claim.source in entities:
-        entity = entities[claim.source]
-        key, name = entity.key, entity.name
-    else:
-        outlet = doc.outlet if doc is not None and doc.outlet else claim.doc
-        key, name = f"outlet:{outlet}", f"{outlet} {OUTLET_VOICE}"
-    return Estimate(
-        claim,
-        key,
-        name,
-        effective_date(claim, published),
-        doc.outlet if doc is not None else None,
-        doc.near_copy_of if doc is not None else None,
+    views.sort(
+        key=lambda v: (not v.counted, -(v.last_date.toordinal() if v.last_date else 0), -len(v.estimates), v.measure)
     )
-
-
-def view_of(ledger, measures: list[str] | None = None, summaries: list | None = None) -> LedgerView:
-    """The reconciled view of a ledger, or of some of its measures only (loading just
-    their claims and documents)."""
-    if measures is None:
-        return build_view(ledger.claims(), ledger.documents(), ledger.aliases())
-    summaries = ledger.measure_summaries() if summaries is None else summaries
-    merged = merge_placeless({s.measure for s in summaries})
-    wanted = set(measures) | {name for name, target in merged.items() if target in measures}
-    claims = ledger.claims("measure IN (SELECT unnest(?))", [sorted(wanted)])
-    documents = ledger.documents({c.doc for c in claims})
-    return build_view(claims, documents, ledger.aliases(), merged)
+    story_views = tuple(
+        StoryView(sid, title or sid, tuple(v.measure for v in views if v.story == sid)) for sid, title in stories
+    )
+    return LedgerView(tuple(views), tuple(misquotes), tuple(sorted(set(near))), documents, story_views)

@@ -17,7 +17,6 @@ from pathlib import Path
 from ..claims import Claim
 from ..extract import DocumentText, extract_many
 from ..options import ExtractOptions
-from ..reconcile import assign_measures
 
 log = logging.getLogger("crosstally.spark")
 
@@ -50,7 +49,7 @@ def extract_partition(rows: Iterator, options: ExtractOptions) -> Iterator[dict]
     results = list(zip(batch, extract_many(batch, options, on_error=failed), strict=True))
     for item, claims in results:
         pub_date = item.published.isoformat() if item.published else "unknown"
-        for claim in assign_measures(claims, {item.doc_id: item.text}):
+        for claim in claims:
             yield _row(claim, pub_date)
 
 

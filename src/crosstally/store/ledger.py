@@ -9,7 +9,6 @@ original, so its claims do not count as independent confirmation.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
@@ -18,12 +17,13 @@ from pathlib import Path
 from ..claims import Claim
 from ..errors import LedgerDamagedError, LedgerError, LedgerLockedError, LedgerVersionError, NotFoundError
 from ..read import Document
+from ..reconcile.copies import NEAR_COPY_BITS, contained, simhash, trigrams
+from .reconciled import SCHEMA as RECONCILED_SCHEMA
 
 SCHEMA_VERSION = 1
-NEAR_COPY_BITS = 16
-NEAR_COPY_CONTAINMENT = 0.8
 
-_CLAIM_COLUMNS = [f.name for f in fields(Claim)]
+#: Claim fields the claims table stores; a claim's measure lives in claim_frames.
+_CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "measure"]
 _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
     """CREATE TABLE IF NOT EXISTS documents (
@@ -34,9 +34,8 @@ _SCHEMA = [
         doc VARCHAR, start INTEGER, "end" INTEGER, mention VARCHAR, value DOUBLE,
         value_max DOUBLE, qualifier VARCHAR, unit VARCHAR, per VARCHAR, counted VARCHAR,
         category VARCHAR, source VARCHAR, via VARCHAR, time_text VARCHAR, date VARCHAR,
-        location VARCHAR, evidence_start INTEGER, evidence_end INTEGER, measure VARCHAR)""",
+        location VARCHAR, evidence_start INTEGER, evidence_end INTEGER)""",
     "CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc)",
-    "CREATE INDEX IF NOT EXISTS claims_measure ON claims (measure)",
     """CREATE TABLE IF NOT EXISTS aliases (
         alias VARCHAR PRIMARY KEY, canonical VARCHAR NOT NULL, origin VARCHAR DEFAULT 'user')""",
     # The document's language (ISO 639-1), added in place to ledgers written before it.
@@ -76,6 +75,8 @@ class MeasureSummary:
     high: float
     last_date: str | None
     counted: tuple[str, ...]
+    story: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,32 +92,6 @@ class AddResult:
 def content_hash(text: str) -> str:
     """Hash of the text with whitespace normalised (the identity of a document)."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def trigrams(text: str) -> set[str]:
-    words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
-
-
-def simhash(text: str) -> int:
-    """64-bit simhash of word trigrams: near-identical texts differ in few bits."""
-    import numpy as np
-
-    grams = trigrams(text)
-    if not grams:
-        return 0
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams),
-        dtype=np.uint64,
-        count=len(grams),
-    )
-    bits = np.unpackbits(hashes.view(np.uint8).reshape(-1, 8)[:, ::-1], axis=1, bitorder="big")
-    weights = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
-    value = 0
-    for bit, weight in enumerate(weights[::-1]):
-        if weight > 0:
-            value |= 1 << bit
-    return value
 
 
 class Ledger:
@@ -152,7 +127,7 @@ class Ledger:
         try:
             self._check_intact()
             if not read_only:
-                for statement in _SCHEMA:
+                for statement in _SCHEMA + RECONCILED_SCHEMA:
                     self.db.execute(statement)
                 self._check_version()
         except duckdb.Error as exc:
@@ -226,8 +201,7 @@ class Ledger:
         ).fetchall()
         mine = trigrams(text)
         for doc_id, other, original in rows:
-            theirs = trigrams(other)
-            if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= NEAR_COPY_CONTAINMENT:
+            if contained(mine, trigrams(other)):
                 return original or doc_id
         return None
 
@@ -298,23 +272,6 @@ class Ledger:
             self.db.execute("DELETE FROM claims WHERE doc = ?", [doc_id])
             self._insert_claims(claims)
             self.db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", [extractor_version, doc_id])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-
-    def set_measures(self, assignments: dict[tuple[str, int], str]) -> None:
-        """Store measure ids, keyed by (doc, start)."""
-        if not assignments:
-            return
-        self.db.execute("BEGIN TRANSACTION")
-        try:
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS m (doc VARCHAR, start INTEGER, measure VARCHAR)")
-            self.db.execute("DELETE FROM m")
-            self.db.executemany("INSERT INTO m VALUES (?, ?, ?)", [[d, s, m] for (d, s), m in assignments.items()])
-            self.db.execute(
-                "UPDATE claims SET measure = m.measure FROM m WHERE claims.doc = m.doc AND claims.start = m.start"
-            )
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -392,13 +349,15 @@ class Ledger:
         """Per measure, computed in the database: category, counts, range, latest date and
         the words of what is counted (for answering questions without loading claims)."""
         rows = self.db.execute(
-            "SELECT measure, mode(category), count(*), count(DISTINCT coalesce(source, doc)), min(value), "
-            "max(coalesce(value_max, value)), max(date), list_slice(list(DISTINCT lower(counted)), 1, 20) "
-            "FROM claims WHERE measure IS NOT NULL GROUP BY measure ORDER BY max(date) DESC NULLS LAST, measure"
+            "SELECT m.measure, m.category, m.claims, m.sources, m.low, m.high, CAST(m.last_day AS VARCHAR), "
+            "w.words, m.story, m.label FROM measures m LEFT JOIN (SELECT f.measure, "
+            "list_slice(list(DISTINCT lower(c.counted)), 1, 20) AS words FROM claim_frames f JOIN claims c "
+            "ON c.doc = f.doc AND c.start = f.start GROUP BY f.measure) w ON w.measure = m.measure "
+            "ORDER BY m.last_day DESC NULLS LAST, m.claims DESC, m.measure"
         ).fetchall()
         return [
-            MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words))
-            for m, c, n, s, lo, hi, d, words in rows
+            MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words or ()), story, label)
+            for m, c, n, s, lo, hi, d, words, story, label in rows
         ]
 
     def document(self, doc_id: str) -> StoredDocument | None:
@@ -411,15 +370,18 @@ class Ledger:
 
     def claims(self, where: str = "", params: list | None = None) -> list[Claim]:
         """Claims in document order, optionally filtered by a SQL condition."""
-        columns = ", ".join(f'"{name}"' for name in _CLAIM_COLUMNS)
-        sql = f"SELECT {columns} FROM claims {('WHERE ' + where) if where else ''} ORDER BY doc, start"
+        columns = ", ".join(f'c."{name}"' for name in _CLAIM_COLUMNS)
+        joined = (
+            f"SELECT {columns}, f.measure FROM claims c LEFT JOIN claim_frames f ON f.doc = c.doc AND f.start = c.start"
+        )
+        sql = f"SELECT * FROM ({joined}) {('WHERE ' + where) if where else ''} ORDER BY doc, start"
         return [_claim(row) for row in self.db.execute(sql, params or []).fetchall()]
 
     def counts(self) -> dict[str, int]:
         """How many documents, claims, measures and aliases the ledger holds."""
         row = self.db.execute(
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM claims), "
-            "(SELECT count(DISTINCT measure) FROM claims), (SELECT count(*) FROM aliases)"
+            "(SELECT count(*) FROM measures), (SELECT count(*) FROM aliases)"
         ).fetchone()
         return dict(zip(("documents", "claims", "measures", "aliases"), row, strict=True))
 
@@ -449,5 +411,5 @@ def _with_doc(claim: Claim, doc_id: str) -> Claim:
 
 
 def _claim(row) -> Claim:
-    values = dict(zip(_CLAIM_COLUMNS, row, strict=True))
+    values = dict(zip([*_CLAIM_COLUMNS, "measure"], row, strict=True))
     return Claim(**values)

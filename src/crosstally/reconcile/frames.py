@@ -1,0 +1,139 @@
+"""Claim frames: who or what is counted, the state it is in, and where.
+
+A measure is a story plus a frame, so the frame decides which figures are about the same
+quantity. "Passengers", "people" and "migrants" aboard one boat are one population;
+"rescued" and "survivors" one state; dead and missing never merge. A part of a whole (the
+children among the dead, the dead outside the main city, bodies buried) gets a frame of
+its own that names the part, and is linked to the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..claims import Claim
+from ..errors import LexiconError
+from ..lexicon import read_keyed
+from .measures import group_of, places_in
+
+#: The state each contract category starts from.
+_BASE_STATE = {
+    "killed": "dead",
+    "wounded": "injured",
+    "casualties": "dead-or-injured",
+    "captured": "captured",
+    "missing": "missing",
+    "deployed": "deployed",
+    "personnel": "personnel",
+    "displaced": "displaced",
+    "arrested": "arrested",
+    "materiel": "count",
+    "money": "amount",
+}
+#: Finer states a category may turn into when the words around the figure say so.
+_REFINES = {
+    "dead": {"buried"},
+    "displaced": {"evacuated", "sheltering"},
+    "missing": {"located"},
+    "deployed": set(),
+}
+#: How far after the figure the words that give its state are read.
+_WINDOW = 70
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a claim counts: population (and a part of it), state, scope, rate and unit."""
+
+    population: str
+    state: str
+    group: str = ""
+    scope: str = ""
+    per: str = ""
+    unit: str = ""
+
+    def key(self) -> str:
+        """The readable part of a measure id: `people-dead`, `children-people-dead`."""
+        parts = [self.group, self.population, self.state, self.scope]
+        if self.per:
+            parts.append(f"per-{self.per}")
+        slug = re.sub(r"[^a-z0-9]+", "-", " ".join(p for p in parts if p).lower()).strip("-")
+        return slug or "figure"
+
+    def whole(self) -> Frame | None:
+        """The frame this one is a part of (no group, no scope), if it is a part."""
+        if not (self.group or self.scope):
+            return None
+        return Frame(self.population, self.state, per=self.per, unit=self.unit)
+
+
+@cache
+def _cues() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {"state": {}, "group": {}, "scope": {}}
+    for word, kind, value in read_keyed("frames.tsv", key_columns=2, columns=3, fold=True):
+        if kind not in table:
+            raise LexiconError(
+                f"unknown kind {kind!r} for {word!r}", path="frames.tsv", hint="use state, group or scope"
+            )
+        table[kind][word.lower()] = value
+    return table
+
+
+@cache
+def _cue_pattern(kind: str) -> re.Pattern:
+    words = sorted(_cues()[kind], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _first_cue(kind: str, text: str) -> str | None:
+    m = _cue_pattern(kind).search(text)
+    return _cues()[kind][m.group(1).lower()] if m else None
+
+
+def frame_of(
+    claim: Claim, sentence: str, at: int, story_nationality: str | None = None, military: bool = False
+) -> Frame:
+    """The frame of one claim, from its counted phrase and the words around the figure.
+
+    `sentence` is the evidence sentence and `at` the figure's offset in it;
+    `story_nationality` is the people a story is mostly about ("north korea"): naming
+    them does not make a part of the population.
+    """
+    after = _clause_after(sentence, at + len(claim.mention))
+    before = sentence[max(0, at - 40) : at]
+    counted = claim.counted or ""
+    population = group_of(claim, military)
+    state = _state(claim, counted, after, before)
+    group = _first_cue("group", counted) or ""
+    if not group and population in ("people", "troops"):
+        owners = [p for p in places_in(counted) if p != story_nationality]
+        group = owners[0] if owners else ""
+    if group == population:
+        group = ""
+    scope = _first_cue("scope", after) or ""
+    return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
+
+
+def _state(claim: Claim, counted: str, after: str, before: str) -> str:
+    """The category's state, refined by a cue after the figure ("3,190 who were buried");
+    for `other`, the first cue in the counted phrase, after or just before the figure."""
+    base = _BASE_STATE.get(claim.category)
+    in_counted, in_after = _first_cue("state", counted), _first_cue("state", after)
+    if base is None:
+        return in_counted or in_after or _first_cue("state", before) or "count"
+    refines = _REFINES.get(base, set())
+    return in_after if in_after in refines else in_counted if in_counted in refines else base
+
+
+def _clause_after(sentence: str, start: int) -> str:
+    """The words after the figure up to the end of its clause (or a short window)."""
+    rest = sentence[start : start + _WINDOW]
+    m = re.search(r"[;:.!?]|,\s+(?:and|but|while|with|as)\b|\s+(?:while|whereas|but)\s", rest)
+    return rest[: m.start()] if m else rest
+
+
+def content_words(text: str) -> list[str]:
+    """The lower-case words of a phrase (for labels)."""
+    return re.findall(r"[a-z]+", text.lower())

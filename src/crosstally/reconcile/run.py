@@ -1,0 +1,285 @@
+"""One reconciliation over documents and their claims: stories, frames, measures, source
+entities, statement times and flags.
+
+`reconcile` is a pure function: the ledger stores what it returns (store/reconciled.py),
+`extract --format jsonl` writes the measures it gives a batch, and every view reads it.
+Stories are independent: reconciling a story needs only its own documents and claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from ..claims import Claim
+from .flags import Estimate, conflicts, misquotes, revisions
+from .frames import Frame, frame_of
+from .measures import is_military, places_in
+from .sources import SourceEntity, is_source_name, resolve_sources
+from .stories import Story, StoryInput, group_stories
+from .timing import DocumentDate, document_date, statement_times
+
+OUTLET_VOICE = "(the outlet itself)"
+
+
+@cache
+def reconcile_version() -> str:
+    """A digest of the reconciliation code's tables: stored results go stale when it changes."""
+    digest = hashlib.sha1(b"reconcile-1")
+    folder = resources.files("crosstally") / "lexicon"
+    for name in ("frames.tsv", "organisations.tsv", "not_sources.tsv", "story_stopwords.tsv", "places.tsv"):
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What reconciliation needs of a document."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    near_copy_of: str | None = None
+    story: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    """A claim's reconciled facts, keyed by (doc, start)."""
+
+    doc: str
+    start: int
+    end: int
+    story: str
+    measure: str
+    population: str
+    state: str
+    group: str
+    scope: str
+    source_key: str
+    source_name: str
+    as_of: str | None
+    as_of_day: date | None
+    as_of_origin: str
+
+
+@dataclass(frozen=True)
+class MeasureInfo:
+    """One measure: a story plus a frame, with what the database shows of it."""
+
+    measure: str
+    story: str
+    label: str
+    category: str
+    population: str
+    state: str
+    group: str
+    scope: str
+    per: str
+    unit: str
+    parent: str | None
+    claims: int
+    sources: int
+    low: float
+    high: float
+    last_day: date | None
+
+
+@dataclass(frozen=True)
+class FlagInfo:
+    """A flag as the contract's "Flags" section writes it: claims named by doc and span."""
+
+    type: str
+    story: str
+    measure: str | None
+    first: tuple[str, int, int] | None
+    second: tuple[str, int, int] | None
+    docs: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """Everything reconciliation decides about a set of documents."""
+
+    stories: tuple[Story, ...]
+    doc_dates: dict[str, DocumentDate]
+    frames: dict[tuple[str, int], ClaimFrame]
+    measures: tuple[MeasureInfo, ...]
+    entities: tuple[SourceEntity, ...]
+    flags: tuple[FlagInfo, ...]
+
+    def measured(self, claims: Iterable[Claim]) -> list[Claim]:
+        """The claims with `measure` (and `date`, the statement time) set."""
+        out = []
+        for c in claims:
+            f = self.frames.get((c.doc, c.start))
+            out.append(replace(c, measure=f.measure, date=f.as_of) if f else c)
+        return out
+
+
+def reconcile(
+    docs: list[DocInfo],
+    claims: list[Claim],
+    aliases: dict[str, str] | None = None,
+    entities: dict[str, SourceEntity] | None = None,
+    stories: list[Story] | None = None,
+) -> Reconciliation:
+    """Reconcile claims across their documents.
+
+    The alias table overrides source grouping; a ledger passes the `entities` it resolved
+    over all its sources and the `stories` it grouped, to reconcile only some stories.
+    """
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc, []).append(c)
+    if stories is None:
+        stories = group_stories(StoryInput(d.id, d.text, d.title, d.published, d.near_copy_of, d.story) for d in docs)
+    dates = {d.id: document_date(d.text, d.published) for d in docs}
+    if entities is None:
+        entities = resolve_sources([c.source for c in claims if is_source_name(c.source)], aliases)
+    info = {d.id: d for d in docs}
+    frames: dict[tuple[str, int], ClaimFrame] = {}
+    frame_objs: dict[tuple[str, int], Frame] = {}
+    for story in stories:
+        nationality = _nationality([c for d in story.docs for c in by_doc.get(d, [])])
+        for doc_id in story.docs:
+            doc = info[doc_id]
+            doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
+            military = is_military(doc.text)
+            times = statement_times(doc_claims, doc.text, dates[doc_id])
+            for claim, time in zip(doc_claims, times, strict=True):
+                sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
+                frame = frame_of(claim, sentence, claim.start - claim.evidence_start, nationality, military)
+                key, name = _source(claim, doc, entities)
+                frame_objs[(doc_id, claim.start)] = frame
+                frames[(doc_id, claim.start)] = ClaimFrame(
+                    doc_id,
+                    claim.start,
+                    claim.end,
+                    story.id,
+                    f"{story.id}-{frame.key()}",
+                    frame.population,
+                    frame.state,
+                    frame.group,
+                    frame.scope,
+                    key,
+                    name,
+                    time.text,
+                    time.day,
+                    time.origin,
+                )
+    measures = _measures(claims, frames, frame_objs)
+    flags = _flags(claims, frames, info, stories)
+    unique = {e.key: e for e in entities.values()}
+    return Reconciliation(
+        tuple(stories), dates, frames, measures, tuple(unique[k] for k in sorted(unique)), tuple(flags)
+    )
+
+
+def _nationality(claims: list[Claim]) -> str | None:
+    """The people a story's figures mostly count ("north korea" for North Korean troops)."""
+    owners = Counter(p for c in claims for p in places_in(c.counted or "")[:1])
+    return owners.most_common(1)[0][0] if owners else None
+
+
+def _source(claim: Claim, doc: DocInfo, entities: dict[str, SourceEntity]) -> tuple[str, str]:
+    if claim.source and claim.source in entities:
+        entity = entities[claim.source]
+        return entity.key, entity.name
+    outlet = doc.outlet or doc.id
+    return f"outlet:{outlet}", f"{outlet} {OUTLET_VOICE}"
+
+
+def _measures(
+    claims: list[Claim], frames: dict[tuple[str, int], ClaimFrame], objs: dict[tuple[str, int], Frame]
+) -> tuple[MeasureInfo, ...]:
+    groups: dict[str, list[Claim]] = {}
+    for c in claims:
+        f = frames.get((c.doc, c.start))
+        if f is not None:
+            groups.setdefault(f.measure, []).append(c)
+    out = []
+    for measure, members in groups.items():
+        key = (members[0].doc, members[0].start)
+        frame, row = objs[key], frames[key]
+        whole = frame.whole()
+        parent = f"{row.story}-{whole.key()}" if whole is not None else None
+        category = Counter(c.category for c in members).most_common(1)[0][0]
+        days = [frames[(c.doc, c.start)].as_of_day for c in members]
+        out.append(
+            MeasureInfo(
+                measure,
+                row.story,
+                frame.key().replace("-", " "),
+                category,
+                frame.population,
+                frame.state,
+                frame.group,
+                frame.scope,
+                frame.per,
+                frame.unit,
+                parent if parent in groups else None,
+                len(members),
+                len({frames[(c.doc, c.start)].source_key for c in members}),
+                min(c.value for c in members),
+                max(c.value_max or c.value for c in members),
+                max((d for d in days if d), default=None),
+            )
+        )
+    out.sort(key=lambda m: (m.story, -m.claims, m.measure))
+    return tuple(out)
+
+
+def _flags(
+    claims: list[Claim], frames: dict[tuple[str, int], ClaimFrame], docs: dict[str, DocInfo], stories: list[Story]
+) -> list[FlagInfo]:
+    by_measure: dict[str, list[Estimate]] = {}
+    for c in claims:
+        f = frames.get((c.doc, c.start))
+        if f is None:
+            continue
+        doc = docs[c.doc]
+        e = Estimate(
+            replace(c, measure=f.measure), f.source_key, f.source_name, f.as_of_day, doc.outlet, doc.near_copy_of
+        )
+        by_measure.setdefault(f.measure, []).append(e)
+    story_of = {f.measure: f.story for f in frames.values()}
+    out: list[FlagInfo] = []
+    every: list[Estimate] = []
+    for measure, estimates in by_measure.items():
+        estimates.sort(key=lambda e: (e.claim.doc, e.claim.start))
+        every += estimates
+        for c in conflicts(measure, estimates):
+            out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
+        for r in revisions(estimates):
+            out.append(FlagInfo("revision", story_of[measure], measure, _span(r.earlier), _span(r.later), note=r.note))
+    for m in misquotes(every):
+        out.append(
+            FlagInfo(
+                "misquote",
+                story_of[m.odd.claim.measure],
+                m.odd.claim.measure,
+                _span(m.odd),
+                _span(m.usual),
+                note=m.what,
+            )
+        )
+    story_by_doc = {d: s.id for s in stories for d in s.docs}
+    for d in docs.values():
+        if d.near_copy_of and d.near_copy_of in docs:
+            out.append(
+                FlagInfo("near_copy", story_by_doc[d.id], None, None, None, (d.near_copy_of, d.id), "repeats the text")
+            )
+    return out
+
+
+def _span(e: Estimate) -> tuple[str, int, int]:
+    return (e.claim.doc, e.claim.start, e.claim.end)

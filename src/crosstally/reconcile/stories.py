@@ -1,0 +1,203 @@
+"""Stories: which documents report the same event.
+
+Two reports belong to one story when they share salient names (places, people, bodies:
+the capitalised words a report leads with, weighted by how rare they are across the
+batch), were published close in time, or one is a near-copy of the other. Stories are
+the connected groups of such links; a document that shares nothing with the others is a
+story of its own, so its figures never join another event's measures. An analyst's
+`story` pin on a document overrides all of this.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ..lexicon import read_keyed
+from .measures import places_in
+
+#: How much of a report is read for its salient names: the title and the lead.
+LEAD_CHARS = 2500
+#: Reports further apart than this are different stories unless a pin says otherwise.
+MAX_DAYS_APART = 45
+#: Weighted share of the smaller report's salient names the two must share.
+LINK_THRESHOLD = 0.28
+_TOP_NAMES = 12
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What story grouping needs of a document."""
+
+    doc: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    near_copy_of: str | None = None
+    pinned: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event: a readable id, a title and its documents."""
+
+    id: str
+    title: str
+    docs: tuple[str, ...]
+    names: tuple[str, ...]
+    pinned: bool = False
+
+
+@cache
+def _stop_names() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_keyed("story_stopwords.tsv", fold=True))
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|al-|el-)?[A-Z][\w'’-]*)*")
+
+
+def salient_names(text: str, title: str | None = None) -> Counter:
+    """The capitalised names and places of a report's title and lead, with counts.
+
+    Sentence-initial words are kept only when they recur mid-sentence, so "Officials"
+    or "Rescuers" opening a sentence do not look like names.
+    """
+    lead = ((title or "") + "\n" + text[:LEAD_CHARS]).replace("’", "'")
+    stop = _stop_names()
+    names: Counter = Counter()
+    mid_sentence = set()
+    for m in _NAME.finditer(lead):
+        before = lead[max(0, m.start() - 2) : m.start()]
+        initial = m.start() == 0 or bool(re.search(r"[.!?\"“:\n]\s*$|^\s*$", before))
+        for word in re.split(r"\s+", m.group(0)):
+            key = re.sub(r"'s$", "", word).strip("'-").lower()
+            if len(key) < 3 or key in stop or key.isdigit():
+                continue
+            if not initial:
+                mid_sentence.add(key)
+            names[key] += 1
+            initial = False
+    for place in places_in(lead):
+        names["@" + place] += 1
+    return Counter({k: v for k, v in names.items() if k.startswith("@") or k in mid_sentence})
+
+
+def group_stories(items: Iterable[StoryInput]) -> list[Story]:
+    """Documents grouped into stories, in order of each story's first document."""
+    items = list(items)
+    if not items:
+        return []
+    names = {i.doc: salient_names(i.text, i.title) for i in items}
+    df: Counter = Counter(k for counts in names.values() for k in counts)
+    n = len(items)
+
+    def weight(key: str) -> float:
+        # Idf that still counts a name shared by every report of a small batch.
+        return math.log(1 + (n + 1) / df[key])
+
+    top = {
+        doc: dict(sorted(((k, weight(k) * min(c, 3)) for k, c in counts.items()), key=lambda kv: -kv[1])[:_TOP_NAMES])
+        for doc, counts in names.items()
+    }
+    parent = {i.doc: i.doc for i in items}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_doc = {i.doc: i for i in items}
+    pins: dict[str, list[str]] = {}
+    for i in items:
+        if i.pinned:
+            pins.setdefault(i.pinned, []).append(i.doc)
+    for docs in pins.values():
+        for other in docs[1:]:
+            union(docs[0], other)
+    for i in items:
+        if i.near_copy_of in by_doc and not i.pinned:
+            union(i.doc, i.near_copy_of)
+    # Index by name so that only reports sharing a name are compared.
+    postings: dict[str, list[str]] = {}
+    for doc, weights in top.items():
+        for key in weights:
+            postings.setdefault(key, []).append(doc)
+    for a in items:
+        if a.pinned:
+            continue
+        candidates = {d for key in top[a.doc] for d in postings[key] if d != a.doc}
+        for d in sorted(candidates):
+            b = by_doc[d]
+            if b.pinned or find(a.doc) == find(b.doc):
+                continue
+            if a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS_APART:
+                continue
+            if _similarity(top[a.doc], top[b.doc]) >= LINK_THRESHOLD:
+                union(a.doc, b.doc)
+    groups: dict[str, list[StoryInput]] = {}
+    for i in items:
+        groups.setdefault(find(i.doc), []).append(i)
+    stories = []
+    taken: set[str] = set()
+    for members in groups.values():
+        pinned = next((m.pinned for m in members if m.pinned), None)
+        merged: Counter = Counter()
+        for m in members:
+            merged.update(names[m.doc])
+        story_id = pinned or _unique(_story_slug(merged, members, df, n), taken)
+        taken.add(story_id)
+        stories.append(
+            Story(
+                story_id,
+                _title(members),
+                tuple(m.doc for m in members),
+                tuple(k for k, _ in merged.most_common(8)),
+                bool(pinned),
+            )
+        )
+    return stories
+
+
+def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    smaller = min(sum(a.values()), sum(b.values()))
+    return shared / smaller if smaller else 0.0
+
+
+def _story_slug(names: Counter, members: list[StoryInput], df: Counter, n: int) -> str:
+    """ "derna-2023-09": the story's most salient name and the month it starts."""
+    ranked = sorted(names.items(), key=lambda kv: (-(kv[1] * math.log(1 + (n + 1) / df[kv[0]])), kv[0]))
+    places = [k[1:] for k, _ in ranked if k.startswith("@")]
+    words = [k for k, _ in ranked if not k.startswith("@")]
+    head = words[0] if words else (places[0] if places else "story")
+    dated = [m.published for m in members if m.published]
+    month = f"-{min(dated):%Y-%m}" if dated else ""
+    return re.sub(r"[^a-z0-9]+", "-", head.lower()).strip("-") + month
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    if slug not in taken:
+        return slug
+    k = 2
+    while f"{slug}-{k}" in taken:
+        k += 1
+    return f"{slug}-{k}"
+
+
+def _title(members: list[StoryInput]) -> str:
+    titled = [m for m in members if m.title]
+    if titled:
+        return min(titled, key=lambda m: (m.published or date.max, len(m.title or ""))).title or ""
+    first = members[0].text.strip().split("\n", 1)[0]
+    return first[:100]

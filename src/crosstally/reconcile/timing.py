@@ -1,0 +1,143 @@
+"""Statement times: when each claim was made, as a date every view can sort by.
+
+A document's date comes from its metadata, else a dateline ("ATHENS, June 14 (Reuters) -",
+"Rabat, Sept. 11 (MAP)", a printed "Thursday September 14, 2023"), else the latest
+explicit date in its text (marked inferred). A claim's "as of" is its own time words
+resolved against that date (a weekday is the most recent such day on or before it), else
+the time of the statement it continues ("Meanwhile", "he added"), else the document's date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..claims import Claim
+from ..extract.timeref import resolve
+from ..lexicon import lexicon
+
+#: How far into a text a dateline is looked for.
+DATELINE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """A document's date and where it came from: metadata, dateline, text or none."""
+
+    day: date | None
+    origin: str
+
+    @property
+    def inferred(self) -> bool:
+        return self.origin in ("dateline", "text")
+
+
+@dataclass(frozen=True)
+class StatementTime:
+    """When a claim was made: an ISO day or month, the day views sort it on, and whether it
+    comes from the claim's own words (`stated`), a statement it continues, or the document."""
+
+    text: str | None
+    day: date | None
+    origin: str
+
+
+def _month_names() -> str:
+    return "|".join(sorted(lexicon().months, key=len, reverse=True))
+
+
+def _explicit_dates(text: str) -> list[tuple[int, date | None, int, int]]:
+    """(offset, date or None, month, day) for each "Sept. 14, 2023" / "14 September 2023"
+    / "Sept 19" in the text; the date is None where no year is written."""
+    months = _month_names()
+    found = []
+    pattern = re.compile(
+        rf"\b(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
+        rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{months})\b\.?(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?",
+        re.IGNORECASE,
+    )
+    for m in pattern.finditer(text):
+        word = (m.group("m1") or m.group("m2")).lower()
+        if word == "may" and m.group("m1") and not m.group("y1"):
+            continue
+        month = lexicon().months[word]
+        day = int(m.group("d1") or m.group("d2"))
+        year = m.group("y1") or m.group("y2")
+        try:
+            found.append((m.start(), date(int(year), month, day) if year else None, month, day))
+        except ValueError:
+            continue
+    return found
+
+
+def document_date(text: str, published: date | None) -> DocumentDate:
+    """The document's date: metadata first, then a dateline, then the latest dated text."""
+    if published is not None:
+        return DocumentDate(published, "metadata")
+    head = text[:DATELINE_CHARS]
+    for offset, full, month, day in _explicit_dates(head):
+        if full is not None:
+            return DocumentDate(full, "dateline")
+        line_start = head.rfind("\n", 0, offset) + 1
+        if re.match(r"\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}$", head[line_start:offset]) and re.match(
+            r"[^\n]{0,12}?(?:\([A-Za-z .]+\))?\s*[-–—:]", head[offset:]
+        ):
+            years = [d.year for _, d, _, _ in _explicit_dates(text) if d is not None]
+            if years:
+                return DocumentDate(date(max(years), month, day), "dateline")
+    dated = [d for _, d, _, _ in _explicit_dates(text) if d is not None]
+    if dated:
+        return DocumentDate(max(dated), "text")
+    return DocumentDate(None, "none")
+
+
+def sort_day(resolved: str, anchor: date | None) -> date | None:
+    """The day a resolved time sorts on: the day itself; for a month, the document's day
+    when it falls in that month, else the month's last day; for a year, likewise."""
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", resolved):
+            return date.fromisoformat(resolved)
+        if re.fullmatch(r"\d{4}-\d\d", resolved):
+            year, month = map(int, resolved.split("-"))
+            if anchor is not None and (anchor.year, anchor.month) == (year, month):
+                return anchor
+            return date(year, month, calendar.monthrange(year, month)[1])
+        if re.fullmatch(r"\d{4}", resolved):
+            year = int(resolved)
+            return anchor if anchor is not None and anchor.year == year else date(year, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+_CONTINUES = re.compile(
+    r"^\W*(?:meanwhile|at the same time|in the same (?:statement|briefing|report)|he|she|they|it|"
+    r"the (?:official|minister|spokesman|spokeswoman|spokesperson|agency|ministry|group)|"
+    r"(?:he|she|they) (?:also )?(?:said|added))\b",
+    re.IGNORECASE,
+)
+
+
+def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> list[StatementTime]:
+    """The statement time of each claim of one document (claims in document order)."""
+    anchor = doc_date.day
+    out: list[StatementTime] = []
+    previous: StatementTime | None = None
+    previous_end = -1
+    for claim in claims:
+        own = resolve(claim.time_text, anchor) if claim.time_text else None
+        if own:
+            time = StatementTime(own, sort_day(own, anchor), "stated")
+        else:
+            sentence = text[claim.evidence_start : claim.evidence_end]
+            near = previous is not None and previous.origin != "document" and claim.evidence_start - previous_end < 400
+            if near and _CONTINUES.match(sentence):
+                time = StatementTime(previous.text, previous.day, "continued")
+            else:
+                iso = anchor.isoformat() if anchor else None
+                time = StatementTime(iso, anchor, "document" if anchor else "none")
+        out.append(time)
+        previous, previous_end = time, claim.evidence_end
+    return out

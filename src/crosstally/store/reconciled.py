@@ -1,0 +1,220 @@
+"""The reconciliation stage over a ledger: its results as DuckDB tables.
+
+`refresh` re-reconciles the stories that new or changed documents touch (all of them when
+the reconciliation version changed, or when asked) and replaces their rows in one
+transaction. Every view reads these tables: stories, story pins (an analyst's overrides),
+document dates, claim frames (measure, population, state, source entity, statement time
+of each claim), measures, source entities and flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import NotFoundError
+from ..reconcile import DocInfo, Reconciliation, reconcile, reconcile_version
+from ..reconcile.sources import is_source_name, resolve_sources
+from ..reconcile.stories import Story, StoryInput, group_stories
+
+SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS story_pins (doc VARCHAR PRIMARY KEY, story VARCHAR NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS stories (
+        id VARCHAR PRIMARY KEY, title VARCHAR, names VARCHAR[], pinned BOOLEAN, documents INTEGER,
+        claims INTEGER, first_day DATE, last_day DATE)""",
+    "CREATE TABLE IF NOT EXISTS story_documents (doc VARCHAR PRIMARY KEY, story VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS document_dates (doc VARCHAR PRIMARY KEY, day DATE, origin VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS claim_frames (
+        doc VARCHAR, start INTEGER, "end" INTEGER, story VARCHAR, measure VARCHAR, population VARCHAR,
+        state VARCHAR, "group" VARCHAR, scope VARCHAR, source_key VARCHAR, source_name VARCHAR,
+        as_of VARCHAR, as_of_day DATE, as_of_origin VARCHAR, PRIMARY KEY (doc, start))""",
+    "CREATE INDEX IF NOT EXISTS claim_frames_measure ON claim_frames (measure)",
+    "CREATE INDEX IF NOT EXISTS claim_frames_story ON claim_frames (story)",
+    """CREATE TABLE IF NOT EXISTS measures (
+        measure VARCHAR PRIMARY KEY, story VARCHAR, label VARCHAR, category VARCHAR, population VARCHAR,
+        state VARCHAR, "group" VARCHAR, scope VARCHAR, per VARCHAR, unit VARCHAR, parent VARCHAR,
+        claims INTEGER, sources INTEGER, low DOUBLE, high DOUBLE, last_day DATE)""",
+    "CREATE TABLE IF NOT EXISTS source_entities (key VARCHAR PRIMARY KEY, name VARCHAR, variants VARCHAR[])",
+    """CREATE TABLE IF NOT EXISTS flags (
+        type VARCHAR, story VARCHAR, measure VARCHAR, a_doc VARCHAR, a_start INTEGER, a_end INTEGER,
+        b_doc VARCHAR, b_start INTEGER, b_end INTEGER, docs VARCHAR[], note VARCHAR)""",
+]
+
+_PER_STORY = ("claim_frames", "measures", "flags")
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    """What one reconciliation pass did."""
+
+    stories: int
+    reconciled: int
+    version: str
+
+
+def ensure_schema(db) -> None:
+    """Create the reconciliation tables if the ledger lacks them."""
+    for statement in SCHEMA:
+        db.execute(statement)
+
+
+def stored_version(db) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'reconcile_version'").fetchone()
+    return row[0] if row else None
+
+
+def refresh(ledger, everything: bool = False, touched: set[str] | frozenset[str] = frozenset()) -> RefreshResult:
+    """Re-reconcile the stories whose documents changed: added, removed, regrouped, or
+    `touched` (re-extracted); every story when asked or when the reconciliation version
+    changed."""
+    db = ledger.db
+    ensure_schema(db)
+    version = reconcile_version()
+    everything = everything or stored_version(db) != version
+    rows = db.execute(
+        "SELECT d.id, d.text, d.title, d.outlet, d.published, d.near_copy_of, p.story "
+        "FROM documents d LEFT JOIN story_pins p ON p.doc = d.id ORDER BY d.published NULLS LAST, d.id"
+    ).fetchall()
+    docs = [DocInfo(*row) for row in rows]
+    stories = _stable_ids(
+        db, group_stories(StoryInput(d.id, d.text, d.title, d.published, d.near_copy_of, d.story) for d in docs)
+    )
+    stored = dict(db.execute("SELECT doc, story FROM story_documents").fetchall())
+    stored_members: dict[str, set[str]] = {}
+    for doc, story in stored.items():
+        stored_members.setdefault(story, set()).add(doc)
+    changed = [s for s in stories if everything or stored_members.get(s.id) != set(s.docs) or touched & set(s.docs)]
+    names = [n for (n,) in db.execute("SELECT DISTINCT source FROM claims WHERE source IS NOT NULL").fetchall()]
+    entities = resolve_sources([n for n in names if is_source_name(n)], ledger.aliases())
+    wanted = {d for s in changed for d in s.docs}
+    subset = [d for d in docs if d.id in wanted]
+    claims = ledger.claims("doc IN (SELECT unnest(?))", [sorted(wanted)]) if wanted else []
+    result = reconcile(subset, claims, entities=entities, stories=changed)
+    db.execute("BEGIN TRANSACTION")
+    try:
+        gone = {s for s in stored_members if s not in {x.id for x in stories}} | {s.id for s in changed}
+        for table in _PER_STORY:
+            db.execute(f"DELETE FROM {table} WHERE story IN (SELECT unnest(?))", [sorted(gone)])
+        db.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [sorted(gone)])
+        db.execute("DELETE FROM story_documents")
+        db.executemany("INSERT INTO story_documents VALUES (?, ?)", [[d, s.id] for s in stories for d in s.docs])
+        _write(db, result)
+        db.execute("DELETE FROM source_entities")
+        unique = {e.key: e for e in entities.values()}
+        if unique:
+            db.executemany(
+                "INSERT INTO source_entities VALUES (?, ?, ?)",
+                [[e.key, e.name, list(e.variants)] for e in unique.values()],
+            )
+        db.execute(
+            "INSERT INTO meta VALUES ('reconcile_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [version],
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return RefreshResult(len(stories), len(changed), version)
+
+
+def _stable_ids(db, stories: list[Story]) -> list[Story]:
+    """Keep a stored story's id for the new story holding most of its documents."""
+    stored: dict[str, set[str]] = {}
+    for doc, story in db.execute("SELECT doc, story FROM story_documents").fetchall():
+        stored.setdefault(story, set()).add(doc)
+    taken: set[str] = set()
+    out = []
+    for s in stories:
+        if s.pinned:
+            taken.add(s.id)
+    for s in stories:
+        best = None
+        if not s.pinned:
+            overlaps = sorted(
+                ((len(stored[k] & set(s.docs)), k) for k in stored if stored[k] & set(s.docs)), reverse=True
+            )
+            best = next((k for n, k in overlaps if k not in taken and 2 * n >= len(stored[k])), None)
+        new_id = best or s.id
+        while new_id in taken:
+            new_id += "-b"
+        taken.add(new_id)
+        out.append(Story(new_id, s.title, s.docs, s.names, s.pinned))
+    return out
+
+
+def _write(db, r: Reconciliation) -> None:
+    for s in r.stories:
+        frames = [f for f in r.frames.values() if f.story == s.id]
+        days = [f.as_of_day for f in frames if f.as_of_day]
+        db.execute(
+            "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                s.id,
+                s.title,
+                list(s.names),
+                s.pinned,
+                len(s.docs),
+                len(frames),
+                min(days, default=None),
+                max(days, default=None),
+            ],
+        )
+    for doc, d in r.doc_dates.items():
+        db.execute(
+            "INSERT INTO document_dates VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET day = excluded.day, "
+            "origin = excluded.origin",
+            [doc, d.day, d.origin],
+        )
+    _bulk(db, "claim_frames", list(r.frames.values()))
+    _bulk(db, "measures", list(r.measures))
+    if r.flags:
+        db.executemany(
+            "INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                [
+                    f.type,
+                    f.story,
+                    f.measure,
+                    *(f.first or (None, None, None)),
+                    *(f.second or (None, None, None)),
+                    list(f.docs),
+                    f.note,
+                ]
+                for f in r.flags
+            ],
+        )
+
+
+def _bulk(db, table: str, rows: list) -> None:
+    """Insert dataclass rows in bulk (DuckDB scans a dict of arrays; row by row is slow)."""
+    import numpy as np
+
+    if not rows:
+        return
+    names = list(rows[0].__dataclass_fields__)
+    bulk_rows = {name: np.array([getattr(row, name) for row in rows], dtype=object) for name in names}  # noqa: F841
+    db.execute(f"INSERT INTO {table} SELECT * FROM bulk_rows")
+
+
+def pin(ledger, docs: list[str], story: str) -> None:
+    """Pin documents to a story (an analyst's decision; reconciliation keeps it)."""
+    known = {
+        d for (d,) in ledger.db.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [docs]).fetchall()
+    }
+    missing = [d for d in docs if d not in known]
+    if missing:
+        raise NotFoundError(
+            f"no document {missing[0]!r}", hint="`crosstally story show STORY` lists a story's documents"
+        )
+    ensure_schema(ledger.db)
+    ledger.db.executemany(
+        "INSERT INTO story_pins VALUES (?, ?) ON CONFLICT (doc) DO UPDATE SET story = excluded.story",
+        [[d, story] for d in docs],
+    )
+
+
+def story_documents(ledger, story: str) -> list[str]:
+    """The documents of a stored story (NotFoundError when there is no such story)."""
+    rows = ledger.db.execute("SELECT doc FROM story_documents WHERE story = ? ORDER BY doc", [story]).fetchall()
+    if not rows:
+        raise NotFoundError(f"no story {story!r}", hint="`crosstally story list` shows the stories")
+    return [d for (d,) in rows]
