@@ -98,7 +98,7 @@ def scanner() -> Scanner:
         return _alternation(w for w, (_, c) in lex.number_words.items() if c in classes)
 
     def multiplier_words(role: str) -> str:
-        return _alternation(w for w, r in lex.multiplier_words.items() if r == role)
+        return _alternation(lex.multipliers[role])
 
     words = _alternation(w for w, (_, c) in lex.number_words.items() if c != "fraction")
     scale_words = number_words("scale")
@@ -145,7 +145,10 @@ def scanner() -> Scanner:
         range_open_re=re.compile(rf"\b(?P<open>between|from|by)\s+(?:{currency})?\s*$", re.IGNORECASE),
         times_re=re.compile(rf"\s+(?:{multiplier_words('marker')})\b", re.IGNORECASE),
         fold_re=re.compile(rf"(?:-|\s)?(?:{multiplier_words('fold')})\b", re.IGNORECASE),
-        compare_re=re.compile(rf"\s+(?:{multiplier_words('compare')})\b", re.IGNORECASE),
+        compare_re=re.compile(
+            rf"\s+(?:{multiplier_words('compare')})\b(?!\s+(?<=as\s)(?:{multiplier_words('clause')})\b)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -226,7 +229,9 @@ def _atoms(text: str, sc: Scanner) -> list[_Atom]:
                 scaled = True
             elif m.group("sfx"):
                 factor, needs_currency = sc.lex.scale_suffixes[m.group("sfx").strip().lower()]
-                if needs_currency and not sc.currency_before_re.search(text, 0, start):
+                if needs_currency and not (
+                    sc.currency_before_re.search(text, 0, start) or _counts_after(text, sc, m.end())
+                ):
                     atoms.append(_Atom(start, m.start("sfx"), raw, False, False, raw))
                     continue
                 value *= factor
@@ -247,6 +252,19 @@ def _atoms(text: str, sc: Scanner) -> list[_Atom]:
                 scaled = any(sc.lex.number_words.get(w.lower(), (0, ""))[1] == "scale" for w in words[i:j])
                 atoms.append(_Atom(start, end, value, True, scaled, value))
     return atoms
+
+
+def _counts_after(text: str, sc: Scanner, end: int) -> bool:
+    """Whether a bare "2.3m" or "50k" scales the number: a plural noun or a claim unit
+    follows ("2.3m residents", "2m tonnes"), not a race or a height ("the 400m hurdles")."""
+    m = re.match(r" (?P<word>[a-z]+)\b", text[end : end + 30])
+    if not m:
+        return False
+    word = m.group("word")
+    unit = sc.unit_after_re.match(text, end)
+    if unit:
+        return sc.lex.units[unit.group("unit")][0] not in ("measure", "calibre", "time")
+    return (word == "people" or word.endswith("s")) and word not in sc.lex.measure_after
 
 
 def _negative(text: str, start: int) -> bool:

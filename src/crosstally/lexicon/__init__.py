@@ -85,7 +85,8 @@ class Lexicon:
     designators: frozenset[str]
     labels_after: frozenset[str]
     measure_nouns: frozenset[str]
-    multiplier_words: dict[str, str]
+    measure_after: frozenset[str]
+    multipliers: dict[str, frozenset[str]]
     category_nouns: dict[str, str]
     category_verbs: dict[str, str]
     category_adjs: dict[str, str]
@@ -102,6 +103,13 @@ class Lexicon:
 
 def _by_kind(rows: list[list[str]], kind: str) -> list[str]:
     return [row[0].lower() for row in rows if row[1] == kind]
+
+
+def _by_role(rows: list[list[str]]) -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for word, role in rows:
+        roles.setdefault(role, set()).add(word.lower())
+    return {role: frozenset(words) for role, words in roles.items()}
 
 
 @cache
@@ -124,7 +132,8 @@ def lexicon() -> Lexicon:
         designators=frozenset(row[0].lower() for row in read_keyed("designators.tsv", fold=True)),
         labels_after=frozenset(row[0] for row in read_keyed("labels_after.tsv")),
         measure_nouns=frozenset(row[0].lower() for row in read_keyed("measure_nouns.tsv", fold=True)),
-        multiplier_words={w.lower(): r for w, r in read_keyed("multipliers.tsv", 1, 2, fold=True)},
+        measure_after=frozenset(row[0].lower() for row in read_keyed("measure_after.tsv", fold=True)),
+        multipliers=_by_role(read_keyed("multipliers.tsv", 2, 2, fold=True)),
         category_nouns={w: c for w, p, c in categories if p == "noun"},
         category_verbs={w: c for w, p, c in categories if p == "verb"},
         category_adjs={w: c for w, p, c in categories if p == "adj"},
