@@ -1,0 +1,69 @@
+"""General-news figures as claims, through the parse: money and its per unit, changes,
+elided nouns, signs, and the measurements and names that are no claim at all.
+
+Sentences written for these tests, in business, markets, sport, technology and disaster
+styles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CLAIMS = [
+    # sentence, mention, value, unit, per, category
+    ("Brent crude settled at $58.24 per barrel on Tuesday.", "$58.24", 58.24, "USD", "barrel", "money"),
+    ("Gold changed hands at $1,912 an ounce.", "$1,912", 1912, "USD", "ounce", "money"),
+    ("The retailer earned $1.20 a share in the quarter.", "$1.20", 1.2, "USD", "share", "money"),
+    ("Millers paid €250 per tonne for wheat.", "€250", 250, "EUR", "tonne", "money"),
+    ("The ward treats 40 patients a day.", "40", 40, None, "day", "other"),
+    ("It cost the council $2000.", "$2000", 2000, "USD", None, "money"),
+    ("The lender raised USD10m from investors.", "USD10m", 10_000_000, "USD", None, "money"),
+    ("The state will spend Rs 500 crore on roads.", "Rs 500 crore", 5_000_000_000, "INR", None, "money"),
+    ("The tycoon paid HK$3.7 billion for the tower.", "HK$3.7 billion", 3.7e9, "HKD", None, "money"),
+    ("Prices of the print reached 2,435,000 yen.", "2,435,000 yen", 2_435_000, "JPY", None, "money"),
+    ("GDP shrank -1.3% in the third quarter.", "-1.3%", -1.3, "percent", None, "other"),
+    ("The warehouse covers 1520 sq m near the port.", "1520 sq m", 1520, "m2", None, "other"),
+    ("Profits rose sixfold after the takeover.", "sixfold", 6, "times", None, "other"),
+    ("The province has 2.3m residents.", "2.3m", 2_300_000, None, None, "other"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "value", "unit", "per", "category"), CLAIMS)
+def test_claim(claims_of, sentence, mention, value, unit, per, category):
+    claims = {c.mention: c for c in claims_of(sentence)}
+    assert mention in claims, sorted(claims)
+    claim = claims[mention]
+    assert claim.value == pytest.approx(value)
+    assert (claim.unit, claim.per, claim.category) == (unit, per, category)
+
+
+SEVERAL = [
+    # sentence, the mentions of its claims in order
+    ("Exports increased by $43.6 billion to $419.2 billion.", ["$43.6 billion", "$419.2 billion"]),
+    ("The survey found 68,400 people who rent and 95,800 who own their homes.", ["68,400", "95,800"]),
+    ("The storm destroyed 1,500 homes and damaged 4,000 more.", ["1,500", "4,000"]),
+    ("The population grew from 1.2 million to 1.5 million.", ["1.2 million", "1.5 million"]),
+    ("Growth will be between 5% and 6% this year.", ["between 5% and 6%"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mentions"), SEVERAL)
+def test_claims_of_a_sentence(claims_of, sentence, mentions):
+    assert [c.mention for c in claims_of(sentence)] == mentions
+
+
+NONE = [
+    "The engine makes 300 horsepower and returns 35 mpg.",
+    "The challenger weighed 220 pounds.",
+    "He gained 120 yards on Sunday.",
+    "Apple sold the iPhone 11 at a discount.",
+    "The airline grounded its 737 Max jets.",
+    "The fire started at 358 El Brillo Way.",
+    "Messi scored twice in the second half.",
+    "The laptop ships with 16GB of memory.",
+]
+
+
+@pytest.mark.parametrize("sentence", NONE)
+def test_no_claim(claims_of, sentence):
+    assert [c.mention for c in claims_of(sentence)] == []
