@@ -10,6 +10,7 @@ piling up memory. Finished jobs are kept (the most recent `KEEP_JOBS`) for their
 
 from __future__ import annotations
 
+import copy
 import itertools
 import queue
 import threading
@@ -84,13 +85,24 @@ class LedgerService:
 
 class LockedLedger:
     """The service's ledger seen from a worker: each method call holds the lock for that
-    call only, so extraction between calls never blocks a reader."""
+    call only, so extraction between calls never blocks a reader.
+
+    It works on its own DuckDB connection to the same database (`cursor()`), so that code
+    which reaches for `ledger.db` directly (reconciliation after a batch) never shares a
+    connection, its transaction or its pending result with a request thread; DuckDB's
+    MVCC keeps readers on the last committed state meanwhile. Close it when done.
+    """
 
     def __init__(self, service: LedgerService) -> None:
         self._service = service
+        self._ledger = copy.copy(service.ledger)
+        self._ledger.db = service.ledger.db.cursor()
+
+    def close(self) -> None:
+        self._ledger.db.close()
 
     def __getattr__(self, name: str) -> Any:
-        target = getattr(self._service.ledger, name)
+        target = getattr(self._ledger, name)
         if not callable(target):
             return target
 
@@ -134,14 +146,17 @@ class Job:
         }
 
 
-def result_dict(results: list) -> dict:
-    """Documents added (or found already stored) and the failures, as the API answers."""
+def result_dict(results: list, items: list | None = None) -> dict:
+    """Documents added (or found already stored), the failures, and the warnings reading
+    gave (a guessed encoding, a non-English language), as the API answers."""
     added = [r for r in results if not isinstance(r, Failure)]
+    warnings = [w for i in items or () if isinstance(i, Document) for w in i.warnings]
     return {
         "documents": [
             {"id": r.doc_id, "status": r.status, "claims": r.claims, "near_copy_of": r.near_copy_of} for r in added
         ],
         "failures": [{"where": r.where, "reason": r.reason} for r in results if isinstance(r, Failure)],
+        "warnings": warnings,
     }
 
 
@@ -203,9 +218,12 @@ class JobQueue:
                 job.done += 1
 
             ledger = LockedLedger(self.service)
-            results = add_documents(ledger, items, progress=step)  # type: ignore[arg-type]
+            try:
+                results = add_documents(ledger, items, progress=step)  # type: ignore[arg-type]
+            finally:
+                ledger.close()
             self.service.write(lambda db: record_languages(db, [i for i in items if isinstance(i, Document)]))
-            job.result = result_dict(results)
+            job.result = result_dict(results, items)
             job.status = "done"
             job.future.set_result(job.result)
         except CrosstallyError as exc:
