@@ -11,7 +11,7 @@ import hashlib
 import re
 
 NEAR_COPY_BITS = 16
-NEAR_COPY_CONTAINMENT = 0.8
+NEAR_COPY_CONTAINMENT = 0.65
 
 
 def trigrams(text: str) -> set[str]:

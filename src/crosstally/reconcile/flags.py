@@ -11,16 +11,17 @@ time carried with a different category or number.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..claims import Claim
 
-APPROX_BAND = 0.10
+#: "about", "nearly", "an estimated": read generously, as analysts do (±20%).
+APPROX_BAND = 0.20
 EXACT_BAND = 0.005
+#: A changed figure is a revision when it moves by more than this (either side approximate).
+REVISION_APPROX_STEP = 0.10
 SAME_TIME_DAYS = 1
-_FAMILY = {"killed", "wounded", "casualties"}
 
 
 def interval(claim: Claim) -> tuple[float, float]:
@@ -51,6 +52,7 @@ class Estimate:
     when: date | None
     outlet: str | None
     near_copy_of: str | None
+    dated_by: str = "stated"
 
 
 @dataclass(frozen=True)
@@ -79,54 +81,21 @@ class Revision:
         return f"{a.claim.mention} ({a.source_name}) became {b.claim.mention} ({b.source_name})"
 
 
-@dataclass(frozen=True)
-class Misquote:
-    """A statement carried differently: `odd` differs from what `usual` reports."""
-
-    source_name: str
-    statement: str
-    odd: Estimate
-    usual: Estimate
-    what: str
-
-
-def effective_date(claim: Claim, published: date | None) -> date | None:
-    """When a claim holds: its own resolved date (a month counts as its first day), else
-    the document's publication date."""
-    if claim.date:
-        text = claim.date
-        try:
-            if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
-                return date.fromisoformat(text)
-            if re.fullmatch(r"\d{4}-\d\d", text):
-                return date.fromisoformat(text + "-01")
-        except ValueError:
-            return published
-    return published
-
-
-def same_time(a: Estimate, b: Estimate) -> bool:
-    if a.when is None or b.when is None:
-        return a.when is None and b.when is None and _statement_key(a) == _statement_key(b) is not None
-    return abs(a.when - b.when) <= timedelta(days=SAME_TIME_DAYS)
-
-
 def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
-    """Pairs of sources whose estimates are disjoint at the same time.
+    """Pairs of named sources whose estimates are disjoint at the same time.
 
-    Per source and day only the most extreme estimates matter (the highest lower bound
-    and the lowest upper bound), so one conflict is reported per pair of sources and day,
-    and the cost grows with sources and days, not with the square of the estimates.
-    Undated estimates meet only others with the same statement time words.
+    The same time is the same day where both reports date the statement themselves; two
+    figures set side by side in one report also meet when a day apart or dated only by the
+    report. A near-copy adds nothing, and the outlet's own voice (which mostly restates a
+    source) is not a party. Per report, day and source only the most extreme estimates
+    matter, so one conflict is reported per pair of sources and day, and the cost grows
+    with sources, reports and days rather than with the square of the estimates.
     """
-    buckets: dict[object, dict[str, tuple[Estimate, Estimate]]] = {}
+    buckets: dict[tuple, dict[str, tuple[Estimate, Estimate]]] = {}
     for e in estimates:
-        if e.near_copy_of is not None:
+        if e.near_copy_of is not None or e.when is None or e.source_key.startswith("outlet:"):
             continue
-        key = e.when if e.when is not None else ("undated", _statement_key(e))
-        if key == ("undated", None):
-            continue
-        per_source = buckets.setdefault(key, {})
+        per_source = buckets.setdefault((e.when, e.claim.doc, e.dated_by == "document"), {})
         low, high = interval(e.claim)
         if e.source_key not in per_source:
             per_source[e.source_key] = (e, e)
@@ -136,25 +105,46 @@ def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
                 e if low > interval(top.claim)[0] else top,
                 e if high < interval(bottom.claim)[1] else bottom,
             )
-    dated = sorted(k for k in buckets if isinstance(k, date))
-    pairs = [(d1, d2) for i, d1 in enumerate(dated) for d2 in dated[i:] if d2 - d1 <= timedelta(days=SAME_TIME_DAYS)]
-    pairs += [(k, k) for k in buckets if not isinstance(k, date)]
+    keys = sorted(buckets, key=lambda k: (k[0], k[1], k[2]))
     found: dict[tuple, Conflict] = {}
-    for k1, k2 in pairs:
-        for s1, (top1, bottom1) in buckets[k1].items():
-            for s2, (top2, bottom2) in buckets[k2].items():
-                if s1 == s2 or (k1 == k2 and s1 > s2):
-                    continue
-                pair = (min(s1, s2), max(s1, s2), k1)
-                if pair in found:
-                    continue
-                for a, b in ((top1, bottom2), (top2, bottom1)):
-                    if _disagree(a, b):
-                        found[pair] = Conflict(measure, a, b)
-                        break
+    for i, k1 in enumerate(keys):
+        for k2 in keys[i:]:
+            if (k2[0] - k1[0]).days > SAME_TIME_DAYS:
+                break
+            if not _meet(k1, k2):
+                continue
+            for s1, (top1, bottom1) in buckets[k1].items():
+                for s2, (top2, bottom2) in buckets[k2].items():
+                    if s1 == s2:
+                        continue
+                    pair = (min(s1, s2), max(s1, s2), k1[0])
+                    if pair in found:
+                        continue
+                    for a, b in ((top1, bottom2), (top2, bottom1)):
+                        if _disagree(a, b):
+                            found[pair] = Conflict(measure, a, b)
+                            break
     order = {id(e): n for n, e in enumerate(estimates)}
-    ordered = [c if order[id(c.a)] < order[id(c.b)] else Conflict(measure, c.b, c.a) for c in found.values()]
+    ordered = [c if order[id(c.a)] < order[id(c.b)] else Conflict(measure, c.b, c.a) for c in _once(found.values())]
     return sorted(ordered, key=lambda c: (order[id(c.a)], order[id(c.b)]))
+
+
+def _once(found) -> list[Conflict]:
+    """One conflict per pair of figures and day: the same two statements carried by
+    several reports (under their sources' varying names) are one disagreement."""
+    seen: dict[tuple, Conflict] = {}
+    for c in sorted(found, key=lambda c: (c.a.claim.source is None, c.b.claim.source is None)):
+        values = tuple(sorted((c.a.claim.value, c.b.claim.value)))
+        seen.setdefault((values, c.a.when), c)
+    return list(seen.values())
+
+
+def _meet(k1: tuple, k2: tuple) -> bool:
+    """Whether two (day, report, dated by the report only) buckets hold at the same time."""
+    (day1, doc1, loose1), (day2, doc2, loose2) = k1, k2
+    if doc1 == doc2:
+        return abs((day2 - day1).days) <= SAME_TIME_DAYS
+    return day1 == day2 and not loose1 and not loose2
 
 
 def _disagree(a: Estimate, b: Estimate) -> bool:
@@ -199,61 +189,10 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
 
 
 def _close_value(a: Claim, b: Claim) -> bool:
-    return abs(a.value - b.value) <= EXACT_BAND * max(abs(a.value), abs(b.value)) and a.value_max == b.value_max
+    """The same figure for a timeline: within 0.5%, or 10% where either is approximate."""
+    step = REVISION_APPROX_STEP if "approx" in (a.qualifier, b.qualifier) else EXACT_BAND
+    return abs(a.value - b.value) <= step * max(abs(a.value), abs(b.value)) and a.value_max == b.value_max
 
 
 def _representative(group: list[Estimate]) -> Estimate:
     return min(group, key=lambda e: (e.claim.source is None, e.when, e.claim.doc, e.claim.start))
-
-
-def _statement_key(e: Estimate) -> str | None:
-    """What identifies one statement in time: its date, else its time words."""
-    if e.claim.date:
-        return e.claim.date
-    if e.claim.time_text:
-        words = re.sub(r"\b(?:on|in|at|during|a|an|the|social|media|post)\b", " ", e.claim.time_text.lower())
-        words = " ".join(words.split())
-        return words or None
-    return None
-
-
-def _close(a: Claim, b: Claim) -> bool:
-    """The same number as written (within 10%): one statement, not two figures in it."""
-    return abs(a.value - b.value) <= 0.1 * max(abs(a.value), abs(b.value))
-
-
-def misquotes(estimates: list[Estimate]) -> list[Misquote]:
-    """Same source and statement time, different category (killed vs killed-or-wounded)
-    or a number that cannot match; the version fewer documents carry is the odd one."""
-    groups: dict[tuple[str, str], list[Estimate]] = {}
-    for e in estimates:
-        key = _statement_key(e)
-        if key and e.claim.source:
-            groups.setdefault((e.source_key, key), []).append(e)
-    found = []
-    for (_, key), group in groups.items():
-        if len({e.claim.doc for e in group}) < 2 and len(group) < 2:
-            continue
-        versions: dict[str, list[Estimate]] = {}
-        for e in group:
-            if e.claim.category in _FAMILY or len(group) > 1:
-                versions.setdefault(e.claim.category, []).append(e)
-        if len(versions) < 2:
-            continue
-        ranked = sorted(
-            versions.values(), key=lambda v: (-len({e.claim.doc for e in v}), v[0].claim.category != "casualties")
-        )
-        usual = ranked[0]
-        tie = len({e.claim.doc for e in ranked[0]}) == len({e.claim.doc for e in ranked[1]})
-        for odd_group in ranked[1:]:
-            for odd in odd_group:
-                match = next((u for u in usual if _close(u.claim, odd.claim)), None)
-                if match is None or odd.claim.category not in _FAMILY:
-                    continue
-                what = (
-                    f"{odd.claim.category} where another report of the same statement says {match.claim.category}"
-                    if tie
-                    else f"{odd.claim.category} where the same statement is reported as {match.claim.category}"
-                )
-                found.append(Misquote(odd.source_name, key, odd, match, what))
-    return found

@@ -17,7 +17,8 @@ from functools import cache
 from importlib import resources
 
 from ..claims import Claim
-from .flags import Estimate, conflicts, misquotes, revisions
+from .flags import Estimate, conflicts, revisions
+from .misquotes import misquotes
 from .frames import Frame, frame_of
 from .measures import is_military, places_in
 from .sources import SourceEntity, is_source_name, resolve_sources
@@ -248,30 +249,31 @@ def _flags(
             continue
         doc = docs[c.doc]
         e = Estimate(
-            replace(c, measure=f.measure), f.source_key, f.source_name, f.as_of_day, doc.outlet, doc.near_copy_of
+            replace(c, measure=f.measure, date=f.as_of),
+            f.source_key,
+            f.source_name,
+            f.as_of_day,
+            doc.outlet,
+            doc.near_copy_of,
+            f.as_of_origin,
         )
         by_measure.setdefault(f.measure, []).append(e)
     story_of = {f.measure: f.story for f in frames.values()}
+    states = {f.measure: f.state for f in frames.values()}
     out: list[FlagInfo] = []
-    every: list[Estimate] = []
+    every = [e for estimates in by_measure.values() for e in estimates]
+    odd = set()
+    for m in misquotes(every, states):
+        odd.add(id(m.odd))
+        measure = m.odd.claim.measure
+        out.append(FlagInfo("misquote", story_of[measure], measure, _span(m.odd), _span(m.usual), note=m.what))
     for measure, estimates in by_measure.items():
         estimates.sort(key=lambda e: (e.claim.doc, e.claim.start))
-        every += estimates
-        for c in conflicts(measure, estimates):
-            out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
-        for r in revisions(estimates):
+        if states[measure] != "count":
+            for c in conflicts(measure, estimates):
+                out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
+        for r in revisions([e for e in estimates if id(e) not in odd]):
             out.append(FlagInfo("revision", story_of[measure], measure, _span(r.earlier), _span(r.later), note=r.note))
-    for m in misquotes(every):
-        out.append(
-            FlagInfo(
-                "misquote",
-                story_of[m.odd.claim.measure],
-                m.odd.claim.measure,
-                _span(m.odd),
-                _span(m.usual),
-                note=m.what,
-            )
-        )
     story_by_doc = {d: s.id for s in stories for d in s.docs}
     for d in docs.values():
         if d.near_copy_of and d.near_copy_of in docs:

@@ -20,6 +20,8 @@ from ..lexicon import lexicon
 
 #: How far into a text a dateline is looked for.
 DATELINE_CHARS = 400
+#: How far after a dated statement a "Meanwhile" or "he added" still continues it.
+CONTINUE_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -124,20 +126,21 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
     """The statement time of each claim of one document (claims in document order)."""
     anchor = doc_date.day
     out: list[StatementTime] = []
-    previous: StatementTime | None = None
-    previous_end = -1
+    stated: StatementTime | None = None
+    stated_end = -1
     for claim in claims:
         own = resolve(claim.time_text, anchor) if claim.time_text else None
         if own:
             time = StatementTime(own, sort_day(own, anchor), "stated")
         else:
             sentence = text[claim.evidence_start : claim.evidence_end]
-            near = previous is not None and previous.origin != "document" and claim.evidence_start - previous_end < 400
+            near = stated is not None and claim.evidence_start - stated_end < CONTINUE_CHARS
             if near and _CONTINUES.match(sentence):
-                time = StatementTime(previous.text, previous.day, "continued")
+                time = StatementTime(stated.text, stated.day, "continued")
             else:
                 iso = anchor.isoformat() if anchor else None
                 time = StatementTime(iso, anchor, "document" if anchor else "none")
         out.append(time)
-        previous, previous_end = time, claim.evidence_end
+        if time.origin in ("stated", "continued"):
+            stated, stated_end = time, claim.evidence_end
     return out

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..claims import Claim
-from .flags import Conflict, Estimate, Misquote, Revision
+from .flags import Conflict, Estimate, Revision
+from .misquotes import Misquote
 from .run import OUTLET_VOICE, FlagInfo, MeasureInfo, Reconciliation
 
 __all__ = ["OUTLET_VOICE", "LedgerView", "MeasureView", "StoryView", "view_of", "view_from"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 from ..ask import Answer
-from ..reconcile.flags import Conflict, Estimate, Misquote, interval
+from ..reconcile.flags import Conflict, Estimate, interval
+from ..reconcile.misquotes import Misquote
 from ..reconcile.view import LedgerView, MeasureView
 from .terminal import figure_label
 
@@ -79,24 +80,62 @@ def misquote_dict(m: Misquote) -> dict:
     }
 
 
+def _named(e: Estimate) -> dict:
+    return {"doc": e.claim.doc, "start": e.claim.start, "end": e.claim.end, "mention": e.claim.mention}
+
+
+def flag_dicts(view: LedgerView) -> list[dict]:
+    """Every flag in the shape of the contract's "Flags" section, claims named by doc,
+    start and end (so that `flag_score.py` can compare them with an analyst's)."""
+    out: list[dict] = []
+    for m in view.measures:
+        out += [{"type": "conflict", "measure": m.measure, "a": _named(c.a), "b": _named(c.b)} for c in m.conflicts]
+        out += [
+            {"type": "revision", "measure": m.measure, "earlier": _named(r.earlier), "later": _named(r.later)}
+            for r in m.revisions
+        ]
+    out += [
+        {
+            "type": "misquote",
+            "measure": q.odd.claim.measure,
+            "claim": _named(q.odd),
+            "like": _named(q.usual),
+            "note": q.what,
+        }
+        for q in view.misquotes
+    ]
+    out += [{"type": "near_copy", "docs": [original, copy]} for copy, original in view.near_copies]
+    return out
+
+
 def measure_dict(m: MeasureView, documents: dict) -> dict:
     return {
         "measure": m.measure,
+        "story": m.story,
+        "label": m.label,
+        "parent": m.parent,
         "category": m.category,
         "estimates": [estimate_dict(e, documents) for e in m.estimates],
         "sources": m.sources,
         "latest_by_source": {s: figure_label(e.claim) for s, e in m.latest_by_source().items()},
         "range": [m.low, m.high],
         "conflicts": [conflict_dict(c) for c in m.conflicts],
+        "revisions": [
+            {"earlier": figure_label(r.earlier.claim), "later": figure_label(r.later.claim), "note": r.note}
+            for r in m.revisions
+        ],
+        "misquotes": [misquote_dict(q) for q in m.misquotes],
         "independent_estimates": len(m.independent()),
     }
 
 
 def view_dict(view: LedgerView) -> dict:
     return {
+        "stories": [{"id": s.id, "title": s.title, "measures": list(s.measures)} for s in view.stories],
         "measures": [measure_dict(m, view.documents) for m in view.measures],
         "misquotes": [misquote_dict(q) for q in view.misquotes],
         "near_copies": [{"doc": d, "copy_of": o} for d, o in view.near_copies],
+        "flags": flag_dicts(view),
     }
 
 

@@ -1,0 +1,116 @@
+"""Misquotes: one statement carried with a different number, state or counted group.
+
+Two kinds are found, both across every measure of a story:
+- the same number from the same source at the same time under two states ("12 died" in
+  one outlet where the others carry the same 12 as rescued; "3,000 killed" where the
+  statement was 3,000 killed or wounded);
+- a number that differs from the figure the other carriers give for the same measure at
+  about the same time by a slip of the pen: transposed or one changed digit (338 for 388).
+The odd one out is the version fewer independent reports carry; where they tie, a
+killed-or-wounded figure is taken as the original of a killed one, and otherwise nothing
+is flagged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .flags import Estimate
+
+#: Days apart within which a slipped digit still reads as the same statement.
+SLIP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Misquote:
+    """A statement carried differently: `odd` differs from what `usual` reports."""
+
+    source_name: str
+    statement: str
+    odd: Estimate
+    usual: Estimate
+    what: str
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def _carriers(group: list[Estimate]) -> int:
+    return len({e.claim.doc for e in group if e.near_copy_of is None} or {group[0].claim.doc})
+
+
+def _pick(group: list[Estimate]) -> Estimate:
+    """The claim that stands for a version: a named source first, then not a headline."""
+    return min(group, key=lambda e: (e.claim.source is None, e.claim.evidence_start == 0, e.claim.doc, e.claim.start))
+
+
+def misquotes(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
+    """Misquotes among a story's estimates; `states` maps each measure to its state."""
+    return _state_slips(estimates, states) + _digit_slips(estimates)
+
+
+def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
+    statements: dict[tuple, list[Estimate]] = {}
+    for e in estimates:
+        if e.when is None or not e.claim.value:
+            continue
+        statements.setdefault((e.source_key, e.when, round(e.claim.value, 6)), []).append(e)
+    found = []
+    for (_, when, _), group in statements.items():
+        versions: dict[str, list[Estimate]] = {}
+        for e in group:
+            versions.setdefault(states.get(e.claim.measure or "", "count"), []).append(e)
+        versions.pop("count", None)
+        if len(versions) < 2:
+            continue
+        ranked = sorted(versions.items(), key=lambda kv: (-_carriers(kv[1]), -len(kv[1]), kv[0] != "dead-or-injured"))
+        (usual_state, usual), (odd_state, odd) = ranked[0], ranked[1]
+        tie = (_carriers(usual), len(usual)) == (_carriers(odd), len(odd))
+        if tie and usual_state != "dead-or-injured":
+            continue
+        if any(
+            o.claim.evidence_start == u.claim.evidence_start and o.claim.doc == u.claim.doc for o in odd for u in usual
+        ):
+            continue  # two figures of one sentence ("10 died and 10 were hurt"), not two versions
+        a, b = _pick(odd), _pick(usual)
+        what = f"carried as {odd_state.replace('-', ' ')} where the same statement is reported as {usual_state.replace('-', ' ')}"
+        found.append(Misquote(a.source_name, when.isoformat(), a, b, what))
+    return found
+
+
+def _slip(a: float, b: float) -> bool:
+    """Whether two whole numbers differ by transposed digits or one changed digit."""
+    if a == b or not (float(a).is_integer() and float(b).is_integer()):
+        return False
+    x, y = str(int(a)), str(int(b))
+    if len(x) != len(y) or len(x) < 3:
+        return False
+    if Counter(x) == Counter(y):
+        return True
+    return sum(p != q for p, q in zip(x, y, strict=True)) == 1 and x[0] == y[0]
+
+
+def _digit_slips(estimates: list[Estimate]) -> list[Misquote]:
+    by_measure: dict[str, list[Estimate]] = {}
+    for e in estimates:
+        if e.when is not None and e.claim.qualifier == "exact":
+            by_measure.setdefault(e.claim.measure or "", []).append(e)
+    found = []
+    for group in by_measure.values():
+        values: dict[float, list[Estimate]] = {}
+        for e in group:
+            values.setdefault(e.claim.value, []).append(e)
+        for odd_value, odd in values.items():
+            for usual_value, usual in values.items():
+                if not _slip(odd_value, usual_value):
+                    continue
+                if (_carriers(odd), len(odd)) >= (_carriers(usual), len(usual)):
+                    continue
+                near = [u for u in usual if any(abs((u.when - o.when).days) <= SLIP_DAYS for o in odd)]
+                if near:
+                    a, b = _pick(odd), _pick(near)
+                    what = f"{a.claim.mention} where the other reports of the same figure give {b.claim.mention}"
+                    found.append(Misquote(a.source_name, a.when.isoformat() if a.when else "", a, b, what))
+    return found
