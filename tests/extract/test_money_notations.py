@@ -125,6 +125,22 @@ def test_range_or_change(text, expected):
     assert got == [(m, pytest.approx(v), None if x is None else pytest.approx(x), q) for m, v, x, q in expected]
 
 
+FRACTIONS = [
+    # text, mention, value, qualifier
+    ("About half of the staff now work from home.", "About half", 50, "approx"),
+    ("More than a third of households lost power.", "More than a third", 33.33, "min"),
+    ("Nearly two-thirds of shareholders backed the bid.", "Nearly two-thirds", 66.67, "approx"),
+    ("Less than a quarter of the forest survived.", "Less than a quarter", 25, "max"),
+    ("One-fourth of the squad is injured.", "One-fourth", 25, "exact"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "qualifier"), FRACTIONS)
+def test_fraction(text, mention, value, qualifier):
+    fig = _found(text, mention)
+    assert (fig.value, fig.qualifier, fig.unit) == (pytest.approx(value), qualifier, "percent")
+
+
 NOT_CLAIMS = [
     # text, the number that must not come out as a figure
     ("The V8 makes 450 horsepower.", "450"),
@@ -145,6 +161,8 @@ NOT_CLAIMS = [
     ("Police sealed off 10 Downing Street.", "10"),
     ("Her office is at 1600 Pennsylvania Avenue.", "1600"),
     ("The S&P 500 rose on Friday.", "500"),
+    ("The FTSE 100 slipped at the open.", "100"),
+    ("The top 10 lenders hold most deposits.", "10"),
     ("The striker scored twice in the second half.", "twice"),
     ("The winger scored twice as the hosts came back.", "twice"),
     ("The keeper was beaten three times before the break.", "three"),

@@ -534,7 +534,7 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
 
 
 def _fractions(text: str, sc: Scanner) -> list[Figure]:
-    """Shares written as fractions: "half of", "a third of", "two-thirds of"."""
+    """Shares written as fractions: "half of", "a third of", "about two-thirds of"."""
     found = []
     for m in sc.fraction_re.finditer(text):
         frac = sc.lex.number_words[m.group("frac").lower()][0]
@@ -546,18 +546,11 @@ def _fractions(text: str, sc: Scanner) -> list[Figure]:
         if re.search(r"\b(?:the|first|second|last|this|that)\s*$", lead, re.I):
             continue
         value = round(count * frac * 100, 2)
-        found.append(
-            Figure(
-                m.start(),
-                m.end(),
-                m.start(),
-                m.end(),
-                value,
-                None,
-                "exact",
-                "percent",
-                "percent",
-                True,
-            )
-        )
+        start, qualifier = m.start(), "exact"
+        before = text[max(0, start - 60) : start]
+        qm = sc.qualifier_before_re.search(before)
+        if qm:
+            qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
+            start -= len(before) - qm.start()
+        found.append(Figure(start, m.end(), m.start(), m.end(), value, None, qualifier, "percent", "percent", True))
     return found
