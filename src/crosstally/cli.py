@@ -148,15 +148,20 @@ def _print_table(claims: list[Claim], texts: dict[str, str], stream) -> None:
 @click.option(
     "--gold",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    required=True,
     help="Gold claims (JSON Lines).",
 )
 @click.option(
     "--docs",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    required=True,
     help="Directory holding the documents the gold file names.",
 )
+@click.option(
+    "--stories",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Score end to end on a story folder (docs/, gold/, flags.jsonl) or a folder of them; repeatable.",
+)
+@click.option("--together", is_flag=True, help="With --stories: reconcile every story in one batch, as one ledger.")
 @click.option(
     "--pred",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -164,11 +169,18 @@ def _print_table(claims: list[Claim], texts: dict[str, str], stream) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON.")
 @handles_errors
-def evaluate(gold, docs, pred, as_json) -> None:
-    """Score extraction against a gold file: figure P/R/F1, category, qualifier, source."""
+def evaluate(gold, docs, stories, together, pred, as_json) -> None:
+    """Score extraction against a gold file (figure P/R/F1, category, qualifier, source,
+    grouping), or whole story folders (also statement dates and flags)."""
     from dataclasses import asdict
 
     from .evaluate import load_gold, score
+
+    if stories:
+        _evaluate_stories(list(stories), together, as_json)
+        return
+    if not (gold and docs):
+        raise InvalidOptionError("give --gold and --docs, or --stories", hint="crosstally eval --help")
 
     gold_claims = load_gold(gold)
     if pred:
@@ -189,6 +201,20 @@ def evaluate(gold, docs, pred, as_json) -> None:
         f"qualifier {result.qualifier_acc:.3f} source {result.source_acc:.3f} | "
         f"grouping pair-F1 {result.grouping_pair_f1:.3f}"
     )
+
+
+def _evaluate_stories(stories: list[Path], together: bool, as_json: bool) -> None:
+    from .story_eval import KEYS, evaluate_stories
+
+    results = evaluate_stories(stories, together)
+    if as_json:
+        click.echo(json.dumps(results, indent=2))
+        return
+    for name, r in results.items():
+        scores = " ".join(f"{k.replace('_acc', '').replace('_pair_f1', '')}={r[k]:.3f}" for k in KEYS)
+        click.echo(f"{name:28} {scores}  (gold {r['gold']}, dated {r['dated']})")
+    for kind, f in results["POOL"]["flags"].items():
+        click.echo(f"  {kind:10} P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} (gold {f['gold']})")
 
 
 def _predict(docs: Path, names: list[str]) -> list[dict]:
@@ -227,8 +253,11 @@ def add(paths, db, published, max_bytes, claims_dir) -> None:
         from .ingest import extractor_version
         from .store import Ledger
 
+        from .store.reconciled import refresh
+
         with Ledger(db) as ledger:
             documents, claims = ledger.import_parquet(claims_dir, extractor_version())
+            refresh(ledger)
         click.echo(f"loaded {documents} new documents and {claims} claims from {claims_dir}", err=True)
         return
     if not paths:
