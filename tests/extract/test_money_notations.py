@@ -29,6 +29,7 @@ CURRENCIES = [
     ("The raffle raised $2000 for the shelter.", "$2000", 2000, "USD"),
     ("The central bank holds USD 5 million in gold.", "USD 5 million", 5_000_000, "USD"),
     ("The carrier was fined 3 million US dollars.", "3 million US dollars", 3_000_000, "USD"),
+    ("The deal was worth 7 million USD.", "7 million USD", 7_000_000, "USD"),
     ("Jakarta pledged Rp 12 trillion to the new capital.", "Rp 12 trillion", 12_000_000_000_000, "IDR"),
     ("The fund invested NZ$40 million in wind farms.", "NZ$40 million", 40_000_000, "NZD"),
     ("Petrobras paid R$2.1 billion in dividends.", "R$2.1 billion", 2_100_000_000, "BRL"),
@@ -114,6 +115,9 @@ RANGES_AND_CHANGES = [
     ("Retail sales moved −0.4 per cent in March.", [("−0.4 per cent", -0.4, None, "exact")]),
     ("Bond yields were (-0.25%) at the close.", [("-0.25%", -0.25, None, "exact")]),
     ("Some 2,000-3,000 fans waited outside.", [("Some 2,000-3,000", 2000, 3000, "range")]),
+    ("Repairs will cost $5 million-$6 million.", [("$5 million-$6 million", 5e6, 6e6, "range")]),
+    ("The startup sought $5-6 million from backers.", [("$5-6 million", 5e6, 6e6, "range")]),
+    ("Seats cost 5,000 to 6,000 yen.", [("5,000 to 6,000 yen", 5000, 6000, "range")]),
     ("Prices swung 10 - 12 points.", [("10 - 12", 10, 12, "range")]),
 ]
 

@@ -350,11 +350,14 @@ def _range_partner(text: str, sc: Scanner, atoms: list[_Atom], i: int) -> tuple[
 
 
 def _unit_after(text: str, sc: Scanner, end: int) -> tuple[str, str, int] | None:
+    """(kind, code, end) of the unit written after a number; a currency sign that leads
+    the next number ("$5 million-$6 million") is that number's, not this one's."""
     m = sc.unit_after_re.match(text, end)
     if not m:
         return None
-    phrase = m.group("unit")
-    kind, code = sc.lex.units[phrase]
+    kind, code = sc.lex.units[m.group("unit")]
+    if kind == "currency_sign" and re.match(r"\s?\.?\d", text[m.end() : m.end() + 3]):
+        return None
     return kind, code, m.end()
 
 
