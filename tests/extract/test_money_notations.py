@@ -39,6 +39,9 @@ CURRENCIES = [
     ("Exporters earned 80 billion rand last year.", "80 billion rand", 80e9, "ZAR"),
     ("The company reported a profit of $5 mln.", "$5 mln", 5_000_000, "USD"),
     ("Analysts expect sales of $1.2 bln.", "$1.2 bln", 1_200_000_000, "USD"),
+    ("The board declared a dividend of 45 cents per share.", "45 cents", 0.45, "USD"),
+    ("A second-class stamp now costs 85 pence.", "85 pence", 0.85, "GBP"),
+    ("Manila released Php 500 million for evacuees.", "Php 500 million", 500_000_000, "PHP"),
 ]
 
 
@@ -171,6 +174,10 @@ NOT_CLAIMS = [
     ("The winger scored twice as the hosts came back.", "twice"),
     ("The keeper was beaten three times before the break.", "three"),
     ("She won the 400m hurdles in Rome.", "400"),
+    ("The visitors were 2-0 up at the break.", "2"),
+    ("The visitors were 2-0 up at the break.", "0"),
+    ("The Celtics edged the Heat 104–101 on Friday.", "104"),
+    ("The foundry moved to a 3-nanometre process.", "3"),
     ("The swell reached 5m off the cape.", "5"),
 ]
 

@@ -349,16 +349,16 @@ def _range_partner(text: str, sc: Scanner, atoms: list[_Atom], i: int) -> tuple[
     return ("range", b), 2
 
 
-def _unit_after(text: str, sc: Scanner, end: int) -> tuple[str, str, int] | None:
-    """(kind, code, end) of the unit written after a number; a currency sign that leads
-    the next number ("$5 million-$6 million") is that number's, not this one's."""
+def _unit_after(text: str, sc: Scanner, end: int) -> tuple[str, str, int, float] | None:
+    """(kind, code, end, factor) of the unit written after a number; a currency sign that
+    leads the next number ("$5 million-$6 million") is that number's, not this one's."""
     m = sc.unit_after_re.match(text, end)
     if not m:
         return None
     kind, code = sc.lex.units[m.group("unit")]
     if kind == "currency_sign" and re.match(r"\s?\.?\d", text[m.end() : m.end() + 3]):
         return None
-    return kind, code, m.end()
+    return kind, code, m.end(), sc.lex.unit_factors.get(m.group("unit"), 1.0)
 
 
 def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure]):
@@ -377,9 +377,10 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
     if cur:
         unit, kind = sc.lex.units[cur.group("cur")][1], "money"
         start -= len(before) - cur.start()
+    factor = 1.0
     unit_info = _unit_after(text, sc, end)
     if unit_info:
-        ukind, code, uend = unit_info
+        ukind, code, uend, factor = unit_info
         if ukind in ("measure", "calibre", "time"):
             return Rejected(atom.start, uend, ukind)
         if ukind == "weight" and text.startswith("-", end):
@@ -403,6 +404,9 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
             opener = sc.range_open_re.search(text, max(0, start - 12), start)
             if opener and opener.group("open").lower() != "by":
                 start = opener.start()
+    if factor != 1.0:
+        value = round(value * factor, 6)
+        value_max = round(value_max * factor, 6) if value_max is not None else None
 
     multiplier = _multiplier(text, sc, atom, end)
     if multiplier is not None:
@@ -488,12 +492,15 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
     after = text[last.end : last.end + 40]
     money = bool(sc.currency_before_re.search(before))
     if not atom.in_words:
-        if not money and re.search(r"[A-Za-z][-]?$|#\s*$|[\d][/.:-]$|/$", before):
+        if not money and re.search(r"[A-Za-z][-]?$|#\s*$|[\d][/.:–-]$|/$", before):
             return "name or code"
         if re.search(r"\b(?:[a-z]+|[A-Z][a-z]+)[A-Z][a-z]\w*\s+$", before):
             return "name or code"
         if sc.label_after_re.match(after):
             return "name or address"
+        score = re.match(r"[-–](\d{1,3})(?!\d|[.,]\d)", after)
+        if atom is last and score and int(score.group(1)) <= atom.value <= 200:
+            return "score"
         if re.match(r"[/:]\d|(?:st|nd|rd|th)\b|'?s\b|’s\b|[A-Za-z]{1,3}\d", after):
             return "date, time, ordinal or code"
         if (

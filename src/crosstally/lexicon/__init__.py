@@ -82,6 +82,7 @@ class Lexicon:
     qualifiers_before: dict[str, str]
     qualifiers_after: dict[str, str]
     units: dict[str, tuple[str, str]]
+    unit_factors: dict[str, float]
     designators: frozenset[str]
     labels_after: frozenset[str]
     measure_nouns: frozenset[str]
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
     sources = read_keyed("sources.tsv", 2, 2)
     time_words = read_keyed("time_words.tsv", 2, 3)
     qualifiers = read_keyed("qualifiers.tsv", 2, 3, fold=True)
+    units = read_keyed("units.tsv", 1, 3)
 
     def longest_first(words: list[str]) -> tuple[str, ...]:
         return tuple(sorted(words, key=len, reverse=True))
@@ -128,7 +130,8 @@ def lexicon() -> Lexicon:
         scale_suffixes={s: (float(v), n == "yes") for s, v, n in read_keyed("scale_suffixes.tsv", 1, 3)},
         qualifiers_before={p: q for p, pos, q in qualifiers if pos == "before"},
         qualifiers_after={p: q for p, pos, q in qualifiers if pos == "after"},
-        units={p: (k, c) for p, k, c in read_keyed("units.tsv", 1, 3)},
+        units={p: (k, c) for p, k, c, *_ in units},
+        unit_factors={row[0]: float(row[3]) for row in units if len(row) > 3},
         designators=frozenset(row[0].lower() for row in read_keyed("designators.tsv", fold=True)),
         labels_after=frozenset(row[0] for row in read_keyed("labels_after.tsv")),
         measure_nouns=frozenset(row[0].lower() for row in read_keyed("measure_nouns.tsv", fold=True)),
