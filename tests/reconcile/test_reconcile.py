@@ -1,4 +1,5 @@
-"""Sources, measures, intervals, conflicts and misquotes on small documents we write."""
+"""Reconciliation on small multi-document stories we write: stories, measures, sources,
+statement times and flags (conflicts, revisions, misquotes, near-copies)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from crosstally.claims import Claim
 from crosstally.ingest import add_documents
 from crosstally.read import Document
 from crosstally.reconcile.flags import interval
-from crosstally.reconcile.sources import resolve_sources
+from crosstally.reconcile.sources import is_source_name, resolve_sources
 from crosstally.reconcile.view import view_of
+from crosstally.report.data import flag_dicts
 from crosstally.store import Ledger
+from crosstally.store.reconciled import refresh
 
 
 @pytest.mark.parametrize(
@@ -21,8 +24,10 @@ from crosstally.store import Ledger
     [
         ["Volodymyr Zelensky", "Zelensky", "Zelenskiy", "President Zelensky", "Volodymyr Zelenskyy"],
         ["Joint Chiefs of Staff", "JCS", "South Korea's Joint Chiefs of Staff", "the JCS"],
-        ["International Organization for Migration", "IOM"],
-        ["World Health Organization", "WHO", "WHO official"],
+        ["International Organization for Migration", "IOM", "the UN migration agency"],
+        ["World Health Organization", "WHO", "WHO official", "the UN health agency"],
+        ["OCHA", "the U.N. humanitarian office", "UN Office for the Coordination of Humanitarian Affairs"],
+        ["Doctors Without Borders", "MSF", "Medecins Sans Frontieres"],
     ],
 )
 def test_name_variants_become_one_source(names):
@@ -30,16 +35,24 @@ def test_name_variants_become_one_source(names):
     assert len({entities[n].key for n in names}) == 1
 
 
-def test_different_people_stay_apart():
-    entities = resolve_sources(
-        ["Volodymyr Zelensky", "Oleksandr Syrskyi", "Vladimir Putin", "health ministry", "Hamas"]
-    )
-    assert len({e.key for e in entities.values()}) == 5
+def test_different_people_and_bodies_stay_apart():
+    names = ["Volodymyr Zelensky", "Oleksandr Syrskyi", "Vladimir Putin", "health ministry", "Hamas", "UNHCR", "IOM"]
+    assert len({e.key for e in resolve_sources(names).values()}) == len(names)
 
 
 def test_alias_table_overrides():
     entities = resolve_sources(["Kyiv", "Ukrainian government"], {"Kyiv": "Ukrainian government"})
     assert entities["Kyiv"].key == entities["Ukrainian government"].key
+
+
+@pytest.mark.parametrize("name", ["298 Pakistanis", "2022", "updated toll", "the death toll", "Monday", "12,000"])
+def test_numbers_dates_and_tolls_are_not_sources(name):
+    assert not is_source_name(name)
+
+
+@pytest.mark.parametrize("name", ["Red Cross", "the interior ministry", "Josh Green", "WHO", "local officials"])
+def test_people_and_bodies_are_sources(name):
+    assert is_source_name(name)
 
 
 def _claim(value, qualifier, value_max=None) -> Claim:
@@ -53,7 +66,8 @@ def _claim(value, qualifier, value_max=None) -> Claim:
     [
         ("min", 3000, None, 3000, float("inf")),
         ("max", 12000, None, 0, 12000),
-        ("approx", 1100, None, 990, 1210),
+        ("approx", 1000, None, 800, 1200),
+        ("exact", 1000, None, 995, 1005),
         ("range", 10000, 12000, 10000, 12000),
     ],
 )
@@ -61,82 +75,194 @@ def test_interval(qualifier, value, value_max, low, high):
     assert interval(_claim(value, qualifier, value_max)) == pytest.approx((low, high))
 
 
-DOCS = [
-    Document(
+def _doc(name, text, outlet, day, story=None):
+    return Document(name, text, title=None, outlet=outlet, published=date(2024, 3, day))
+
+
+FLOODS = [
+    _doc(
         "a.txt",
-        "The health ministry said on Monday that at least 40 people were killed in the "
-        "floods in Zarovia.\nZarovian police said 300 people were injured.\n",
-        outlet="Daily A",
-        published=date(2024, 3, 5),
+        "Floods in Zarovia: The health ministry said on Monday that at least 40 people were killed in the "
+        "floods in Zarovia.\nZarovian police said 300 people were injured in the flooding.\n",
+        "Daily A",
+        5,
     ),
-    Document(
+    _doc(
         "b.txt",
-        "Local rescuers said 12 people were killed in the floods in Zarovia on Monday.\n",
-        outlet="Daily B",
-        published=date(2024, 3, 5),
+        "Zarovia floods: Local rescuers said 12 people were killed in the floods in Zarovia on Monday.\n",
+        "Daily B",
+        5,
     ),
-    Document(
+    _doc(
         "c.txt",
-        "Floods in Zarovia killed 95 people, the health ministry said on Friday.\n",
-        outlet="Daily C",
-        published=date(2024, 3, 9),
+        "Zarovia flood toll rises: Floods in Zarovia killed 95 people, the health ministry said on Friday.\n"
+        "In Kessel province alone, 30 people were killed, the health ministry said on Friday.\n",
+        "Daily C",
+        9,
     ),
-    Document(
+    _doc(
         "d.txt",
-        "The UN said on Monday that 500 people in Zarovia were killed or wounded.\n",
-        outlet="Daily D",
-        published=date(2024, 3, 5),
+        "Zarovia floods: The UN said on Monday that 500 people in Zarovia were killed or wounded in the floods.\n",
+        "Daily D",
+        5,
     ),
-    Document(
-        "e.txt",
-        "The UN said on Monday that 500 people in Zarovia were killed.\n",
-        outlet="Daily E",
-        published=date(2024, 3, 5),
-    ),
-    Document(
+    _doc("e.txt", "Zarovia floods: The UN said on Monday that 500 people in Zarovia were killed.\n", "Daily E", 5),
+    _doc(
         "f.txt",
-        "The United Nations said on Monday that about 500 people in Zarovia were killed or wounded in the floods.\n",
-        outlet="Daily F",
-        published=date(2024, 3, 5),
+        "Floods in Zarovia: The United Nations said on Monday that 500 people in Zarovia were killed or "
+        "wounded by the floods.\n",
+        "Daily F",
+        5,
     ),
 ]
+WIRE = (
+    "ZAROVIA floods update: The interior ministry said on Tuesday that 1,385 homes were destroyed by the floods "
+    "in Zarovia, and that rescue teams from three neighbouring countries had joined the search for survivors "
+    "along the river valley, where roads and bridges were washed away."
+)
+COPIES = [
+    _doc("g.txt", WIRE + "\nMore rain is forecast.\n", "Wire Daily", 6),
+    _doc("h.txt", WIRE + "\nOfficials urged calm.\n", "Copy Times", 6),
+    _doc(
+        "i.txt",
+        "Zarovia damage count: Officials at the interior ministry told reporters on Tuesday that 1,835 homes had been "
+        "destroyed across the valley.\n",
+        "Daily I",
+        6,
+    ),
+    _doc(
+        "j.txt",
+        "Homes lost in Zarovia: According to the interior ministry, 1,385 homes have been destroyed, it said on Tuesday.\n",
+        "Daily J",
+        6,
+    ),
+]
+UNRELATED = _doc(
+    "fire.txt",
+    "House fire in Brenmoor: Two people died in a house fire in the village of Brenmoor, the fire brigade said.\n",
+    "Brenmoor Gazette",
+    6,
+)
 
 
 @pytest.fixture(scope="module")
-def view(tmp_path_factory, nlp):
-    db = tmp_path_factory.mktemp("ledger") / "l.duckdb"
-    with Ledger(db) as ledger:
+def ledger_path(tmp_path_factory, nlp) -> Path:
+    path = tmp_path_factory.mktemp("ledger") / "l.duckdb"
+    with Ledger(path) as ledger:
         ledger.add_alias("UN", "United Nations")
-        add_documents(ledger, DOCS)
+        add_documents(ledger, FLOODS[:3])
+        add_documents(ledger, [UNRELATED])
+        add_documents(ledger, FLOODS[3:] + COPIES)
+    return path
+
+
+@pytest.fixture(scope="module")
+def view(ledger_path):
+    with Ledger(ledger_path, read_only=True) as ledger:
         return view_of(ledger)
 
 
+def _dead(view):
+    return next(m for m in view.measures if m.measure.endswith("people-dead") and "fire" not in m.measure)
+
+
+def test_an_unrelated_document_is_a_story_of_its_own(view):
+    fire = [m for m in view.measures if any(e.claim.doc == "fire.txt" for e in m.estimates)]
+    assert fire and all(len({e.claim.doc for e in m.estimates}) == 1 for m in fire)
+    assert len(view.stories) == 2
+    assert all(e.claim.doc != "fire.txt" for e in _dead(view).estimates)
+
+
 def test_killed_wounded_and_both_stay_apart(view):
-    categories = {m.measure: m.category for m in view.measures}
-    killed = [m for m, c in categories.items() if c == "killed"]
-    assert len(killed) == 1
-    assert "wounded" in categories.values() and "casualties" in categories.values()
+    story = _dead(view).story
+    states = {m.measure.removeprefix(story + "-") for m in view.measures if m.story == story}
+    assert {"people-dead", "people-injured", "people-dead-or-injured"} <= states
 
 
-def test_a_timeline_per_source(view):
-    killed = next(m for m in view.measures if m.category == "killed")
-    ministry = [e for e in killed.estimates if "health ministry" in e.source_name]
+def test_a_province_toll_is_a_measure_linked_to_the_whole(view):
+    province = next(m for m in view.measures if "kessel" in m.measure)
+    assert province.parent == _dead(view).measure
+    assert [e.claim.value for e in province.estimates] == [30]
+
+
+def test_a_rising_toll_through_one_source_is_a_revision_not_a_conflict(view):
+    dead = _dead(view)
+    ministry = [e for e in dead.estimates if "health ministry" in e.source_name]
     assert [e.when for e in ministry] == [date(2024, 3, 4), date(2024, 3, 8)]
-    assert killed.latest_by_source()[ministry[0].source_name].claim.value == 95
+    assert dead.latest_by_source()[ministry[0].source_name].claim.value == 95
+    assert any(r.earlier.claim.value == 40 and r.later.claim.value == 95 for r in dead.revisions)
+    assert not any({c.a.claim.value, c.b.claim.value} == {40, 95} for c in dead.conflicts)
 
 
-def test_conflict_only_at_the_same_time(view):
-    killed = next(m for m in view.measures if m.category == "killed")
-    pairs = {frozenset((c.a.claim.doc, c.b.claim.doc)) for c in killed.conflicts}
+def test_two_bodies_disagreeing_on_the_same_day_conflict(view):
+    pairs = {frozenset((c.a.claim.doc, c.b.claim.doc)) for c in _dead(view).conflicts}
     assert frozenset(("a.txt", "b.txt")) in pairs
-    assert not any("c.txt" in p and "b.txt" in p for p in pairs)
+    assert not any("c.txt" in p for p in pairs)
 
 
-def test_misquote_of_a_statement(view):
-    (quote,) = view.misquotes
+def test_a_misquote_by_category(view):
+    quote = next(q for q in view.misquotes if q.odd.claim.value == 500)
     assert quote.odd.claim.doc == "e.txt"
-    assert quote.odd.claim.category == "killed" and quote.usual.claim.category == "casualties"
+    assert quote.usual.claim.doc in ("d.txt", "f.txt")
     assert quote.source_name == "United Nations"
+
+
+def test_a_misquote_by_number(view):
+    quote = next(q for q in view.misquotes if q.odd.claim.value == 1835)
+    assert quote.odd.claim.doc == "i.txt" and quote.usual.claim.value == 1385
+
+
+def test_a_wire_copy_is_a_near_copy_and_counts_once(view):
+    assert ("h.txt", "g.txt") in view.near_copies
+    flags = flag_dicts(view)
+    assert {"type": "near_copy", "docs": ["g.txt", "h.txt"]} in flags
+    homes = next(m for m in view.measures if "homes" in m.measure)
+    assert len(homes.independent()) == len(homes.estimates) - 1
+
+
+def test_flags_name_claims_by_doc_and_span(view):
+    for flag in flag_dicts(view):
+        for key in ("a", "b", "claim", "like", "earlier", "later"):
+            if key in flag:
+                assert set(flag[key]) >= {"doc", "start", "end"}
+                assert flag[key]["start"] < flag[key]["end"]
+
+
+def _tables(path: Path) -> dict:
+    with Ledger(path, read_only=True) as ledger:
+        db = ledger.db
+        return {
+            "stories": sorted(db.execute("SELECT id, documents, claims FROM stories").fetchall()),
+            "frames": sorted(db.execute("SELECT doc, start, measure, source_key, as_of FROM claim_frames").fetchall()),
+            "measures": sorted(
+                db.execute("SELECT measure, parent, claims, sources, low, high FROM measures").fetchall()
+            ),
+            "flags": sorted(db.execute("SELECT type, measure, a_doc, a_start, b_doc, b_start FROM flags").fetchall()),
+        }
+
+
+def test_incremental_reconciliation_equals_a_full_one(ledger_path, tmp_path, nlp):
+    once = tmp_path / "once.duckdb"
+    with Ledger(once) as ledger:
+        ledger.add_alias("UN", "United Nations")
+        add_documents(ledger, FLOODS + [UNRELATED] + COPIES)
+    incremental = _tables(ledger_path)
+    assert incremental == _tables(once)
+    with Ledger(once) as ledger:
+        refresh(ledger, everything=True)
+    assert incremental == _tables(once)
+
+
+def test_a_pinned_story_keeps_its_documents(tmp_path, nlp):
+    from crosstally.store.reconciled import pin
+
+    path = tmp_path / "p.duckdb"
+    with Ledger(path) as ledger:
+        add_documents(ledger, FLOODS[:2] + [UNRELATED])
+        pin(ledger, ["fire.txt", "a.txt"], "my-story")
+        refresh(ledger)
+        rows = dict(ledger.db.execute("SELECT doc, story FROM story_documents").fetchall())
+    assert rows["fire.txt"] == rows["a.txt"] == "my-story" != rows["b.txt"]
 
 
 def test_measures_on_the_seeds_group_like_the_gold(shared: Path, nlp):

@@ -93,13 +93,19 @@ def _first_cue(kind: str, text: str) -> str | None:
 
 
 def frame_of(
-    claim: Claim, sentence: str, at: int, story_nationality: str | None = None, military: bool = False
+    claim: Claim,
+    sentence: str,
+    at: int,
+    story_nationality: str | None = None,
+    military: bool = False,
+    story_scope: str = "",
 ) -> Frame:
     """The frame of one claim, from its counted phrase and the words around the figure.
 
     `sentence` is the evidence sentence and `at` the figure's offset in it;
-    `story_nationality` is the people a story is mostly about ("north korea"): naming
-    them does not make a part of the population.
+    `story_nationality` is the people a story is mostly about ("north korea") and
+    `story_scope` the part of a country it mostly happens in ("kursk-region"): naming
+    them does not make a part of the whole.
     """
     after = _clause_after(sentence, at + len(claim.mention))
     before = sentence[max(0, at - 40) : at]
@@ -112,7 +118,9 @@ def frame_of(
         group = owners[0] if owners else ""
     if group == population:
         group = ""
-    scope = _first_cue("scope", after) or ""
+    scope = _first_cue("scope", after) or part_of_country(claim.location)
+    if scope == story_scope:
+        scope = ""
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
 
 
@@ -125,6 +133,29 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         return in_counted or in_after or _first_cue("state", before) or "count"
     refines = _REFINES.get(base, set())
     return in_after if in_after in refines else in_counted if in_counted in refines else base
+
+
+_SUBNATIONAL = re.compile(
+    r"\b(?:province|region|district|governorate|county|prefecture|state|department|oblast|municipality)\b", re.I
+)
+
+
+def story_scope(locations: list[str | None]) -> str:
+    """The part of a country most of a story's located figures are in, if any."""
+    named = [part_of_country(x) or (x or "").lower() for x in locations if x]
+    if not named:
+        return ""
+    top = max(set(named), key=named.count)
+    return top if part_of_country(top) else ""
+
+
+def part_of_country(location: str | None) -> str:
+    """ "Kessel province" → "kessel-province": a toll stated for a part of the country."""
+    m = _SUBNATIONAL.search(location or "")
+    if not m:
+        return ""
+    words = re.sub(r"^(?:the|its)\s+", "", location[: m.end()].lower())
+    return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
 
 
 def _clause_after(sentence: str, start: int) -> str:

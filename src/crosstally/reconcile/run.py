@@ -19,7 +19,7 @@ from importlib import resources
 from ..claims import Claim
 from .flags import Estimate, conflicts, revisions
 from .misquotes import misquotes
-from .frames import Frame, frame_of
+from .frames import Frame, frame_of, story_scope
 from .measures import is_military, places_in
 from .sources import SourceEntity, is_source_name, resolve_sources
 from .stories import Story, StoryInput, group_stories
@@ -150,7 +150,9 @@ def reconcile(
     frames: dict[tuple[str, int], ClaimFrame] = {}
     frame_objs: dict[tuple[str, int], Frame] = {}
     for story in stories:
-        nationality = _nationality([c for d in story.docs for c in by_doc.get(d, [])])
+        story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
+        nationality = _nationality(story_claims)
+        scope = story_scope([c.location for c in story_claims])
         for doc_id in story.docs:
             doc = info[doc_id]
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
@@ -158,7 +160,7 @@ def reconcile(
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
-                frame = frame_of(claim, sentence, claim.start - claim.evidence_start, nationality, military)
+                frame = frame_of(claim, sentence, claim.start - claim.evidence_start, nationality, military, scope)
                 key, name = _source(claim, doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 frames[(doc_id, claim.start)] = ClaimFrame(

@@ -61,12 +61,10 @@ def _stop_names() -> frozenset[str]:
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|al-|el-)?[A-Z][\w'’-]*)*")
 
 
-def salient_names(text: str, title: str | None = None) -> Counter:
-    """The capitalised names and places of a report's title and lead, with counts.
-
-    Sentence-initial words are kept only when they recur mid-sentence, so "Officials"
-    or "Rescuers" opening a sentence do not look like names.
-    """
+def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str]]:
+    """The capitalised names and places of a report's title and lead, with counts, and
+    those of them seen mid-sentence (a word that only ever opens a sentence, such as
+    "Officials" or "Rescuers", is a name only if some report uses it mid-sentence)."""
     lead = ((title or "") + "\n" + text[:LEAD_CHARS]).replace("’", "'")
     stop = _stop_names()
     names: Counter = Counter()
@@ -84,7 +82,8 @@ def salient_names(text: str, title: str | None = None) -> Counter:
             initial = False
     for place in places_in(lead):
         names["@" + place] += 1
-    return Counter({k: v for k, v in names.items() if k.startswith("@") or k in mid_sentence})
+        mid_sentence.add("@" + place)
+    return names, mid_sentence
 
 
 def group_stories(items: Iterable[StoryInput]) -> list[Story]:
@@ -92,7 +91,9 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
     items = list(items)
     if not items:
         return []
-    names = {i.doc: salient_names(i.text, i.title) for i in items}
+    found = {i.doc: salient_names(i.text, i.title) for i in items}
+    proper = {k for _, mid in found.values() for k in mid}
+    names = {doc: Counter({k: v for k, v in counts.items() if k in proper}) for doc, (counts, _) in found.items()}
     df: Counter = Counter(k for counts in names.values() for k in counts)
     n = len(items)
 

@@ -134,7 +134,7 @@ def _stable_ids(db, stories: list[Story]) -> list[Story]:
             )
             best = next((k for n, k in overlaps if k not in taken and 2 * n >= len(stored[k])), None)
         new_id = best or s.id
-        while new_id in taken:
+        while new_id in taken and not s.pinned:
             new_id += "-b"
         taken.add(new_id)
         out.append(Story(new_id, s.title, s.docs, s.names, s.pinned))
