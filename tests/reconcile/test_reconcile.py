@@ -132,7 +132,8 @@ COPIES = [
     ),
     _doc(
         "j.txt",
-        "Homes lost in Zarovia: According to the interior ministry, 1,385 homes have been destroyed, it said on Tuesday.\n",
+        "Homes lost in Zarovia: According to the interior ministry, 1,385 homes have been destroyed, "
+        "it said on Tuesday.\n",
         "Daily J",
         6,
     ),

@@ -75,7 +75,8 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
         ):
             continue  # two figures of one sentence ("10 died and 10 were hurt"), not two versions
         a, b = _pick(odd), _pick(usual)
-        what = f"carried as {odd_state.replace('-', ' ')} where the same statement is reported as {usual_state.replace('-', ' ')}"
+        odd_words, usual_words = odd_state.replace("-", " "), usual_state.replace("-", " ")
+        what = f"carried as {odd_words} where the same statement is reported as {usual_words}"
         found.append(Misquote(a.source_name, when.isoformat(), a, b, what))
     return found
 

@@ -18,9 +18,9 @@ from importlib import resources
 
 from ..claims import Claim
 from .flags import Estimate, conflicts, revisions
-from .misquotes import misquotes
 from .frames import Frame, frame_of, story_scope
 from .measures import is_military, places_in
+from .misquotes import misquotes
 from .sources import SourceEntity, is_source_name, resolve_sources
 from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, statement_times
