@@ -236,7 +236,7 @@ def test_security_headers_on_pages_api_and_docs(make_client):
         csp = headers["content-security-policy"]
         assert "frame-ancestors 'none'" in csp and "script-src" not in csp and "default-src 'none'" in csp
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer" and headers["x-frame-options"] == "DENY"
+        assert headers["referrer-policy"] == "same-origin" and headers["x-frame-options"] == "DENY"
     assert "frame-ancestors 'none'" in client.get("/docs").headers["content-security-policy"]
 
 

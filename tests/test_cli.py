@@ -60,8 +60,9 @@ def test_bad_files_are_reported_and_the_batch_goes_on(cli, tmp_path: Path):
 
 
 def test_missing_path_and_bad_date_are_user_errors(cli, tmp_path: Path):
+    # A missing path is reported like any unreadable input and the batch goes on (exit 1).
     result = run(cli, "extract", str(tmp_path / "nope.txt"))
-    assert result.returncode == 2 and "no such file" in result.stderr
+    assert result.returncode == 1 and "no such file" in result.stderr
     assert "Traceback" not in result.stderr
     result = run(cli, "extract", "--published", "yesterday", "-", input_text="Two died.")
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr

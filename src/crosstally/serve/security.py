@@ -9,7 +9,9 @@
   streamed without one is counted as it arrives and reading stops at the limit (413), so
   a 300 MB body never sits in memory.
 - Headers: every response carries a Content-Security-Policy (no scripts on our pages,
-  no framing), nosniff, a Referrer-Policy and friends.
+  no framing), nosniff, a Referrer-Policy and friends. The referrer policy is
+  `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null`
+  with its own form posts, which the Origin check (rightly) refuses.
 
 Form posts also carry a CSRF token (double-submit: an HttpOnly SameSite=Strict cookie and
 a hidden field that must match); JSON writes must say `application/json`.
@@ -46,7 +48,7 @@ DOCS_CSP = (
 DOCS_PATHS = ("/docs", "/redoc")
 SECURITY_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
