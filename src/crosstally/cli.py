@@ -252,7 +252,6 @@ def add(paths, db, published, max_bytes, claims_dir) -> None:
     if claims_dir:
         from .ingest import extractor_version
         from .store import Ledger
-
         from .store.reconciled import refresh
 
         with Ledger(db) as ledger:
@@ -353,9 +352,10 @@ def reextract(db, everything) -> None:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--summary", is_flag=True, help="One line per measure, computed in the database (fast at any size).")
+@click.option("--story", help="Only this story (see `crosstally story list`).")
 @handles_errors
-def report(db, fmt, output, summary) -> None:
-    """Per measure: estimates by source and date, range, conflicts, misquotes."""
+def report(db, fmt, output, summary, story) -> None:
+    """Per story and measure: estimates by source and date, range, flags."""
     from .reconcile.view import view_of
     from .store import Ledger
 
@@ -366,14 +366,18 @@ def report(db, fmt, output, summary) -> None:
 
             from .report.terminal import summary_table
 
-            rows = ledger.measure_summaries()
+            rows = [r for r in ledger.measure_summaries() if story is None or r.story == story]
             with click.open_file(output or "-", "w", encoding="utf-8") as stream:
                 if fmt == "json":
                     stream.write(json.dumps([asdict(r) for r in rows], default=str) + "\n")
                 else:
                     summary_table(rows, stream)
             return
-        view = view_of(ledger)
+        if story is not None:
+            from .store.reconciled import story_documents
+
+            story_documents(ledger, story)
+        view = view_of(ledger, story=story)
     _write_report(view, fmt, output)
 
 
@@ -546,3 +550,7 @@ def spark_extract(source, output, master, partitions) -> None:
         raise InvalidOptionError("spark-extract needs the spark extra", hint="pip install 'crosstally[spark]'") from exc
     result = run(source, output, master=master, partitions=partitions)
     click.echo(f"{result['claims']} claims from {result['documents']} documents written to {output}", err=True)
+
+
+# The story and reconcile commands live in their own module; importing it registers them.
+from . import cli_stories  # noqa: E402, F401

@@ -22,7 +22,7 @@ from .read import Document
 from .reconcile import DocInfo, Reconciliation, reconcile
 from .reconcile.copies import near_copies
 from .store import AddResult, Ledger
-from .store.reconciled import refresh
+from .store.reconciled import pin, refresh
 
 
 @cache
@@ -60,7 +60,7 @@ def reconcile_batch(documents: list[Document], claims: list[Claim]) -> Reconcili
     """Reconcile a batch of documents held in memory (near-copies found among them)."""
     copies = near_copies([(d.id, d.text) for d in documents])
     docs = [
-        DocInfo(d.id, d.text, d.title, d.outlet, d.published, copies.get(d.id), getattr(d, "story", None))
+        DocInfo(d.id, d.text, d.title, d.outlet, d.published, copies.get(d.id), d.story)
         for d in documents
     ]
     return reconcile(docs, claims)
@@ -112,7 +112,10 @@ def _store(ledger: Ledger, docs: list[Document], options, note) -> None:
             note(Failure(where, "extraction failed on this document; it was not added"))
             continue
         try:
-            note(ledger.add(doc, claims, extractor_version()))
+            result = ledger.add(doc, claims, extractor_version())
+            if doc.story and result.status != "duplicate":
+                pin(ledger, [result.doc_id], doc.story)
+            note(result)
         except CrosstallyError as exc:
             note(Failure(where, exc.message))
 

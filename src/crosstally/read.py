@@ -49,6 +49,7 @@ class Document:
     line: int | None = None
     warnings: tuple[str, ...] = field(default=())
     language: str | None = None
+    story: str | None = None
 
 
 def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
@@ -356,6 +357,7 @@ def _record_document(record: dict, name: str, file_id: str, line: int, warnings:
         name,
         line,
         tuple(warnings + more),
+        story=_str(record.get("story")),
     )
 
 
@@ -401,7 +403,7 @@ def _csv_rows(text: str, name: str):
                 "CSV has no 'text' column",
                 path=name,
                 line=1,
-                hint="columns: text, and optionally title, outlet, url, published, id",
+                hint="columns: text, and optionally title, outlet, url, published, id, story",
             ),
         )
         return

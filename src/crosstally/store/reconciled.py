@@ -218,3 +218,55 @@ def story_documents(ledger, story: str) -> list[str]:
     if not rows:
         raise NotFoundError(f"no story {story!r}", hint="`crosstally story list` shows the stories")
     return [d for (d,) in rows]
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A stored story as `crosstally story list` shows it."""
+
+    id: str
+    title: str
+    documents: int
+    claims: int
+    first_day: object
+    last_day: object
+    pinned: bool
+
+
+def stories(ledger) -> list[StoryRow]:
+    """Every stored story, most recent first."""
+    rows = ledger.db.execute(
+        "SELECT id, title, documents, claims, first_day, last_day, pinned FROM stories "
+        "ORDER BY last_day DESC NULLS LAST, id"
+    ).fetchall()
+    return [StoryRow(*row) for row in rows]
+
+
+def rename_story(ledger, old: str, new: str) -> None:
+    """Give a story a new id (its documents are pinned to it)."""
+    _free_story_id(ledger, new)
+    pin(ledger, story_documents(ledger, old), new)
+
+
+def merge_stories(ledger, target: str, others: list[str]) -> None:
+    """Put the documents of `others` into `target`."""
+    docs = story_documents(ledger, target) + [d for o in others for d in story_documents(ledger, o)]
+    pin(ledger, docs, target)
+
+
+def split_story(ledger, story: str, docs: list[str], new: str) -> None:
+    """Move some of a story's documents into a new story; the rest stay."""
+    members = story_documents(ledger, story)
+    strangers = [d for d in docs if d not in members]
+    if strangers:
+        raise NotFoundError(f"{strangers[0]!r} is not in story {story!r}", hint=f"`crosstally story show {story}`")
+    _free_story_id(ledger, new)
+    pin(ledger, [d for d in members if d not in docs], story)
+    pin(ledger, docs, new)
+
+
+def _free_story_id(ledger, story: str) -> None:
+    from ..errors import InvalidOptionError
+
+    if ledger.db.execute("SELECT 1 FROM stories WHERE id = ?", [story]).fetchone():
+        raise InvalidOptionError(f"a story {story!r} already exists", hint="merge into it, or pick another id")
