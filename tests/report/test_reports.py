@@ -59,7 +59,7 @@ def test_terminal_report(cli, ledger_file):
     proc = run(cli, "report", "--db", str(ledger_file))
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert "zarovia-people-killed" in out
+    assert "zarovia-2023-02-people-dead" in out
     assert "disaster agency" in out and "5,900" in out
     assert "conflict" in out
 
@@ -67,12 +67,12 @@ def test_terminal_report(cli, ledger_file):
 def test_json_and_markdown_reports(cli, ledger_file, tmp_path):
     proc = run(cli, "report", "--db", str(ledger_file), "--format", "json")
     data = json.loads(proc.stdout)
-    killed = next(m for m in data["measures"] if m["measure"] == "zarovia-people-killed")
+    killed = next(m for m in data["measures"] if m["measure"] == "zarovia-2023-02-people-dead")
     assert [e["claim"]["value"] for e in killed["estimates"]][:2] == [3400, 5900]
     assert killed["conflicts"]
     md = tmp_path / "r.md"
     run(cli, "report", "--db", str(ledger_file), "--format", "md", "-o", str(md))
-    assert "## zarovia-people-killed" in md.read_text()
+    assert "## zarovia-2023-02-people-dead" in md.read_text()
     assert "**at least 3,400**" in md.read_text()
 
 
@@ -81,7 +81,7 @@ def test_ask_answers_with_every_estimate(cli, ledger_file):
     assert proc.returncode == 0, proc.stderr
     answer = json.loads(proc.stdout)
     first = answer["measures"][0]
-    assert first["measure"] == "zarovia-people-killed"
+    assert first["measure"] == "zarovia-2023-02-people-dead"
     sources = {e["source"] for e in first["estimates"]}
     assert len(first["estimates"]) == 3 and len(sources) == 2
     assert all(e["document"]["id"] and e["source"] for e in first["estimates"])
@@ -119,7 +119,7 @@ def test_html_report_in_a_browser(cli, ledger_file, tmp_path):
         requests = []
         page.on("request", lambda r: requests.append(r.url))
         page.goto(html.as_uri())
-        section = page.locator("section#zarovia-people-killed")
+        section = page.locator("section#zarovia-2023-02-people-dead")
         assert section.locator("svg.timeline circle").count() == 3
         assert section.locator("svg.timeline a.estimate").count() == 3
         marks = section.locator("td.evidence mark")
@@ -137,7 +137,7 @@ def test_summary_report_from_the_database(cli, ledger_file):
     proc = run(cli, "report", "--db", str(ledger_file), "--summary", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     rows = {r["measure"]: r for r in json.loads(proc.stdout)}
-    killed = rows["zarovia-people-killed"]
+    killed = rows["zarovia-2023-02-people-dead"]
     assert killed["claims"] == 3 and killed["low"] == 3400 and killed["high"] == 9000
 
 
