@@ -25,6 +25,8 @@ CLAIMS = [
     ("The warehouse covers 1520 sq m near the port.", "1520 sq m", 1520, "m2", None, "other"),
     ("Profits rose sixfold after the takeover.", "sixfold", 6, "times", None, "other"),
     ("The province has 2.3m residents.", "2.3m", 2_300_000, None, None, "other"),
+    ("The plant shut and 1,800 workers lost their jobs.", "1,800", 1800, None, None, "other"),
+    ("About 2,000 families who lost their homes got grants.", "About 2,000", 2000, None, None, "other"),
 ]
 
 

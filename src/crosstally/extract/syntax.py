@@ -298,7 +298,7 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         lemma = mod.lemma_.lower()
         if mod.lower_ in lex.category_adjs:
             found.add(lex.category_adjs[mod.lower_])
-        elif lemma in lex.category_verbs and mod.pos_ in ("VERB", "ADJ"):
+        elif lemma in lex.category_verbs and mod.pos_ in ("VERB", "ADJ") and not _loses_things(mod, anchor):
             found.add(lex.category_verbs[lemma])
         found |= {
             lex.category_verbs[c.lemma_.lower()]
@@ -313,7 +313,7 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         if lemma in _RESULTATIVE:
             objects += [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")]
         lost_lives = lemma == "lose" and any(o.lemma_.lower() == "life" for o in objects)
-        if lemma in lex.category_verbs and lemma not in _SUFFER and not lost_lives:
+        if lemma in lex.category_verbs and lemma not in _SUFFER and not lost_lives and not _loses_things(verb, anchor):
             found.add(lex.category_verbs[lemma])
         if verb.lower_ in lex.category_adjs:
             found.add(lex.category_adjs[verb.lower_])
@@ -330,6 +330,14 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         if lemma == "lose" and not objects:
             found.add("casualties")
     return found
+
+
+def _loses_things(verb, anchor) -> bool:
+    """ "people who lost their jobs": losing something other than lives or the counted
+    people themselves is no casualty."""
+    return verb.lemma_.lower() == "lose" and any(
+        c.dep_ == "dobj" and c.i != anchor.i and c.lemma_.lower() != "life" for c in verb.children
+    )
 
 
 def rate_unit(sent, top, noun, verbs: list, lex: Lexicon) -> str | None:
