@@ -84,6 +84,7 @@ MULTIPLIERS = [
     ("Usage grew 10-fold over the summer.", "10-fold", 10),
     ("The chipmaker trades at 6.5 times earnings.", "6.5 times", 6.5),
     ("The bid values the club at 12 times revenue.", "12 times", 12),
+    ("The buyout was priced at 12.5x EBITDA.", "12.5x", 12.5),
     ("Rents are now three times higher than in 2015.", "three times", 3),
     ("The flood left twice as many homeless as the last one.", "twice", 2),
     ("The reported toll is 70 times the official figure.", "70 times", 70),
@@ -178,6 +179,7 @@ NOT_CLAIMS = [
     ("The visitors were 2-0 up at the break.", "0"),
     ("The Celtics edged the Heat 104–101 on Friday.", "104"),
     ("The foundry moved to a 3-nanometre process.", "3"),
+    ("She anchored the 4x100m relay.", "4"),
     ("The swell reached 5m off the cape.", "5"),
 ]
 

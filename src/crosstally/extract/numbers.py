@@ -144,7 +144,10 @@ def scanner() -> Scanner:
         range_join_re=re.compile(rf"\s*(?P<join>-|–|—|to|and|or)\s*(?:{currency})?\s*$", re.IGNORECASE),
         range_open_re=re.compile(rf"\b(?P<open>between|from|by)\s+(?:{currency})?\s*$", re.IGNORECASE),
         times_re=re.compile(rf"\s+(?:{multiplier_words('marker')})\b", re.IGNORECASE),
-        fold_re=re.compile(rf"(?:-|\s)?(?:{multiplier_words('fold')})\b", re.IGNORECASE),
+        fold_re=re.compile(
+            rf"(?:(?:-|\s)?(?:{multiplier_words('fold')})|(?:{multiplier_words('suffix')}))\b(?!\s*\d)",
+            re.IGNORECASE,
+        ),
         compare_re=re.compile(
             rf"\s+(?:{multiplier_words('compare')})\b(?!\s+(?<=as\s)(?:{multiplier_words('clause')})\b)",
             re.IGNORECASE,
@@ -506,6 +509,7 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         if (
             re.match(r"[A-Za-z]", after)
             and not sc.unit_after_re.match(text, last.end)
+            and not sc.fold_re.match(text, last.end)
             and not re.match(r"(?:mn|bn|mln|trn|tn|k|m|b)\b", after, re.I)
         ):
             return "name or code"
