@@ -58,6 +58,7 @@ SCALES = [
     ("Default rates stayed at .001 per cent.", ".001 per cent", 0.001, "percent"),
     ("The new depot covers 1520 sq m near the docks.", "1520 sq m", 1520, "m2"),
     ("Offices of 12,000 sq ft were leased.", "12,000 sq ft", 12_000, "sq ft"),
+    ("The 300-acre vineyard was sold.", "300-acre", 300, "acres"),
     ("The fire razed 300 sq. m of market stalls.", "300 sq. m", 300, "m2"),
     ("One fourth of the harvest was lost to hail.", "One fourth", 25, "percent"),
     ("Three fourths of the seats went to the coalition.", "Three fourths", 75, "percent"),
@@ -180,6 +181,10 @@ NOT_CLAIMS = [
     ("The Celtics edged the Heat 104–101 on Friday.", "104"),
     ("The foundry moved to a 3-nanometre process.", "3"),
     ("She anchored the 4x100m relay.", "4"),
+    ("The console runs a 64-bit, 8-core chip.", "64"),
+    ("The console runs a 64-bit, 8-core chip.", "8"),
+    ("A 40-storey tower will replace the mall.", "40"),
+    ("The opposition unveiled a 10-point plan.", "10"),
     ("The swell reached 5m off the cape.", "5"),
 ]
 
