@@ -1,0 +1,111 @@
+"""The scanner's compiled patterns, built once from the lexicon tables.
+
+Every word list the patterns need (number words, scale suffixes, currency signs and
+names, units, qualifiers, designators, multiplier words) comes from the lexicon, so a
+new currency or unit is a table row, not a code change. `numbers` applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import Lexicon, lexicon
+
+# Digits as news writes them: "1,280,000", Indian grouping "1,00,000", "12.5", ".001".
+DIGITS = r"(?<![\w.])\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """The compiled patterns, built once from the lexicon."""
+
+    lex: Lexicon
+    atom_re: re.Pattern
+    unit_after_re: re.Pattern
+    currency_before_re: re.Pattern
+    qualifier_before_re: re.Pattern
+    qualifier_after_re: re.Pattern
+    designator_before_re: re.Pattern
+    month_before_re: re.Pattern
+    month_after_re: re.Pattern
+    fraction_re: re.Pattern
+    measure_before_re: re.Pattern
+    label_after_re: re.Pattern
+    range_join_re: re.Pattern
+    range_open_re: re.Pattern
+    times_re: re.Pattern
+    fold_re: re.Pattern
+    compare_re: re.Pattern
+
+
+def _alternation(phrases) -> str:
+    """A regex alternation of literal phrases, longest first so the longest one wins."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def scanner() -> Scanner:
+    """The scanner for the package lexicon."""
+    lex = lexicon()
+
+    def number_words(*classes: str) -> str:
+        return _alternation(w for w, (_, c) in lex.number_words.items() if c in classes)
+
+    def multiplier_words(role: str) -> str:
+        return _alternation(lex.multipliers[role])
+
+    words = _alternation(w for w, (_, c) in lex.number_words.items() if c != "fraction")
+    scale_words = number_words("scale")
+    suffixes = _alternation(lex.scale_suffixes)
+    spaced_suffixes = _alternation(s for s, (_, needs_currency) in lex.scale_suffixes.items() if not needs_currency)
+    atom = (
+        rf"(?P<digits>{DIGITS})(?:(?P<sfx>{suffixes}|\s(?:{spaced_suffixes}))\b"
+        rf"|(?:\s+|-)(?P<scale>(?:{number_words('hundred', 'scale')})(?:[\s-]+(?:{scale_words}))*)\b)?"
+        rf"|(?P<half>\bhalf\s+an?\s+(?:{scale_words}|dozen))\b"
+        rf"|(?P<words>\b(?:an?\s+(?=(?:hundred|dozen|{scale_words})\b))?"
+        rf"(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*)(?:\b|(?=(?:{multiplier_words('fold')})\b))"
+    )
+    months = _alternation([m.capitalize() for m in lex.months] + [m.upper() for m in lex.months])
+    fractions = number_words("fraction")
+    signs = [p for p, (k, _) in lex.units.items() if k == "currency_sign"]
+    currency = (
+        rf"(?:(?<![A-Za-z])(?:{_alternation(p for p in signs if p[0].isalpha())})"
+        rf"|{_alternation(p for p in signs if not p[0].isalpha())})"
+    )
+    return Scanner(
+        lex=lex,
+        atom_re=re.compile(atom, re.IGNORECASE),
+        unit_after_re=re.compile(rf"(?:\s*|-)(?P<unit>{_alternation(lex.units)})(?![A-Za-z])"),
+        measure_before_re=re.compile(
+            rf"\b(?:{_alternation(lex.measure_nouns)})"
+            r"\s+(?:of\s+|at\s+|reached\s+|hit\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?$",
+            re.IGNORECASE,
+        ),
+        currency_before_re=re.compile(rf"(?P<cur>{currency})\s?$"),
+        qualifier_before_re=re.compile(
+            rf"(?:^|(?<=[^\w]))(?P<q>{_alternation(lex.qualifiers_before)})\s*$", re.IGNORECASE
+        ),
+        qualifier_after_re=re.compile(rf"(?P<q>\s*(?:{_alternation(lex.qualifiers_after)}))(?![\w])", re.IGNORECASE),
+        designator_before_re=re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(lex.designators)})\s*$", re.IGNORECASE),
+        month_before_re=re.compile(rf"\b(?:{months})\.?,?\s*$"),
+        month_after_re=re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{months})\b"),
+        fraction_re=re.compile(
+            rf"\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+            rf"(?P<frac>{fractions})(?=\s+of\b)",
+            re.IGNORECASE,
+        ),
+        label_after_re=re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{_alternation(lex.labels_after)})(?![\w])"),
+        range_join_re=re.compile(rf"\s*(?P<join>-|–|—|to|and|or)\s*(?:{currency})?\s*$", re.IGNORECASE),
+        range_open_re=re.compile(rf"\b(?P<open>between|from|by)\s+(?:{currency})?\s*$", re.IGNORECASE),
+        times_re=re.compile(rf"\s+(?:{multiplier_words('marker')})\b", re.IGNORECASE),
+        fold_re=re.compile(
+            rf"(?:(?:-|\s)?(?:{multiplier_words('fold')})|(?:{multiplier_words('suffix')}))\b(?!\s*\d)",
+            re.IGNORECASE,
+        ),
+        compare_re=re.compile(
+            rf"\s+(?:{multiplier_words('compare')})\b(?!\s+(?<=as\s)(?:{multiplier_words('clause')})\b)",
+            re.IGNORECASE,
+        ),
+    )
