@@ -439,7 +439,8 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         return "age"
     if atom.value == 1 and atom.in_words and re.match(r"\s+of\b|\s+another\b", after, re.I):
         return "referring"
-    if atom is last and _year_like(atom) and not money:
+    unit = _unit_after(text, sc, last.end)
+    if atom is last and _year_like(atom) and not money and not (unit and unit[0] != "time"):
         if re.search(
             r"\b(?:in|since|by|of|from|until|till|to|during|before|after|early|late|mid"
             r"|spring|summer|autumn|fall|winter|year|the|between|and)\s*-?$",
