@@ -31,7 +31,6 @@ CURRENCIES = [
     ("The carrier was fined 3 million US dollars.", "3 million US dollars", 3_000_000, "USD"),
     ("The deal was worth 7 million USD.", "7 million USD", 7_000_000, "USD"),
     ("The hostel charges 2000 USD.", "2000 USD", 2000, "USD"),
-    ("Bidding for the painting opened at $2000.", "$2000", 2000, "USD"),
     ("Jakarta pledged Rp 12 trillion to the new capital.", "Rp 12 trillion", 12_000_000_000_000, "IDR"),
     ("The fund invested NZ$40 million in wind farms.", "NZ$40 million", 40_000_000, "NZD"),
     ("Petrobras paid R$2.1 billion in dividends.", "R$2.1 billion", 2_100_000_000, "BRL"),
