@@ -1,17 +1,22 @@
-"""Extraction throughput on one core: the scanner alone, the fast path, the full pipeline
-on all text, and quantulum3 (when installed) — documents/s, MB/s and peak memory.
+"""Extraction throughput on one core, on real-shaped news: crosstally's scanner alone, its
+fast path, `--full-parse`, spaCy's full pipeline over the same documents, and
+quantulum3 (when installed) — CPU seconds, MB/s, peak memory and the ratios.
 
-Each mode runs in its own process so that its peak memory is its own.
+Each mode runs in its own process (one thread), so its peak memory is its own; with
+`--rounds N` the modes are interleaved N times and every run is printed. Each line of
+output is one JSON record; the last gives the ratios of the medians.
 
-    .venv/bin/python benchmarks/bench_extract.py --docs 2000 --full-docs 300
-    .venv/bin/python benchmarks/bench_extract.py --docs 2000 --full-docs 300 --paragraphs 16 --figure-share 0.25
+    .venv/bin/python benchmarks/bench_extract.py --docs 240
+    .venv/bin/python benchmarks/bench_extract.py --docs 2000 --corpus synthetic
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -19,84 +24,100 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+MODES = ("scan", "fast", "full", "spacy", "quantulum3")
 
-def run_mode(mode: str, n: int, paragraphs: int, share: float) -> dict:
-    from corpus import make_corpus
 
-    docs = make_corpus(n, paragraphs_per_doc=paragraphs, figure_share=share)
-    size = sum(len(d["text"].encode()) for d in docs)
-    if mode in ("fast", "full"):
+def documents(corpus: str, n: int) -> list[dict]:
+    from corpus import make_corpus, real_corpus
+
+    if corpus == "real":
+        return real_corpus(n)
+    return make_corpus(n, paragraphs_per_doc=16, figure_share=0.25)
+
+
+def run_mode(mode: str, corpus: str, n: int) -> dict:
+    """Time one mode over the corpus in this process."""
+    docs = documents(corpus, n)
+    texts = [d["text"] for d in docs]
+    if mode in ("fast", "full", "spacy"):
         from crosstally import ExtractOptions
         from crosstally.extract import DocumentText, extract_many
         from crosstally.nlp import load_pipeline
 
-        load_pipeline(ExtractOptions().model)
-        items = [DocumentText(d["text"], d["id"]) for d in docs]
-        start = time.perf_counter()
-        claims = sum(len(c) for c in extract_many(items, ExtractOptions(fast=mode == "fast")))
-    elif mode == "scan":
-        from crosstally.extract.numbers import scan
-
-        start = time.perf_counter()
-        claims = sum(len(scan(d["text"])[0]) for d in docs)
+        nlp = load_pipeline(ExtractOptions().model)
+        list(extract_many([DocumentText(texts[0])]))
     elif mode == "quantulum3":
         from quantulum3 import parser
 
-        start = time.perf_counter()
-        claims = sum(len(parser.parse(d["text"])) for d in docs)
+        parser.parse(texts[0])
+    start, cpu = time.perf_counter(), time.process_time()
+    if mode in ("fast", "full"):
+        items = [DocumentText(t, d["id"]) for t, d in zip(texts, docs)]
+        found = sum(len(c) for c in extract_many(items, ExtractOptions(fast=mode == "fast")))
+    elif mode == "spacy":
+        found = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=ExtractOptions().batch_size))
+    elif mode == "scan":
+        from crosstally.extract.numbers import scan
+
+        found = sum(len(scan(t)[0]) for t in texts)
+    elif mode == "quantulum3":
+        found = sum(len(parser.parse(t)) for t in texts)
     else:
         raise SystemExit(f"unknown mode {mode}")
-    seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu = time.process_time() - cpu
+    size = sum(len(t.encode()) for t in texts)
     return {
         "mode": mode,
+        "corpus": corpus,
         "docs": n,
-        "mb": round(size / 1e6, 2),
-        "seconds": round(seconds, 2),
-        "docs_per_s": round(n / seconds, 1),
-        "mb_per_s": round(size / 1e6 / seconds, 3),
-        "found": claims,
-        "peak_rss_mb": round(peak_mb),
+        "mb": round(size / 1e6, 3),
+        "cpu_s": round(cpu, 2),
+        "wall_s": round(time.perf_counter() - start, 2),
+        "mb_per_cpu_s": round(size / 1e6 / cpu, 4),
+        "found": found,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+
+
+def in_subprocess(args: list[str]) -> dict:
+    """Run this script with `args` in a fresh one-thread process; its JSON record."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        return {"args": args, "skipped": proc.stderr.strip().splitlines()[-1:]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=2000)
-    ap.add_argument("--full-docs", type=int, default=300, help="documents for the (slow) full pipeline")
-    ap.add_argument("--paragraphs", type=int, default=8, help="paragraphs per document")
-    ap.add_argument("--figure-share", type=float, default=0.4, help="share of paragraphs holding figures")
+    ap.add_argument("--docs", type=int, default=240)
+    ap.add_argument("--corpus", choices=("real", "synthetic"), default="real")
+    ap.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--mode", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.mode:
-        print(json.dumps(run_mode(args.mode, args.docs, args.paragraphs, args.figure_share)))
+        print(json.dumps(run_mode(args.mode, args.corpus, args.docs)))
         return
-    plan = [
-        ("scan", args.docs),
-        ("fast", args.docs),
-        ("fast", args.full_docs),
-        ("full", args.full_docs),
-        ("quantulum3", args.full_docs),
-    ]
-    for mode, n in plan:
-        proc = subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--mode",
-                mode,
-                "--docs",
-                str(n),
-                "--paragraphs",
-                str(args.paragraphs),
-                "--figure-share",
-                str(args.figure_share),
-            ],
-            capture_output=True,
-            text=True,
-            env={"OMP_NUM_THREADS": "1", "PATH": "/usr/bin:/bin"},
-        )
-        print(proc.stdout.strip() or json.dumps({"mode": mode, "skipped": proc.stderr.strip().splitlines()[-1:]}))
+    if args.corpus == "real":
+        from corpus import real_corpus, sentence_share
+
+        units, share = sentence_share([d["text"] for d in real_corpus(args.docs)])
+        print(json.dumps({"corpus": "real", "units": units, "share_of_units_with_a_figure": round(share, 3)}))
+    cpu: dict[str, list[float]] = {}
+    for _ in range(args.rounds):
+        for mode in args.modes:
+            record = in_subprocess(["--mode", mode, "--corpus", args.corpus, "--docs", str(args.docs)])
+            print(json.dumps(record), flush=True)
+            if "cpu_s" in record:
+                cpu.setdefault(mode, []).append(record["cpu_s"])
+    median = {mode: statistics.median(times) for mode, times in cpu.items()}
+    ratios = {
+        f"{other}/fast": round(median[other] / median["fast"], 2)
+        for other in ("full", "spacy", "quantulum3")
+        if other in median and "fast" in median
+    }
+    print(json.dumps({"median_cpu_s": median, "ratios": ratios}))
 
 
 if __name__ == "__main__":

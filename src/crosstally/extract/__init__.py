@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache, partial
 
 from ..claims import Claim
 from ..errors import ExtractionError, InvalidOptionError
@@ -175,7 +176,7 @@ class _Job:
     def _claims_in(self, u: int, doc) -> None:
         offset = self.units[u][0]
         unit_figures = self.figures[u]
-        context = _Context(self._earlier_speakers(u))
+        context = _Context(cache(self._earlier_speakers(u)))
         claims = self.claims
         for sent in doc.sents:
             previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
@@ -184,7 +185,7 @@ class _Job:
                 if claim is not None:
                     claims.append(claim)
                     previous_claim = claim
-            context = context.plus(_sentence_speaker(sent, self.names, context))
+            context = context.plus(cache(partial(_sentence_speaker, sent, self.names, context)))
 
 
 def _unit_of(figures: list[Figure], units: list[tuple[int, int]]) -> dict[int, list[Figure]]:
@@ -200,16 +201,17 @@ def _unit_of(figures: list[Figure], units: list[tuple[int, int]]) -> dict[int, l
 
 class _Context(Sequence):
     """The speakers of the sentences before a figure: the previous units' (parsed only when
-    a pronoun or a continuation asks for them) and the earlier sentences of its own."""
+    a pronoun or a continuation asks for them) and the earlier sentences of its own. Each
+    speaker is found only when a rule first asks for the context, and then only once."""
 
-    def __init__(self, load, extra: tuple[Attribution, ...] = ()) -> None:
+    def __init__(self, load: Callable[[], list[Attribution]], extra: tuple[Callable[[], Attribution], ...] = ()):
         self._load = load
         self._extra = extra
         self._items: list[Attribution] | None = None
 
     def _all(self) -> list[Attribution]:
         if self._items is None:
-            self._items = [*self._load(), *self._extra]
+            self._items = [*self._load(), *(speaker() for speaker in self._extra)]
         return self._items
 
     def __getitem__(self, index):
@@ -218,7 +220,11 @@ class _Context(Sequence):
     def __len__(self) -> int:
         return len(self._all())
 
-    def plus(self, speaker: Attribution) -> _Context:
+    def __bool__(self) -> bool:
+        return bool(self._extra) or len(self) > 0
+
+    def plus(self, speaker: Callable[[], Attribution]) -> _Context:
+        """This context followed by one more sentence, whose speaker `speaker()` gives."""
         return _Context(self._load, (*self._extra, speaker))
 
 
