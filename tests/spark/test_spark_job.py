@@ -70,9 +70,7 @@ def test_spark_claims_equal_single_process(corpus, spark_output, nlp):
 
     _, docs = corpus
     items = [DocumentText(d.text, d.id, d.published) for d in docs]
-    local = []
-    for item, claims in zip(items, extract_many(items), strict=True):
-        local += [asdict(c) for c in claims]
+    local = [asdict(c) for claims in extract_many(items) for c in claims]
     con = duckdb.connect()
     result = con.execute(
         "SELECT * EXCLUDE (pub_date) FROM read_parquet(?, hive_partitioning = true)",
