@@ -186,3 +186,12 @@ def test_language_recorded_and_non_english_warned_once(tmp_path: Path):
     assert french.language == "fr"
     assert [w for w in french.warnings if "French" in w] == [french.warnings[0]] and len(french.warnings) == 1
     assert arabic.language == "ar" and len(arabic.warnings) == 1 and "Arabic" in arabic.warnings[0]
+
+
+def test_jsonl_metadata_that_is_not_text_is_dropped_not_stored_as_a_repr(tmp_path: Path):
+    path = tmp_path / "odd.jsonl"
+    record = {"text": "Police said 40 people died.", "title": {"a": 1}, "outlet": ["x"], "url": 7, "id": {"x": 1}}
+    path.write_text(json.dumps(record) + "\n")
+    (doc,) = read_all(path)
+    assert doc.title is None and doc.outlet is None and doc.url == "7" and doc.id == "odd.jsonl:1"
+    assert any("title, outlet, id not text" in w for w in doc.warnings)

@@ -346,7 +346,10 @@ def _record_document(record: dict, name: str, file_id: str, line: int, warnings:
     if re.search(r"<(?:p|div|html|body|br)\b", body[:2000], re.I):
         body = html_document(body, "", name).text
     published, more = parse_published(record.get("published"), f"{name}:{line}")
-    doc_id = str(record.get("id") or f"{file_id}:{line}")
+    doc_id = _str(record.get("id")) or f"{file_id}:{line}"
+    odd = [key for key in ("title", "outlet", "url", "id", "story") if record.get(key) and _str(record[key]) is None]
+    if odd:
+        more.append(f"{name}:{line}: {', '.join(odd)} not text; ignored")
     return Document(
         doc_id,
         body,
@@ -362,7 +365,11 @@ def _record_document(record: dict, name: str, file_id: str, line: int, warnings:
 
 
 def _str(value) -> str | None:
-    return str(value).strip() or None if value not in (None, "") else None
+    """A metadata field as text: strings and numbers only. An object or a list (a JSON
+    record's `"title": {...}`) is dropped rather than stored as a Python repr."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None
 
 
 def _jsonl_rows(text: str, name: str):

@@ -125,9 +125,7 @@ def create_app(settings: Settings) -> FastAPI:
         data = await upload.read(settings.upload_limit + 1)
         if len(data) > settings.upload_limit:
             raise UploadTooLargeError(f"upload is larger than {settings.upload_limit:,} bytes")
-        job = jobs.submit(name, lambda: list(read_bytes(data, name, name, settings.upload_limit)))
-        job.size = len(data)
-        return job
+        return jobs.submit(name, lambda: list(read_bytes(data, name, name, settings.upload_limit)), size=len(data))
 
     async def finished(job: Job) -> dict:
         """Wait for a job without blocking the event loop."""
@@ -196,8 +194,7 @@ def create_app(settings: Settings) -> FastAPI:
         else:
             body = await request.body()
             document = _document_from_json(parse_json_bytes(body, DocumentIn))
-            job = jobs.submit(document.id, lambda: [with_language(document)])
-            job.size = len(body)
+            job = jobs.submit(document.id, lambda: [with_language(document)], size=len(body))
         if job.size > settings.sync_limit:
             return JSONResponse({"job": job.summary()}, status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
         return await finished(job)

@@ -173,10 +173,10 @@ class JobQueue:
         self._worker = threading.Thread(target=self._run, name="crosstally-jobs", daemon=True)
         self._worker.start()
 
-    def submit(self, name: str, parse: Callable[[], list[Document | DocumentError]]) -> Job:
-        """Queue an upload; QueueFullError (503) when the queue is full."""
+    def submit(self, name: str, parse: Callable[[], list[Document | DocumentError]], size: int = 0) -> Job:
+        """Queue an upload of `size` bytes; QueueFullError (503) when the queue is full."""
         with self._guard:
-            job = Job(f"job-{next(self._ids)}", name, parse)
+            job = Job(f"job-{next(self._ids)}", name, parse, size=size)
             try:
                 self._queue.put_nowait(job)
             except queue.Full:
