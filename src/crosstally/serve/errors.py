@@ -13,7 +13,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -105,13 +105,19 @@ def install_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
     def respond(request: Request, kind: str, message: str, status: int, headers: dict | None = None) -> Response:
         if wants_json(request.url.path):
             return JSONResponse(error_body(kind, message, status), status_code=status, headers=headers)
-        return templates.TemplateResponse(
-            request,
-            "error.html",
-            {"kind": kind, "message": message, "status": status, "writable": False, "needs_token": False},
-            status_code=status,
-            headers=headers,
-        )
+        try:
+            return templates.TemplateResponse(
+                request,
+                "error.html",
+                {"kind": kind, "message": message, "status": status, "writable": False, "needs_token": False},
+                status_code=status,
+                headers=headers,
+            )
+        except Exception:  # the error page itself failed: a bare page, still no traceback
+            from html import escape
+
+            text = f"<!doctype html><title>{status}</title><h1>{status}: {escape(kind)}</h1><p>{escape(message)}</p>"
+            return HTMLResponse(text, status_code=status, headers=headers)
 
     @app.exception_handler(CrosstallyError)
     async def crosstally_error(request: Request, exc: CrosstallyError) -> Response:
