@@ -33,10 +33,27 @@ PUBLISHED = date(2024, 12, 24)  # a Tuesday
         ("last month", "2024-11"),
         ("last year", "2023"),
         ("so far", None),
+        ("earlier in the week", "2024-12"),
+        ("Sunday night", "2024-12-22"),
     ],
 )
 def test_resolve(words, expected):
     assert resolve(words, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "time_text"),
+    [
+        ("According to a bulletin issued on Friday morning, the agency now puts the toll at 214.", "on Friday morning"),
+        ("The ministry said 57 people had died, citing figures in Thursday's update.", "Thursday"),
+        ("Governor Alma Ruiz said Monday night that about 600 people are still unaccounted for.", "Monday night"),
+        ("Police said 90 people on the list published last week had been found safe.", "last week"),
+        ("Earlier in the week the port authority said 31 ships were stranded.", "Earlier in the week"),
+    ],
+)
+def test_time_words_outside_the_main_clause(claims_of, sentence, time_text):
+    claims = claims_of(sentence, published="2024-12-24")
+    assert claims and claims[-1].time_text == time_text
 
 
 def test_without_publication_date_only_explicit_years_resolve():

@@ -39,33 +39,60 @@ _RATE = re.compile(r"^(?:every|each|per|a|an)\s+\w+$|^(?:daily|weekly|monthly|an
 def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str, int] | None:
     """The DATE words of the sentence that time the claim, with their character offset.
 
-    Prefers a date attached to the reporting or event verbs; else the one nearest the
-    figure. Durations, rates and the figure itself are not times.
+    Prefers a date attached to the reporting or event verbs, then one in the main
+    clause nearest the figure, then a day named anywhere in the sentence ("the report
+    updated on Sunday morning", "Saturday's report", "the list published last week").
+    Durations, rates and the figure itself are not times; "Sunday" and "night" are one.
     """
     candidates = []
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent in _time_entities(sent):
         if ent.start_char < figure_span[1] and figure_span[0] < ent.end_char:
             continue
         words = ent.text.strip()
         if _DURATION.match(words) or _RATE.match(words):
             continue
-        if ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS":
+        possessive = ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS"
+        if possessive and not _owns_information(sent.doc, ent.end):
             continue
         first = ent[0]
         prev = sent.doc[first.i - 1] if first.i > sent.start else None
         start = ent.start_char
-        if prev is not None and prev.lower_ in _LEAD_PREPS and prev.pos_ == "ADP":
+        if prev is not None and prev.lower_ in _LEAD_PREPS and prev.pos_ == "ADP" and not possessive:
             start = prev.idx
         attached = _attached(ent.root, verbs)
-        if not attached and not _in_main_clause(ent.root):
+        rank = 0 if attached else 1 if _in_main_clause(ent.root) else 2 if _names_a_day(words) else None
+        if rank is None:
             continue
-        candidates.append((not attached, abs(ent.start - anchor.i), start, ent.end_char))
+        candidates.append((rank, abs(ent.start - anchor.i), start, ent.end_char))
     if not candidates:
         return None
     _, _, start, end = min(candidates)
     return sent.doc.text[start:end], start
+
+
+def _time_entities(sent) -> list:
+    """DATE and TIME entities, a TIME joined to the DATE just before it ("Sunday night")."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if out and ent.label_ == "TIME" and out[-1].end == ent.start:
+            out[-1] = sent.doc[out[-1].start : ent.end]
+            continue
+        out.append(ent)
+    return out
+
+
+def _owns_information(doc, pos_index: int) -> bool:
+    """ "Saturday's report": a day that owns a report, update or count dates it."""
+    following = doc[pos_index + 1] if pos_index + 1 < len(doc) else None
+    return following is not None and lexicon().noun_classes.get(following.lemma_.lower()) == "info"
+
+
+def _names_a_day(words: str) -> bool:
+    lex = lexicon()
+    tokens = set(re.findall(r"[a-z]+", words.lower()))
+    return bool(tokens & set(lex.weekdays) or tokens & set(lex.months) or tokens & {"yesterday", "today", "week"})
 
 
 def _attached(token, verbs) -> bool:
@@ -159,7 +186,7 @@ def _relative(text: str, published: date) -> str | None:
         }.get(m.group(1)) or int(m.group(1))
         days = n * (7 if m.group(2) == "week" else 1)
         return (published - timedelta(days=days)).isoformat()
-    if re.search(r"\b(?:this|earlier this|later this) week\b", text):
+    if re.search(r"\b(?:this|earlier this|later this) week\b|\b(?:earlier|later) in the week\b", text):
         return _month(published)
     if re.search(r"\blast week\b", text):
         return _month(published - timedelta(days=7))
