@@ -52,7 +52,7 @@ def run_mode(mode: str, corpus: str, n: int) -> dict:
         parser.parse(texts[0])
     start, cpu = time.perf_counter(), time.process_time()
     if mode in ("fast", "full"):
-        items = [DocumentText(t, d["id"]) for t, d in zip(texts, docs)]
+        items = [DocumentText(t, d["id"]) for t, d in zip(texts, docs, strict=True)]
         found = sum(len(c) for c in extract_many(items, ExtractOptions(fast=mode == "fast")))
     elif mode == "spacy":
         found = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=ExtractOptions().batch_size))
@@ -79,10 +79,10 @@ def run_mode(mode: str, corpus: str, n: int) -> dict:
     }
 
 
-def in_subprocess(args: list[str]) -> dict:
-    """Run this script with `args` in a fresh one-thread process; its JSON record."""
+def in_subprocess(args: list[str], script: str = __file__) -> dict:
+    """Run `script` with `args` in a fresh one-thread process; its last JSON record."""
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
+    proc = subprocess.run([sys.executable, script, *args], capture_output=True, text=True, env=env)
     if proc.returncode != 0 or not proc.stdout.strip():
         return {"args": args, "skipped": proc.stderr.strip().splitlines()[-1:]}
     return json.loads(proc.stdout.strip().splitlines()[-1])

@@ -1,11 +1,12 @@
 """Figure-claim extraction: raw text in, `Claim` records out.
 
 The scanner (`numbers`) finds candidate figures in the raw text; the text is cut into
-sentences by rule (`sentences`), and only the sentences that hold a candidate go through
-spaCy, batched with `nlp.pipe`. The sentences before one are parsed only when a pronoun
-or a continuation needs their speakers. Every rule reads a sentence and at most the
-three before it, so parsing everything (`ExtractOptions(fast=False)`) gives exactly the
-same claims.
+units by rule (`sentences`: sentences, over-long ones cut at clause boundaries, so no unit
+exceeds a fixed length), and only the units that hold a candidate go through spaCy,
+streamed through `nlp.pipe`. The units before one are parsed only when a pronoun or a
+continuation needs their speakers. Every rule reads a unit and at most the three before
+it, so parsing everything (`ExtractOptions(fast=False)`) gives exactly the same claims,
+and the cost grows linearly with the length of a document.
 """
 
 from __future__ import annotations
