@@ -237,10 +237,10 @@ def _max_matching(options: list[list[int]]) -> int:
 
 def evaluate_stories(paths: list[Path], together: bool = False) -> dict[str, dict]:
     """Per story and POOL: the scores of `KEYS`, flags per type."""
+    from .extract import DocumentText, extract_many
     from .ingest import reconcile_batch
     from .reconcile.view import view_from
     from .report.data import flag_dicts
-    from .extract import DocumentText, extract_many
 
     folders = story_folders(paths)
 

@@ -66,6 +66,8 @@ CATEGORIES = [
     ("The ship had 162 people on board.", "162", "other"),
     ("Rescuers pulled 45 survivors from the sea.", "45", "other"),
     ("Voters cast 2.3 million ballots.", "2.3 million", "other"),
+    ("The list holds the names of 412 people still missing after the mudslide.", "412", "missing"),
+    ("Some 25 climbers remain missing on the glacier, the park said.", "Some 25", "missing"),
 ]
 
 

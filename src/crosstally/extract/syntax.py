@@ -242,7 +242,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         return _merge(own)
     if noun_class == "materiel" or own == {"materiel"}:
         return "materiel"
-    events = _event_categories(noun if noun is not None else top, verbs, lex)
+    events = _event_categories(noun if noun is not None else top, verbs, lex) or _state_after(noun, lex)
     people = (
         noun is None
         or noun_class in ("person", "force")
@@ -262,6 +262,19 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         if noun_class == "force" and (top.head.lower_ == "with" or any(v.lemma_ in _HAVE for v in verbs)):
             return "personnel"
     return "other"
+
+
+def _state_after(noun, lex: Lexicon) -> set[str]:
+    """ "338 people still missing", "40 villagers feared dead": a state word right after
+    the counted people, which the parser may have hung elsewhere."""
+    if noun is None or lex.noun_classes.get(noun.lemma_.lower()) not in ("person", "force"):
+        return set()
+    for tok in noun.doc[noun.i + 1 : noun.i + 4]:
+        if tok.lower_ in lex.category_adjs:
+            return {lex.category_adjs[tok.lower_]}
+        if tok.pos_ not in ("ADV", "AUX") and tok.lemma_.lower() not in ("feared", "fear", "believe", "report"):
+            return set()
+    return set()
 
 
 def _merge(found: set[str]) -> str:
