@@ -69,6 +69,18 @@ ATTRIBUTIONS = [
         "Institute for the Study of War",
         None,
     ),
+    (
+        "The coast guard revised its count on Monday, saying that 61 sailors had been rescued, Reuters reported.",
+        "61",
+        "coast guard",
+        "Reuters",
+    ),
+    (
+        "Nearly 900 homes were flooded, according to the Associated Press, citing the regional governor.",
+        "Nearly 900",
+        "regional governor",
+        "Associated Press",
+    ),
 ]
 
 

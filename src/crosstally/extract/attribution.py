@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import Lexicon
+from functools import cache
+
+from ..lexicon import Lexicon, read_keyed
 from .names import NameIndex
 
 _SUBJECT_DEPS = ("nsubj",)
@@ -49,9 +51,13 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
             relayer = _speaker(outer, names, lex, previous)
             if relayer.source and relayer.source != said.source:
                 said = Attribution(said.source, relayer.source, said.verb_i, said.person)
+    if said is not None and _is_media(said.source):
+        inner = _inner_speaker(top, reporter, names, lex, previous)
+        if inner is not None:
+            return Attribution(inner.source, said.source, inner.verb_i, inner.person)
     cued = _cued_source(sent, top, names, lex, reporter)
     if cued is not None and cued.source:
-        via = said.source if said is not None and said.source != cued.source else None
+        via = cued.via or (said.source if said is not None and said.source != cued.source else None)
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
@@ -59,6 +65,33 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         earlier = previous[-1]
         return Attribution(earlier.source, earlier.via, None, earlier.person)
     return Attribution()
+
+
+@cache
+def _media() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_keyed("media.tsv", fold=True))
+
+
+def _is_media(name: str | None) -> bool:
+    return bool(name) and re.sub(r"^the\s+", "", name.lower()) in _media() | {f"the {m}" for m in _media()}
+
+
+def _inner_speaker(top, reporter, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution | None:
+    """ "The UN amended the toll, stating that 3,958 died, CNN reported": the speaker of a
+    reporting participle between the figure and an outlet's verb, found through the verb
+    the participle hangs from."""
+    token = top
+    while token.head != token and token != reporter:
+        token = token.head
+        if token == reporter:
+            break
+        if _is_reporting(token, lex) and not _has_speaker(token) and token.head != token:
+            subject = _subject(token.head)
+            if subject is not None:
+                found = _speaker(token.head, names, lex, previous)
+                if found.source and not _is_media(found.source):
+                    return found
+    return None
 
 
 def _earlier_full_form(said: Attribution, previous: list[Attribution]) -> Attribution:
@@ -191,9 +224,10 @@ def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attributio
 def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribution | None:
     """A source named by a cue phrase: "according to X", "as per X", "citing X".
 
-    With a reporting verb, only a cue inside that verb's clause counts.
+    With a reporting verb, only a cue inside that verb's clause counts. The nearest cue
+    wins, except that a news outlet only relays another cue's source (its `via`).
     """
-    best = None
+    found = []
     for tok in sent:
         if reporter is not None and not reporter.is_ancestor(tok):
             continue
@@ -214,12 +248,13 @@ def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribu
         named = name_of(target, names, lex)
         if named is None:
             continue
-        distance = abs(tok.i - top.i)
-        if best is None or distance < best[0]:
-            best = (distance, named)
-    if best is None:
+        found.append((_is_media(named[0]), abs(tok.i - top.i), named))
+    if not found:
         return None
-    return Attribution(best[1][0], None, None, best[1][1])
+    found.sort(key=lambda f: (f[0], f[1]))
+    media, _, (name, person) = found[0]
+    relayer = next((f[2][0] for f in found if f[0]), None) if not media else None
+    return Attribution(name, relayer, None, person)
 
 
 def _names_a_source(obj, lex: Lexicon) -> bool:
