@@ -120,6 +120,16 @@ RANGES_AND_CHANGES = [
     ("GDP shrank -1.3% in the quarter.", [("-1.3%", -1.3, None, "exact")]),
     ("Retail sales moved −0.4 per cent in March.", [("−0.4 per cent", -0.4, None, "exact")]),
     ("Bond yields were (-0.25%) at the close.", [("-0.25%", -0.25, None, "exact")]),
+    ("The quarterly loss widened to -$3.2 million.", [("-$3.2 million", -3.2e6, None, "exact")]),
+    ("Deposit rates sank to minus 0.5 per cent.", [("minus 0.5 per cent", -0.5, None, "exact")]),
+    (
+        "Debt increased from $1.2 trillion in 2022 to $1.5 trillion.",
+        [("$1.2 trillion", 1.2e12, None, "exact"), ("$1.5 trillion", 1.5e12, None, "exact")],
+    ),
+    (
+        "Jobless claims fell by 12,000 to 220,000.",
+        [("12,000", 12_000, None, "exact"), ("220,000", 220_000, None, "exact")],
+    ),
     ("Some 2,000-3,000 fans waited outside.", [("Some 2,000-3,000", 2000, 3000, "range")]),
     ("Repairs will cost $5 million-$6 million.", [("$5 million-$6 million", 5e6, 6e6, "range")]),
     ("The startup sought $5-6 million from backers.", [("$5-6 million", 5e6, 6e6, "range")]),

@@ -180,7 +180,7 @@ def _negative(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] not in "-−":
         return False
     lead = text[max(0, start - 20) : start - 1]
-    return (not lead or lead[-1] in ' \t\n(["“') and not re.search(r"(?:\d|\bto|\band|\bbetween)\s*$", lead)
+    return (not lead or lead[-1] in ' \t\n(["“') and not re.search(r"[\d%]\s*$", lead)
 
 
 def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
@@ -245,6 +245,8 @@ def _range_partner(text: str, sc: Scanner, atoms: list[_Atom], i: int) -> tuple[
         return None, 1
     if _year_like(a) and _year_like(b):
         return None, 1
+    if _year_like(a) != _year_like(b) and re.search(r"\b(?:in|of|since|by)\s+$", text[max(0, a.start - 8) : a.start]):
+        return None, 1
     if opened == "by" or (
         opened == "from" and _CHANGE_BEFORE.search(text, max(0, opener.start() - 30), opener.start())
     ):
@@ -285,6 +287,10 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
     if cur:
         unit, kind = sc.lex.units[cur.group("cur")][1], "money"
         start -= len(before) - cur.start()
+    if not partner and atom.value > 0:
+        sign = sc.sign_word_re.search(text, max(0, start - 12), start)
+        if sign or _negative(text, start):
+            value, start = -value, sign.start() if sign else start - 1
     factor = 1.0
     unit_info = _unit_after(text, sc, end)
     if unit_info:

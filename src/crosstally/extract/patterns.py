@@ -38,6 +38,7 @@ class Scanner:
     times_re: re.Pattern
     fold_re: re.Pattern
     compare_re: re.Pattern
+    sign_word_re: re.Pattern
 
 
 def _alternation(phrases) -> str:
@@ -56,7 +57,7 @@ def scanner() -> Scanner:
     def multiplier_words(role: str) -> str:
         return _alternation(lex.multipliers[role])
 
-    words = _alternation(w for w, (_, c) in lex.number_words.items() if c != "fraction")
+    words = _alternation(w for w, (_, c) in lex.number_words.items() if c not in ("fraction", "sign"))
     scale_words = number_words("scale")
     suffixes = _alternation(lex.scale_suffixes)
     spaced_suffixes = _alternation(s for s, (_, needs_currency) in lex.scale_suffixes.items() if not needs_currency)
@@ -104,6 +105,7 @@ def scanner() -> Scanner:
             rf"(?:(?:-|\s)?(?:{multiplier_words('fold')})|(?:{multiplier_words('suffix')}))\b(?!\s*\d)",
             re.IGNORECASE,
         ),
+        sign_word_re=re.compile(rf"\b(?:{number_words('sign')})\s+$", re.IGNORECASE),
         compare_re=re.compile(
             rf"\s+(?:{multiplier_words('compare')})\b(?!\s+(?<=as\s)(?:{multiplier_words('clause')})\b)",
             re.IGNORECASE,
