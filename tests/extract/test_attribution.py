@@ -81,6 +81,9 @@ ATTRIBUTIONS = [
         "regional governor",
         "Associated Press",
     ),
+    ("Governor Ada Moss said she expected the count to fall below 200.", "below 200", "Ada Moss", None),
+    ("Landslide toll could climb to 150: Governor\nRoads remain closed.", "150", "Governor", None),
+    ("Ferry death toll passes 90 - coast guard\nThe search goes on.", "90", "coast guard", None),
 ]
 
 

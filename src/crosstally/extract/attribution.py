@@ -38,7 +38,7 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     if reporter is not None:
         said = _speaker(reporter, names, lex, previous)
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
-        if outer is not None and _first_person(reporter):
+        if outer is not None and (_first_person(reporter) or _pronoun_without_antecedent(reporter, said, lex)):
             reporter, said = outer, _speaker(outer, names, lex, previous)
         elif (
             outer is not None
@@ -60,10 +60,29 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
+    headline = _headline_speaker(sent, top, names, lex)
+    if headline is not None:
+        return headline
     if _continues(sent, lex) and previous and not previous[-1].named_only:
         earlier = previous[-1]
         return Attribution(earlier.source, earlier.via, None, earlier.person)
     return Attribution()
+
+
+_HEADLINE_TAIL = re.compile(r"[:\-–—]\s*([A-Za-z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})\s*$")
+
+
+def _headline_speaker(sent, top, names: NameIndex, lex: Lexicon) -> Attribution | None:
+    """ "Toll could reach 20,000: Mayor", "Flood deaths pass 3,000 - UN": a headline's
+    speaker after a closing colon or dash, with no verb of its own."""
+    m = _HEADLINE_TAIL.search(sent.text)
+    if m is None or top.idx - sent.start_char >= m.start():
+        return None
+    tail = [t for t in sent if t.idx - sent.start_char >= m.start(1)]
+    if not tail or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None
+    named = name_of(tail[-1], names, lex)
+    return Attribution(named[0], None, None, named[1]) if named else None
 
 
 @cache
@@ -101,6 +120,13 @@ def _earlier_full_form(said: Attribution, previous: list[Attribution]) -> Attrib
         if earlier.source and earlier.source.lower().endswith(" " + said.source):
             return Attribution(earlier.source, said.via, said.verb_i, earlier.person)
     return said
+
+
+def _pronoun_without_antecedent(verb, said: Attribution, lex: Lexicon) -> bool:
+    """ "Green said he expected ...": a pronoun subject the earlier text does not resolve
+    refers to the speaker of the reporting verb around it."""
+    subject = _subject(verb)
+    return not said.source and subject is not None and subject.lower_ in lex.pronouns
 
 
 def _first_person(verb) -> bool:
