@@ -112,6 +112,8 @@ def frame_of(
     counted = claim.counted or ""
     population = group_of(claim, military)
     state = _state(claim, counted, after, before)
+    if state == "count" and population in ("people", "troops"):
+        state = _only_state(sentence) or state
     group = _first_cue("group", counted) or ""
     if not group and population in ("people", "troops"):
         owners = [p for p in places_in(counted) if p != story_nationality]
@@ -156,6 +158,22 @@ def part_of_country(location: str | None) -> str:
         return ""
     words = re.sub(r"^(?:the|its)\s+", "", location[: m.end()].lower())
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+
+
+_GENERIC_TOTALS = {"number", "total", "figure", "tally", "count", "toll", "numbers", "figures"}
+
+
+def is_generic_total(counted: str | None) -> bool:
+    """ "the number", "the total": a count that names nothing but what was just discussed."""
+    words = re.findall(r"[a-z]+", (counted or "").lower())
+    return bool(words) and words[-1] in _GENERIC_TOTALS and len(words) <= 3
+
+
+def _only_state(sentence: str) -> str | None:
+    """The one state the sentence names, if it names exactly one ("the number of people on
+    the list of those missing has been put at 385")."""
+    states = {_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(sentence)}
+    return states.pop() if len(states) == 1 else None
 
 
 def _clause_after(sentence: str, start: int) -> str:

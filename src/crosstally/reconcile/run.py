@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..claims import Claim
 from .flags import Estimate, conflicts, revisions
-from .frames import Frame, frame_of, story_scope
+from .frames import Frame, frame_of, is_generic_total, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
 from .sources import SourceEntity, is_source_name, resolve_sources
@@ -158,9 +158,14 @@ def reconcile(
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
             military = is_military(doc.text)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
+            last: Frame | None = None
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 frame = frame_of(claim, sentence, claim.start - claim.evidence_start, nationality, military, scope)
+                if frame.state == "count" and is_generic_total(claim.counted) and last is not None:
+                    frame = last  # "the number would fall below 100": the figure just discussed
+                elif frame.state != "count":
+                    last = frame
                 key, name = _source(claim, doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 frames[(doc_id, claim.start)] = ClaimFrame(
