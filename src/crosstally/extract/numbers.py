@@ -138,7 +138,7 @@ def _atoms(text: str, sc: Scanner) -> list[_Atom]:
             elif m.group("sfx"):
                 factor, needs_currency = sc.lex.scale_suffixes[m.group("sfx").strip().lower()]
                 if needs_currency and not (
-                    sc.currency_before_re.search(text, 0, start) or _counts_after(text, sc, m.end())
+                    sc.currency_before_re.search(text, max(0, start - 12), start) or _counts_after(text, sc, m.end())
                 ):
                     atoms.append(_Atom(start, m.start("sfx"), raw, False, False, raw))
                     continue
@@ -187,7 +187,8 @@ def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
     """Every candidate figure in `text`, and every number ruled out with its reason."""
     sc = scanner()
     fractions = _fractions(text, sc)
-    atoms = [a for a in _atoms(text, sc) if not any(f.start <= a.start < f.end for f in fractions)]
+    inside = {i for f in fractions for i in range(f.start, f.end)}
+    atoms = [a for a in _atoms(text, sc) if a.start not in inside]
     figures: list[Figure] = []
     rejected: list[Rejected] = []
     i = 0
@@ -283,10 +284,10 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
     value, value_max, qualifier = atom.value, None, "exact"
     unit, kind = None, "count"
 
-    cur = sc.currency_before_re.search(before)
+    cur = sc.ends_at("currency_before_re", text, atom.start)
     if cur:
         unit, kind = sc.lex.units[cur.group("cur")][1], "money"
-        start -= len(before) - cur.start()
+        start = cur.start()
     if not partner and atom.value > 0:
         sign = sc.sign_word_re.search(text, max(0, start - 12), start)
         if sign or _negative(text, start):
@@ -328,13 +329,12 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
             return Rejected(atom.start, end, "frequency")
         unit, kind, end = "times", "multiplier", multiplier
 
-    before_mention = text[max(0, start - 60) : start]
-    qm = sc.qualifier_before_re.search(before_mention)
+    qm = sc.ends_at("qualifier_before_re", text, start)
     if qm and qualifier == "exact":
         qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
-        start -= len(before_mention) - qm.start()
+        start = qm.start()
     elif qm and qualifier == "range":
-        start -= len(before_mention) - qm.start()
+        start = qm.start()
     am = sc.qualifier_after_re.match(text, end)
     if am and qualifier == "exact" and not re.match(r"\s*(?:\d|and\b)", text[am.end() :]):
         qualifier = sc.lex.qualifiers_after[am.group("q").strip().lower()]
@@ -404,7 +404,7 @@ def _restates(text: str, previous: Figure, start: int) -> bool:
 def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str) -> str | None:
     """Why the characters around a numeral show it is not a count, or None."""
     after = text[last.end : last.end + 40]
-    money = bool(sc.currency_before_re.search(before))
+    money = bool(sc.ends_at("currency_before_re", text, atom.start))
     if not atom.in_words:
         if not money and re.search(r"[A-Za-z][-]?$|#\s*$|[\d][/.:–-]$|/$", before):
             return "name or code"
@@ -426,7 +426,7 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
             return "name or code"
         if re.match(r"-[A-Za-z]+\d", after) or re.match(r"\.\d", after):
             return "name or code"
-    if sc.month_before_re.search(before) or sc.month_after_re.match(after):
+    if sc.ends_at("month_before_re", text, atom.start) or sc.month_after_re.match(after):
         return "date"
     if re.match(
         r"\s*(?:[ap]\.?m\.?\b|GMT|UTC|BST|EST|EDT|CET|PST|hrs\b|hours?\s+(?:GMT|UTC|local)"
@@ -435,9 +435,9 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         re.I,
     ):
         return "time"
-    if sc.designator_before_re.search(before) and not re.search(r"\bper\s*$", before, re.I):
+    if sc.ends_at("designator_before_re", text, atom.start) and not re.search(r"\bper\s*$", before, re.I):
         return "label"
-    if sc.measure_before_re.search(before):
+    if sc.ends_at("measure_before_re", text, atom.start):
         return "measure"
     if re.search(r"\b(?:aged|age|ages)\s*$", before, re.I):
         return "age"
@@ -473,10 +473,9 @@ def _fractions(text: str, sc: Scanner) -> list[Figure]:
             continue
         value = round(count * frac * 100, 2)
         start, qualifier = m.start(), "exact"
-        before = text[max(0, start - 60) : start]
-        qm = sc.qualifier_before_re.search(before)
+        qm = sc.ends_at("qualifier_before_re", text, start)
         if qm:
             qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
-            start -= len(before) - qm.start()
+            start = qm.start()
         found.append(Figure(start, m.end(), m.start(), m.end(), value, None, qualifier, "percent", "percent", True))
     return found

@@ -38,6 +38,13 @@ class Scanner:
     times_re: re.Pattern
     fold_re: re.Pattern
     compare_re: re.Pattern
+    widths: dict[str, int]
+
+    def ends_at(self, name: str, text: str, end: int) -> re.Match | None:
+        """Pattern `name` (anchored with `$`) matched just before `end`, trying only as many
+        start positions as its longest phrase needs: these run for every number."""
+        return getattr(self, name).search(text, max(0, end - self.widths[name]), end)
+
     sign_word_re: re.Pattern
 
 
@@ -75,8 +82,19 @@ def scanner() -> Scanner:
         rf"(?:(?<![A-Za-z])(?:{_alternation(p for p in signs if p[0].isalpha())})"
         rf"|{_alternation(p for p in signs if not p[0].isalpha())})"
     )
+
+    def width(phrases) -> int:
+        return max(map(len, phrases)) + 12
+
     return Scanner(
         lex=lex,
+        widths={
+            "currency_before_re": width(signs),
+            "qualifier_before_re": width(lex.qualifiers_before),
+            "designator_before_re": width(lex.designators),
+            "measure_before_re": width(lex.measure_nouns) + 24,
+            "month_before_re": width(lex.months),
+        },
         atom_re=re.compile(atom, re.IGNORECASE),
         unit_after_re=re.compile(rf"(?:\s*|-)(?P<unit>{_alternation(lex.units)})(?![A-Za-z])"),
         measure_before_re=re.compile(
