@@ -200,6 +200,20 @@ NOT_CLAIMS = [
 ]
 
 
+STILL_CLAIMS = [
+    # text, mention: look-alikes of the not-claims above that are counts
+    ("Wildfire Destroys 300 Homes On Ridge Road", "300"),
+    ("Clinics treated 500 TB patients last year.", "500"),
+    ("Some 300 core staff stayed on.", "Some 300"),
+    ("The team won 12 of its 15 games.", "12"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), STILL_CLAIMS)
+def test_still_a_claim(text, mention):
+    _found(text, mention)
+
+
 @pytest.mark.parametrize(("text", "number"), NOT_CLAIMS)
 def test_not_a_claim(text, number):
     figures, _ = scan(text)

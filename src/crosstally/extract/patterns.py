@@ -13,6 +13,9 @@ from functools import cache
 
 from ..lexicon import Lexicon, lexicon
 
+# Function words that show a headline in title case ("Fire Destroys 300 Homes On Main
+# Street"), where capitalised words after a number are no street or model name.
+TITLE_CASE_WORDS = r"(?:On|In|At|Of|For|And|The|To|From|Near|After|As|Are|Is|Was|Were|With)"
 # Digits as news writes them: "1,280,000", Indian grouping "1,00,000", "12.5", ".001".
 DIGITS = r"(?<![\w.])\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -115,7 +118,9 @@ def scanner() -> Scanner:
             rf"(?P<frac>{fractions})(?=\s+of\b)",
             re.IGNORECASE,
         ),
-        label_after_re=re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{0,3}}(?:{_alternation(lex.labels_after)})(?![\w])"),
+        label_after_re=re.compile(
+            rf"\s+(?:(?!{TITLE_CASE_WORDS}\b)[A-Z][\w'.-]*\s+){{0,3}}(?:{_alternation(lex.labels_after)})(?![\w])"
+        ),
         range_join_re=re.compile(rf"\s*(?P<join>-|–|—|to|and|or)\s*(?:{currency})?\s*$", re.IGNORECASE),
         range_open_re=re.compile(rf"\b(?P<open>between|from|by)\s+(?:{currency})?\s*$", re.IGNORECASE),
         times_re=re.compile(rf"\s+(?:{multiplier_words('marker')})\b", re.IGNORECASE),
