@@ -60,7 +60,7 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         if prev is not None and prev.lower_ in _LEAD_PREPS and prev.pos_ == "ADP" and not possessive:
             start = prev.idx
         attached = _attached(ent.root, verbs)
-        rank = 0 if attached else 1 if _in_main_clause(ent.root) else 2 if _names_a_day(words) else None
+        rank = 0 if attached else 1 if _in_main_clause(ent.root) else 2 if _dates_a_report(ent, words, anchor) else None
         if rank is None:
             continue
         candidates.append((rank, abs(ent.start - anchor.i), start, ent.end_char))
@@ -87,6 +87,21 @@ def _owns_information(doc, pos_index: int) -> bool:
     """ "Saturday's report": a day that owns a report, update or count dates it."""
     following = doc[pos_index + 1] if pos_index + 1 < len(doc) else None
     return following is not None and lexicon().noun_classes.get(following.lemma_.lower()) == "info"
+
+
+def _dates_a_report(ent, words: str, anchor) -> bool:
+    """A day named outside the main clause dates the claim only when it does not sit in a
+    clause about something else: "the report updated on Sunday" does, "the fire, which
+    swept the town on August 8" does not."""
+    if not _names_a_day(words):
+        return False
+    token = ent.root
+    while token.head != token:
+        if token.dep_ in ("relcl", "acl"):
+            owner = token.head
+            return owner == anchor or owner == anchor.head or lexicon().noun_classes.get(owner.lemma_.lower()) == "info"
+        token = token.head
+    return True
 
 
 def _names_a_day(words: str) -> bool:

@@ -95,6 +95,8 @@ def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
     for e in estimates:
         if e.near_copy_of is not None or e.when is None or e.source_key.startswith("outlet:"):
             continue
+        if e.dated_by == "earlier":
+            continue  # "previously put the toll at ...": not a figure of the same time
         per_source = buckets.setdefault((e.when, e.claim.doc, e.dated_by == "document"), {})
         low, high = interval(e.claim)
         if e.source_key not in per_source:

@@ -53,10 +53,28 @@ def misquotes(estimates: list[Estimate], states: dict[str, str]) -> list[Misquot
 
 def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
     statements: dict[tuple, list[Estimate]] = {}
+    voiced = []
     for e in estimates:
         if e.when is None or not e.claim.value:
             continue
+        if e.source_key.startswith("outlet:"):
+            voiced.append(e)
+            continue
         statements.setdefault((e.source_key, e.when, round(e.claim.value, 6)), []).append(e)
+    for e in voiced:
+        # The outlet's own words restating a figure its report attributes: that statement.
+        home = next(
+            (
+                group
+                for (_, when, value), group in statements.items()
+                if when == e.when
+                and value == round(e.claim.value, 6)
+                and any(g.claim.doc == e.claim.doc for g in group)
+            ),
+            None,
+        )
+        if home is not None:
+            home.append(e)
     found = []
     for (_, when, _), group in statements.items():
         versions: dict[str, list[Estimate]] = {}

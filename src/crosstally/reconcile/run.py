@@ -158,14 +158,15 @@ def reconcile(
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
             military = is_military(doc.text)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
-            last: Frame | None = None
+            seen: list[Frame] = []
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 frame = frame_of(claim, sentence, claim.start - claim.evidence_start, nationality, military, scope)
-                if frame.state == "count" and is_generic_total(claim.counted) and last is not None:
-                    frame = last  # "the number would fall below 100": the figure just discussed
+                if frame.state == "count" and is_generic_total(claim.counted) and seen:
+                    # "the number would fall below 100": what the report has mostly been counting
+                    frame = max(reversed(seen), key=seen.count)
                 elif frame.state != "count":
-                    last = frame
+                    seen.append(frame)
                 key, name = _source(claim, doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 frames[(doc_id, claim.start)] = ClaimFrame(
@@ -279,6 +280,8 @@ def _flags(
         if states[measure] != "count":
             for c in conflicts(measure, estimates):
                 out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
+        if states[measure] == "count":
+            continue  # figures of no known state: a change between them says nothing
         for r in revisions([e for e in estimates if id(e) not in odd]):
             out.append(FlagInfo("revision", story_of[measure], measure, _span(r.earlier), _span(r.later), note=r.note))
     story_by_doc = {d: s.id for s in stories for d in s.docs}

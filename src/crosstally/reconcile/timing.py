@@ -4,7 +4,8 @@ A document's date comes from its metadata, else a dateline ("ATHENS, June 14 (Re
 "Rabat, Sept. 11 (MAP)", a printed "Thursday September 14, 2023"), else the latest
 explicit date in its text (marked inferred). A claim's "as of" is its own time words
 resolved against that date (a weekday is the most recent such day on or before it), else
-the time of the statement it continues ("Meanwhile", "he added"), else the document's date.
+the time of the statement it continues ("Meanwhile", "he added"), else "before the
+document" where the sentence says so ("previously", "initially"), else the document's date.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..claims import Claim
 from ..extract.timeref import resolve
@@ -39,7 +40,9 @@ class DocumentDate:
 @dataclass(frozen=True)
 class StatementTime:
     """When a claim was made: an ISO day or month, the day views sort it on, and whether it
-    comes from the claim's own words (`stated`), a statement it continues, or the document."""
+    comes from the claim's own words (`stated`), a statement it continues (`continued`),
+    the document's date (`document`), or only "before the document" (`earlier`:
+    "previously", "initially", "in its previous report")."""
 
     text: str | None
     day: date | None
@@ -122,6 +125,19 @@ _CONTINUES = re.compile(
 )
 
 
+_EARLIER = re.compile(
+    r"\b(?:previously|initially|originally|at first|had earlier|in (?:its|their|his|her|an?) (?:previous|earlier) "
+    r"(?:report|statement|update|count|estimate))\b",
+    re.IGNORECASE,
+)
+
+
+#: "850, down from estimates of about 1,000": the figure after "down from" is older.
+_FROM_BEFORE = re.compile(
+    r"\b(?:down|up|revised|lowered|raised) from (?:an? |the )?(?:\w+ )?(?:estimates? of |figure of )?$", re.I
+)
+
+
 def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> list[StatementTime]:
     """The statement time of each claim of one document (claims in document order)."""
     anchor = doc_date.day
@@ -137,6 +153,8 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             near = stated is not None and claim.evidence_start - stated_end < CONTINUE_CHARS
             if near and _CONTINUES.match(sentence):
                 time = StatementTime(stated.text, stated.day, "continued")
+            elif _EARLIER.search(sentence) or _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start):
+                time = StatementTime(None, anchor - timedelta(days=1) if anchor else None, "earlier")
             else:
                 iso = anchor.isoformat() if anchor else None
                 time = StatementTime(iso, anchor, "document" if anchor else "none")
