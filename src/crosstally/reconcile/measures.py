@@ -63,9 +63,9 @@ def group_of(claim: Claim, military: bool = False) -> str:
     words = re.findall(r"[A-Za-z]+", claim.counted.lower())
     classes = [lex.noun_classes.get(_singular(w)) for w in words]
     head = _singular(words[-1]) if words else ""
-    if head and classes[-1] is None and head not in lex.category_nouns and head not in lex.category_adjs:
-        if "person" in classes[:-1] and head not in _STOP:
-            return words[-1]  # "missing person cases", "refugee camps": the head is what is counted
+    plain_head = head and classes[-1] is None and head not in lex.category_nouns and head not in lex.category_adjs
+    if plain_head and "person" in classes[:-1] and head not in _STOP:
+        return words[-1]  # "missing person cases", "refugee camps": the head is what is counted
     if claim.category in _PEOPLE_CATEGORIES or "person" in classes or "force" in classes:
         if "force" in classes:
             return "troops"

@@ -277,11 +277,10 @@ def _flags(
         out.append(FlagInfo("misquote", story_of[measure], measure, _span(m.odd), _span(m.usual), note=m.what))
     for measure, estimates in by_measure.items():
         estimates.sort(key=lambda e: (e.claim.doc, e.claim.start))
-        if states[measure] != "count":
-            for c in conflicts(measure, estimates):
-                out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
         if states[measure] == "count":
-            continue  # figures of no known state: a change between them says nothing
+            continue  # figures of no known state neither conflict nor revise one another
+        for c in conflicts(measure, estimates):
+            out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
         for r in revisions([e for e in estimates if id(e) not in odd]):
             out.append(FlagInfo("revision", story_of[measure], measure, _span(r.earlier), _span(r.later), note=r.note))
     story_by_doc = {d: s.id for s in stories for d in s.docs}
