@@ -336,7 +336,7 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
     elif qm and qualifier == "range":
         start = qm.start()
     am = sc.qualifier_after_re.match(text, end)
-    if am and qualifier == "exact" and not re.match(r"\s*(?:\d|and\b)", text[am.end() :]):
+    if am and qualifier == "exact" and not re.match(r"\s*(?:\d|and\b)", text[am.end() : am.end() + 8]):
         qualifier = sc.lex.qualifiers_after[am.group("q").strip().lower()]
         end = am.end()
 
