@@ -59,10 +59,7 @@ def claims_of(
 def reconcile_batch(documents: list[Document], claims: list[Claim]) -> Reconciliation:
     """Reconcile a batch of documents held in memory (near-copies found among them)."""
     copies = near_copies([(d.id, d.text) for d in documents])
-    docs = [
-        DocInfo(d.id, d.text, d.title, d.outlet, d.published, copies.get(d.id), d.story)
-        for d in documents
-    ]
+    docs = [DocInfo(d.id, d.text, d.title, d.outlet, d.published, copies.get(d.id), d.story) for d in documents]
     return reconcile(docs, claims)
 
 
