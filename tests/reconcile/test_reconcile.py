@@ -274,3 +274,55 @@ def test_measures_on_the_seeds_group_like_the_gold(shared: Path, nlp):
     gold = load_gold(shared / "gold" / "seeds.jsonl")
     pred = [c.record(with_measure=True) for c in claims_of(list(read_paths([shared / "seeds"])))]
     assert score(gold, pred, shared / "seeds").grouping_pair_f1 >= 0.85
+
+
+def _measures_of(texts: list[str]) -> dict[str, str]:
+    from crosstally.ingest import claims_of
+
+    docs = [Document(f"m{i}.txt", t, outlet=f"Outlet {i}", published=date(2024, 5, 2)) for i, t in enumerate(texts)]
+    return {c.mention: c.measure for c in claims_of(docs)}
+
+
+@pytest.mark.parametrize(
+    ("texts", "same", "apart"),
+    [
+        (
+            [
+                "Ferry disaster off Veltra: Survivors said 430 passengers were aboard the Veltra ferry.",
+                "The Veltra ferry carried 410 people when it sank off Veltra, the coast guard said.",
+            ],
+            [("430", "410")],
+            [],
+        ),
+        (
+            [
+                "Veltra quake: At least 212 people died in the Veltra earthquake, officials said.",
+                "Veltra quake: Rescuers pulled 57 survivors from the rubble in Veltra.",
+            ],
+            [],
+            [("At least 212", "57")],
+        ),
+        (
+            [
+                "Veltra floods: The floods killed 300 people, making them the worst since the 2011 floods, "
+                "which killed 120 people in Veltra.",
+            ],
+            [],
+            [("300", "120")],
+        ),
+        (
+            [
+                "Veltra floods: Officials said 80 people were missing. The mayor said he expected the number "
+                "to fall below 20.",
+            ],
+            [("80", "below 20")],
+            [],
+        ),
+    ],
+)
+def test_frames_merge_synonyms_and_keep_states_apart(nlp, texts, same, apart):
+    measures = _measures_of(texts)
+    for a, b in same:
+        assert measures[a] == measures[b], measures
+    for a, b in apart:
+        assert measures[a] != measures[b], measures

@@ -99,13 +99,15 @@ def frame_of(
     story_nationality: str | None = None,
     military: bool = False,
     story_scope: str = "",
+    year: int | None = None,
 ) -> Frame:
     """The frame of one claim, from its counted phrase and the words around the figure.
 
     `sentence` is the evidence sentence and `at` the figure's offset in it;
     `story_nationality` is the people a story is mostly about ("north korea") and
     `story_scope` the part of a country it mostly happens in ("kursk-region"): naming
-    them does not make a part of the whole.
+    them does not make a part of the whole. `year` is the report's: a figure about an
+    earlier year's event ("since the 2018 Camp Fire, which killed 85") is that event's.
     """
     after = _clause_after(sentence, at + len(claim.mention))
     before = sentence[max(0, at - 40) : at]
@@ -120,7 +122,7 @@ def frame_of(
         group = owners[0] if owners else ""
     if group == population:
         group = ""
-    scope = _first_cue("scope", after) or part_of_country(claim.location)
+    scope = _earlier_event(sentence[:at], year) or _first_cue("scope", after) or part_of_country(claim.location)
     if scope == story_scope:
         scope = ""
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
@@ -167,6 +169,18 @@ def is_generic_total(counted: str | None) -> bool:
     """ "the number", "the total": a count that names nothing but what was just discussed."""
     words = re.findall(r"[a-z]+", (counted or "").lower())
     return bool(words) and words[-1] in _GENERIC_TOTALS and len(words) <= 3
+
+
+_EARLIER_EVENT = re.compile(r"\b((?:19|20)\d\d)\b[^.;]{0,60}?(?:,\s*(?:which|that|when)\b|\bin which\b)[^.;]*$")
+
+
+def _earlier_event(before: str, year: int | None) -> str:
+    """ "the deadliest since the 2018 Camp Fire, which killed ...": the figure counts an
+    earlier event's toll, a measure of its own ("event-2018")."""
+    m = _EARLIER_EVENT.search(before)
+    if m is None or year is None or int(m.group(1)) >= year:
+        return ""
+    return f"event-{m.group(1)}"
 
 
 def _only_state(sentence: str) -> str | None:

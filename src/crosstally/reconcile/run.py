@@ -161,7 +161,9 @@ def reconcile(
             seen: list[Frame] = []
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
-                frame = frame_of(claim, sentence, claim.start - claim.evidence_start, nationality, military, scope)
+                year = dates[doc_id].day.year if dates[doc_id].day else None
+                at = claim.start - claim.evidence_start
+                frame = frame_of(claim, sentence, at, nationality, military, scope, year)
                 if frame.state == "count" and is_generic_total(claim.counted) and seen:
                     # "the number would fall below 100": what the report has mostly been counting
                     frame = max(reversed(seen), key=seen.count)
