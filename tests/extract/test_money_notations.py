@@ -69,6 +69,9 @@ SCALES = [
     ("Refiners bought 2m tonnes of crude.", "2m tonnes", 2_000_000, "t"),
     ("Unemployment fell to 3.9pct in May.", "3.9pct", 3.9, "percent"),
     ("The census counted 12,34,567 households.", "12,34,567", 1_234_567, None),
+    ("A quarter of a million fans lined the route.", "A quarter of a million", 250_000, None),
+    ("Nearly three-quarters of a million homes lost power.", "Nearly three-quarters of a million", 750_000, None),
+    ("The insurer paid out half of a billion dollars.", "half of a billion dollars", 500_000_000, "USD"),
 ]
 
 

@@ -12,7 +12,7 @@ flags.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon
 from .patterns import Scanner, scanner
@@ -186,9 +186,10 @@ def _negative(text: str, start: int) -> bool:
 def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
     """Every candidate figure in `text`, and every number ruled out with its reason."""
     sc = scanner()
-    fractions = _fractions(text, sc)
+    fractions, parts = _fractions(text, sc)
     inside = {i for f in fractions for i in range(f.start, f.end)}
-    atoms = [a for a in _atoms(text, sc) if a.start not in inside]
+    inside.update(i for start, end, _ in parts.values() for i in range(start, end))
+    atoms = [_part_of(a, parts.get(a.start)) for a in _atoms(text, sc) if a.start not in inside]
     figures: list[Figure] = []
     rejected: list[Rejected] = []
     i = 0
@@ -459,9 +460,21 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
     return None
 
 
-def _fractions(text: str, sc: Scanner) -> list[Figure]:
-    """Shares written as fractions: "half of", "a third of", "about two-thirds of"."""
+def _part_of(atom: _Atom, part: tuple[int, int, float] | None) -> _Atom:
+    """The atom after "a quarter of" ("a million") as the quantity the whole phrase gives."""
+    if part is None:
+        return atom
+    start, _, share = part
+    value = atom.value * share
+    return replace(atom, start=start, value=value, raw=value, in_words=True, scaled=True)
+
+
+def _fractions(text: str, sc: Scanner) -> tuple[list[Figure], dict[int, tuple[int, int, float]]]:
+    """Shares written as fractions ("half of", "a third of", "about two-thirds of"), and
+    fractions of a scale ("a quarter of a million"): where the scaled number starts, mapped
+    to the span of its fraction and the share it takes."""
     found = []
+    parts: dict[int, tuple[int, int, float]] = {}
     for m in sc.fraction_re.finditer(text):
         frac = sc.lex.number_words[m.group("frac").lower()][0]
         num_word = (m.group("num") or "").lower()
@@ -471,6 +484,10 @@ def _fractions(text: str, sc: Scanner) -> list[Figure]:
         lead = text[max(0, m.start() - 20) : m.start()]
         if re.search(r"\b(?:the|first|second|last|this|that)\s*$", lead, re.I):
             continue
+        of_scale = sc.of_scale_re.match(text, m.end())
+        if of_scale:
+            parts[of_scale.end()] = (m.start(), m.end(), count * frac)
+            continue
         value = round(count * frac * 100, 2)
         start, qualifier = m.start(), "exact"
         qm = sc.ends_at("qualifier_before_re", text, start)
@@ -478,4 +495,4 @@ def _fractions(text: str, sc: Scanner) -> list[Figure]:
             qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
             start = qm.start()
         found.append(Figure(start, m.end(), m.start(), m.end(), value, None, qualifier, "percent", "percent", True))
-    return found
+    return found, parts

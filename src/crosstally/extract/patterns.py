@@ -49,6 +49,7 @@ class Scanner:
         return getattr(self, name).search(text, max(0, end - self.widths[name]), end)
 
     sign_word_re: re.Pattern
+    of_scale_re: re.Pattern
 
 
 def _alternation(phrases) -> str:
@@ -128,6 +129,7 @@ def scanner() -> Scanner:
             rf"(?:(?:-|\s)?(?:{multiplier_words('fold')})|(?:{multiplier_words('suffix')}))\b(?!\s*\d)",
             re.IGNORECASE,
         ),
+        of_scale_re=re.compile(rf"\s+of\s+(?=an?\s+(?:{number_words('hundred', 'scale', 'dozen')})\b)", re.IGNORECASE),
         sign_word_re=re.compile(rf"\b(?:{number_words('sign')})\s+$", re.IGNORECASE),
         compare_re=re.compile(
             rf"\s+(?:{multiplier_words('compare')})\b(?!\s+(?<=as\s)(?:{multiplier_words('clause')})\b)",
