@@ -184,6 +184,8 @@ NOT_CLAIMS = [
     ("Police sealed off 10 Downing Street.", "10"),
     ("Her office is at 1600 Pennsylvania Avenue.", "1600"),
     ("The S&P 500 rose on Friday.", "500"),
+    ("Apple pushed iOS 17 to 1 billion devices.", "17"),
+    ("The tablet runs Android 14 out of the box.", "14"),
     ("The FTSE 100 slipped at the open.", "100"),
     ("The top 10 lenders hold most deposits.", "10"),
     ("The striker scored twice in the second half.", "twice"),
@@ -209,6 +211,7 @@ STILL_CLAIMS = [
     ("Clinics treated 500 TB patients last year.", "500"),
     ("Some 300 core staff stayed on.", "Some 300"),
     ("The team won 12 of its 15 games.", "12"),
+    ("Apple pushed iOS 17 to 1 billion devices.", "1 billion"),
 ]
 
 

@@ -183,6 +183,11 @@ def _negative(text: str, start: int) -> bool:
     return (not lead or lead[-1] in ' \t\n(["“') and not re.search(r"[\d%]\s*$", lead)
 
 
+# Reasons that concern only the first number of a would-be range ("iOS 17 to 1 billion
+# devices"): the second is then judged on its own.
+_NAMES_ONLY_THE_FIRST = {"label", "name or code"}
+
+
 def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
     """Every candidate figure in `text`, and every number ruled out with its reason."""
     sc = scanner()
@@ -197,6 +202,8 @@ def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
         atom = atoms[i]
         partner, consumed = _range_partner(text, sc, atoms, i)
         result = _assemble(text, sc, atom, partner, figures)
+        if isinstance(result, Rejected) and partner and result.reason in _NAMES_ONLY_THE_FIRST:
+            result, consumed = Rejected(atom.start, atom.end, result.reason), 1
         if isinstance(result, Figure):
             figures.append(result)
         else:
