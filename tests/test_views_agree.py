@@ -72,3 +72,13 @@ def test_api_and_pages_agree(ledger_path, summary):
     for claim in exported:
         counts[claim["measure"]] = counts.get(claim["measure"], 0) + 1
     assert counts == summary
+
+
+def test_the_example_corpus_blames_the_outlet_that_misquotes(ledger_path):
+    """The example corpus's README: derna-07 carries the Red Crescent's Thursday figure as
+    missing where the other report carries it as killed."""
+    with Ledger(ledger_path, read_only=True) as ledger:
+        flags = view_dict(view_of(ledger))["flags"]
+    misquotes = [f for f in flags if f["type"] == "misquote"]
+    assert [f["claim"]["doc"] for f in misquotes] == ["derna-07"]
+    assert misquotes[0]["like"]["doc"] != "derna-07"

@@ -53,28 +53,31 @@ def misquotes(estimates: list[Estimate], states: dict[str, str]) -> list[Misquot
 
 def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
     statements: dict[tuple, list[Estimate]] = {}
-    voiced = []
+    loose = []
     for e in estimates:
         if e.when is None or not e.claim.value:
             continue
-        if e.source_key.startswith("outlet:"):
-            voiced.append(e)
+        if e.source_key.startswith("outlet:") or e.dated_by == "document":
+            loose.append(e)
             continue
         statements.setdefault((e.source_key, e.when, round(e.claim.value, 6)), []).append(e)
-    for e in voiced:
-        # The outlet's own words restating a figure its report attributes: that statement.
+    for e in loose:
+        # A headline or the outlet's own words restating a figure its report attributes
+        # and dates: that statement.
         home = next(
             (
                 group
-                for (_, when, value), group in statements.items()
-                if when == e.when
-                and value == round(e.claim.value, 6)
+                for (source, _, value), group in statements.items()
+                if value == round(e.claim.value, 6)
+                and source in (e.source_key, *(() if not e.source_key.startswith("outlet:") else (source,)))
                 and any(g.claim.doc == e.claim.doc for g in group)
             ),
             None,
         )
         if home is not None:
             home.append(e)
+        elif not e.source_key.startswith("outlet:"):
+            statements.setdefault((e.source_key, e.when, round(e.claim.value, 6)), []).append(e)
     found = []
     for (_, when, _), group in statements.items():
         versions: dict[str, list[Estimate]] = {}
