@@ -25,6 +25,10 @@ CLAIMS = [
     ("The warehouse covers 1520 sq m near the port.", "1520 sq m", 1520, "m2", None, "other"),
     ("Profits rose sixfold after the takeover.", "sixfold", 6, "times", None, "other"),
     ("The province has 2.3m residents.", "2.3m", 2_300_000, None, None, "other"),
+    ("The cyclone caused an estimated A$1.4bn in damage.", "an estimated A$1.4bn", 1.4e9, "AUD", None, "money"),
+    ("Aid agencies appealed for US$55 million for the flood victims.", "US$55 million", 55e6, "USD", None, "money"),
+    ("The quake destroyed a quarter of a million homes.", "a quarter of a million", 250_000, None, None, "other"),
+    ("Floods swamped 1,200 sq km of farmland.", "1,200 sq km", 1200, "km2", None, "other"),
     ("The plant shut and 1,800 workers lost their jobs.", "1,800", 1800, None, None, "other"),
     ("About 2,000 families who lost their homes got grants.", "About 2,000", 2000, None, None, "other"),
 ]
