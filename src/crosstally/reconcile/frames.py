@@ -38,6 +38,7 @@ _REFINES = {
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
     "deployed": set(),
+    "amount": {"appealed", "pledged", "released", "cost", "raised"},
 }
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
@@ -136,7 +137,9 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     if base is None:
         return in_counted or in_after or _first_cue("state", before) or "count"
     refines = _REFINES.get(base, set())
-    return in_after if in_after in refines else in_counted if in_counted in refines else base
+    around = counted + " " + after + (" " + before if base == "amount" else "")
+    found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
+    return next((state for state in found if state in refines), base)
 
 
 _SUBNATIONAL = re.compile(

@@ -42,7 +42,8 @@ class MeasureView:
     @property
     def counted(self) -> bool:
         """Whether the measure names what it counts (else it is folded away in overviews)."""
-        return any(e.claim.counted for e in self.estimates) and not self.label.startswith("figure")
+        named = any(e.claim.counted or e.claim.unit for e in self.estimates)
+        return named and not self.label.startswith("figure")
 
     def latest_by_source(self) -> dict[str, Estimate]:
         """Each source's most recent estimate."""
@@ -188,6 +189,12 @@ def _build(infos, claims, frames, flags, documents, stories) -> LedgerView:
         key=lambda v: (not v.counted, -(v.last_date.toordinal() if v.last_date else 0), -len(v.estimates), v.measure)
     )
     story_views = tuple(
-        StoryView(sid, title or sid, tuple(v.measure for v in views if v.story == sid)) for sid, title in stories
+        StoryView(sid, title or sid, tuple(v.measure for v in sorted(views, key=_weight) if v.story == sid))
+        for sid, title in stories
     )
     return LedgerView(tuple(views), tuple(misquotes), tuple(sorted(set(near))), documents, story_views)
+
+
+def _weight(v: MeasureView) -> tuple:
+    """Measures that name what they count and have the most estimates first."""
+    return (not v.counted, -len(v.estimates), v.measure)

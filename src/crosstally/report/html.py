@@ -37,7 +37,7 @@ padding:.3rem .4rem;vertical-align:top;text-align:left}mark{background:#ffe066;p
 .src{font-weight:600}.flag{color:#b00020}.misq{color:#7b1fa2}.muted{color:#777}
 .legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;
 height:.8rem;margin-right:.3rem;border-radius:50%}
-tr:target{background:#fff6cc}svg{max-width:100%;height:auto;background:#fafafa}
+tr:target{background:#fff6cc}svg{max-width:100%;height:auto;background:#fafafa}svg a.estimate{pointer-events:bounding-box}
 """
 
 
@@ -46,6 +46,17 @@ def highlighted(sentence: str, start: int, end: int) -> str:
     if 0 <= start < end <= len(sentence):
         return escape(sentence[:start]) + "<mark>" + escape(sentence[start:end]) + "</mark>" + escape(sentence[end:])
     return escape(sentence)
+
+
+#: Rows and chart marks one measure shows in the HTML report; the rest are counted, and
+#: the JSON report, `--story` and the web app give them all.
+MAX_ROWS = 200
+
+
+def nice_step(raw: float) -> float:
+    """A round tick step (1, 2, 2.5 or 5 times a power of ten) at least `raw`."""
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    return next(f * power for f in (1, 2, 2.5, 5, 10) if f * power >= raw)
 
 
 def _colors(m: MeasureView) -> dict[str, str]:
@@ -58,7 +69,8 @@ def timeline_svg(m: MeasureView, anchor_prefix: str, width: int = 900, height: i
     colors = _colors(m)
     dates = sorted({e.when for e in m.estimates if e.when})
     undated = any(e.when is None for e in m.estimates)
-    top = max(max(e.claim.value_max or e.claim.value for e in m.estimates), 1) * 1.25
+    step = nice_step(max(max(e.claim.value_max or e.claim.value for e in m.estimates), 1) * 1.1 / 4)
+    top = step * 4
     left, right, pad_top, pad_bottom = 70, 20, 15, 40
     plot_w, plot_h = width - left - right, height - pad_top - pad_bottom
 
@@ -82,8 +94,8 @@ def timeline_svg(m: MeasureView, anchor_prefix: str, width: int = 900, height: i
         f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="estimates of {escape(m.measure)} over time">'
     ]
-    for frac in (0, 0.25, 0.5, 0.75, 1.0):
-        value = top * frac
+    for k in range(5):
+        value = step * k
         y = y_of(value)
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
@@ -97,7 +109,7 @@ def timeline_svg(m: MeasureView, anchor_prefix: str, width: int = 900, height: i
             f'text-anchor="middle" fill="#666">{label}</text>'
         )
     seen: dict[tuple, int] = {}
-    for i, e in enumerate(m.estimates):
+    for i, e in enumerate(m.estimates[:MAX_ROWS]):
         slot = (e.when,)
         jitter = seen.get(slot, 0)
         seen[slot] = jitter + 1
@@ -130,7 +142,7 @@ def timeline_svg(m: MeasureView, anchor_prefix: str, width: int = 900, height: i
 def measure_section(m: MeasureView, documents: dict, index: int) -> str:
     prefix = f"m{index}"
     rows = []
-    for i, e in enumerate(m.estimates):
+    for i, e in enumerate(m.estimates[:MAX_ROWS]):
         ev = evidence(e, documents)
         doc = documents.get(e.claim.doc)
         title = escape(getattr(doc, "title", None) or e.claim.doc)
@@ -148,26 +160,68 @@ def measure_section(m: MeasureView, documents: dict, index: int) -> str:
             f"<td>{escape(e.outlet or '')}<br>{link}{copy}</td>"
             f'<td class="evidence">{highlighted(ev["sentence"], ev["figure_start"], ev["figure_end"])}</td></tr>'
         )
-    conflicts = "".join(
-        f'<li class="flag">{escape(c.a.source_name)} {escape(figure_label(c.a.claim))} vs '
-        f"{escape(c.b.source_name)} {escape(figure_label(c.b.claim))}</li>"
-        for c in m.conflicts
+    more = len(m.estimates) - MAX_ROWS
+    if more > 0:
+        rows.append(
+            f'<tr><td colspan="5" class="muted">… and {more:,} more estimates (see `report --format json`)</td></tr>'
+        )
+    conflicts = (
+        "".join(
+            f'<li class="flag">conflict: {escape(c.a.source_name)} {escape(figure_label(c.a.claim))} vs '
+            f"{escape(c.b.source_name)} {escape(figure_label(c.b.claim))}</li>"
+            for c in m.conflicts
+        )
+        + "".join(f"<li>revision: {escape(r.note)}</li>" for r in m.revisions)
+        + "".join(
+            f'<li class="misq">misquote: {escape(q.odd.outlet or q.odd.claim.doc)} carries '
+            f"{escape(figure_label(q.odd.claim))} {escape(q.what)}</li>"
+            for q in m.misquotes
+        )
     )
     latest = "; ".join(f"{escape(s)}: {escape(figure_label(e.claim))}" for s, e in m.latest_by_source().items())
     span = f"{m.low:,.0f}" if m.low == m.high else f"{m.low:,.0f} – {m.high:,.0f}"
     return (
-        f'<section class="measure" id="{escape(m.measure)}"><h2>{escape(m.measure)}</h2>'
+        f'<section class="measure" id="{escape(m.measure)}"><h2>{escape(m.label or m.measure)}</h2>'
+        f'<p class="muted">{escape(m.measure)}'
+        + (f' · part of <a href="#{escape(m.parent)}">{escape(m.parent)}</a>' if m.parent else "")
+        + "</p>"
         f"<p>{escape(m.category)} · {len(m.estimates)} estimates from {len(m.sources)} sources · "
         f'range {span}</p><p class="muted">Latest per source: {latest}</p>'
         f"{timeline_svg(m, prefix)}"
         + (
-            f'<details><summary class="flag">{len(m.conflicts)} conflicting pair(s) at the same time</summary>'
-            f"<ul>{conflicts}</ul></details>"
+            f'<details open><summary class="flag">{len(m.conflicts)} conflict(s), {len(m.revisions)} '
+            f"revision(s), {len(m.misquotes)} misquote(s)</summary><ul>{conflicts}</ul></details>"
             if conflicts
             else ""
         )
         + "<table><thead><tr><th>date</th><th>source</th><th>figure</th><th>document</th>"
         f"<th>evidence</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def _doc_name(view: LedgerView, doc_id: str) -> str:
+    doc = view.documents.get(doc_id)
+    outlet, title = getattr(doc, "outlet", None), getattr(doc, "title", None)
+    return f"{outlet}: {title}" if outlet and title else outlet or title or doc_id
+
+
+def _measure_link(m: MeasureView) -> str:
+    return (
+        f'<li><a href="#{escape(m.measure)}">{escape(m.label or m.measure)}</a> '
+        f'<span class="muted">({len(m.estimates)})</span></li>'
+    )
+
+
+def _story_index(view: LedgerView, story) -> str:
+    """A story's measures, those that name what they count first; the rest folded."""
+    measures = [m for m in (view.measure(name) for name in story.measures) if m is not None]
+    named = "".join(_measure_link(m) for m in measures if m.counted)
+    folded = "".join(_measure_link(m) for m in measures if not m.counted)
+    rest = f"<details><summary>{len(measures) - named.count('<li>')} more</summary><ul>{folded}</ul></details>"
+    return (
+        f'<li><b>{escape(story.title)}</b> <span class="muted">{escape(story.id)}</span><ul>{named}</ul>'
+        + (rest if folded else "")
+        + "</li>"
     )
 
 
@@ -180,17 +234,18 @@ def render_html(view: LedgerView, title: str = "crosstally report") -> str:
         f"{escape(q.what)} by {escape(q.usual.outlet or q.usual.claim.doc)}</li>"
         for q in view.misquotes
     )
-    copies = "".join(f"<li>{escape(d)} repeats {escape(o)}</li>" for d, o in view.near_copies)
-    index = "".join(
-        f'<li><a href="#{escape(m.measure)}">{escape(m.measure)}</a> '
-        f'<span class="muted">({len(m.estimates)})</span></li>'
-        for m in view.measures
+    copies = "".join(
+        f"<li>{escape(_doc_name(view, d))} repeats {escape(_doc_name(view, o))}</li>" for d, o in view.near_copies
+    )
+    index = "".join(_story_index(view, story) for story in view.stories) or "".join(
+        _measure_link(m) for m in view.measures
     )
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
-        f"<h1>{escape(title)}</h1><p>{len(view.measures)} measures from {len(view.documents)} documents.</p>"
+        f"<h1>{escape(title)}</h1><p>{len(view.stories)} stories, {len(view.measures)} measures from "
+        f"{len(view.documents)} documents.</p>"
         f'<ul class="index">{index}</ul>'
         + (f"<h2>Misquotes</h2><ul>{misquotes}</ul>" if misquotes else "")
         + (f"<h2>Near-copies</h2><ul>{copies}</ul>" if copies else "")

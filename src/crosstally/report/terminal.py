@@ -104,6 +104,12 @@ def measure_table(m, documents: dict, console: Console) -> None:
             f"  [red]conflict[/]: {c.a.source_name} {figure_label(c.a.claim)} "
             f"({_when(c.a)}) vs {c.b.source_name} {figure_label(c.b.claim)} ({_when(c.b)})"
         )
+    for r in m.revisions:
+        console.print(f"  [cyan]revision[/]: {r.note} ({_when(r.earlier)} → {_when(r.later)})")
+    for q in m.misquotes:
+        console.print(
+            f"  [magenta]misquote[/]: {q.odd.outlet or q.odd.claim.doc} carries {figure_label(q.odd.claim)} {q.what}"
+        )
 
 
 def ledger_report(view, stream) -> None:
@@ -112,16 +118,34 @@ def ledger_report(view, stream) -> None:
     if not view.measures:
         console.print("The ledger holds no claims yet: add documents with `crosstally add`.")
         return
+    shown = set()
+    for story in view.stories:
+        console.rule(f"[bold]{story.title}[/] ({story.id})")
+        for name in story.measures:
+            m = view.measure(name)
+            if m is not None and m.counted:
+                measure_table(m, view.documents, console)
+                console.print()
+                shown.add(name)
+        folded = [n for n in story.measures if n not in shown]
+        if folded:
+            console.print(f"  [dim]{len(folded)} measures that name nothing counted: {', '.join(folded)}[/]\n")
+            shown.update(folded)
     for m in view.measures:
-        measure_table(m, view.documents, console)
-        console.print()
+        if m.measure not in shown:
+            measure_table(m, view.documents, console)
+            console.print()
     for q in view.misquotes:
         console.print(
             f"[magenta]misquote[/]: {q.source_name} ({q.statement}): {q.odd.outlet or q.odd.claim.doc} "
             f"carries {figure_label(q.odd.claim)} {q.what} by {q.usual.outlet or q.usual.claim.doc}"
         )
     for doc, original in view.near_copies:
-        console.print(f"near-copy: {doc} repeats {original}; its claims are not independent")
+        copy, first = view.documents.get(doc), view.documents.get(original)
+        console.print(
+            f"near-copy: {getattr(copy, 'outlet', None) or doc} ({doc}) repeats "
+            f"{getattr(first, 'outlet', None) or original} ({original}); its claims are not independent"
+        )
 
 
 def answer_report(answer, documents: dict, stream) -> None:
