@@ -37,7 +37,8 @@ padding:.3rem .4rem;vertical-align:top;text-align:left}mark{background:#ffe066;p
 .src{font-weight:600}.flag{color:#b00020}.misq{color:#7b1fa2}.muted{color:#777}
 .legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;
 height:.8rem;margin-right:.3rem;border-radius:50%}
-tr:target{background:#fff6cc}svg{max-width:100%;height:auto;background:#fafafa}svg a.estimate{pointer-events:bounding-box}
+tr:target{background:#fff6cc}svg{max-width:100%;height:auto;background:#fafafa}
+svg a.estimate{pointer-events:bounding-box}
 """
 
 
