@@ -27,15 +27,20 @@ _PEOPLE_CATEGORIES = {
 
 
 @cache
-def _places() -> tuple[dict[str, str], re.Pattern]:
+def _places() -> tuple[dict[str, str], dict[str, int]]:
+    """The places table (lower-case name → canonical place), and for each first word of a
+    name the most words a name starting with it has."""
     table = {name.lower(): place for name, place in read_table("places.tsv")}
     for place in set(table.values()):
         table.setdefault(place, place)
-    names = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
-    return table, pattern
+    starts: dict[str, int] = {}
+    for name in table:
+        first, size = name.split()[0].rstrip("."), len(name.split())
+        starts[first] = max(starts.get(first, 0), size)
+    return table, starts
 
 
+_WORD = re.compile(r"\w[\w.'’-]*")
 _WHERE_BEFORE = re.compile(
     r"\b(?:in|to|into|near|across|inside|at|on|towards?|within|throughout)\s+(?:the\s+)?"
     r"(?:[a-z]+ern\s+)?$",
@@ -43,18 +48,40 @@ _WHERE_BEFORE = re.compile(
 )
 
 
+def _word(token: str) -> str:
+    """ "Korea's" → "korea", "U.S.-led" → "u.s", "Kyiv." → "kyiv": the word a place name holds."""
+    token = token.lower()
+    if "'" in token or "’" in token:
+        token = re.sub(r"['’]s$", "", token.replace("’", "'"))
+    if "-" in token and re.match(r"^(?:\w\.)+-", token):
+        token = token.split("-")[0]
+    return token.rstrip(".'")
+
+
 def places_in(text: str, owners_only: bool = False) -> list[str]:
     """Canonical places named in `text`, in order (demonyms mapped to their country).
 
-    `owners_only` skips places that say where ("in Russia", "to eastern Russia") rather
-    than whose people or things are counted.
+    Looks the text's word sequences up in the table, longest first (a dictionary lookup
+    per word, not one large pattern over the text). `owners_only` skips places that say
+    where ("in Russia", "to eastern Russia") rather than whose people or things are
+    counted.
     """
-    table, pattern = _places()
-    return [
-        table[m.group(1).lower()]
-        for m in pattern.finditer(text)
-        if not (owners_only and _WHERE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
-    ]
+    table, starts = _places()
+    words = [(m.start(), m.end(), _word(m.group(0))) for m in _WORD.finditer(text)]
+    found, i = [], 0
+    while i < len(words):
+        longest = starts.get(words[i][2], 0)
+        for n in range(min(longest, len(words) - i), 0, -1):
+            name = " ".join(w for _, _, w in words[i : i + n])
+            if name in table or (n == 1 and words[i][2] + "." in table):
+                start = words[i][0]
+                if not (owners_only and _WHERE_BEFORE.search(text, max(0, start - 30), start)):
+                    found.append(table.get(name) or table[words[i][2] + "."])
+                i += n
+                break
+        else:
+            i += 1
+    return found
 
 
 def group_of(claim: Claim, military: bool = False) -> str:
