@@ -158,3 +158,7 @@ class QueueFullError(CrosstallyError):
     def __init__(self, message: str, *, retry_after: int = 5, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.retry_after = retry_after
+
+
+class LedgerStaleError(LedgerError):
+    """A ledger's reconciliation is missing or from another crosstally version."""

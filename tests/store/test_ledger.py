@@ -126,3 +126,23 @@ def test_reextract_refreshes_stale_claims(tmp_path: Path, nlp):
         assert ledger.counts()["claims"] == 3
         assert reextract(ledger) == 0
         assert ledger.documents()[0].extractor_version == extractor_version()
+
+
+def test_a_stale_reconciliation_is_refreshed_on_write_and_refused_read_only(tmp_path: Path, nlp):
+    from crosstally.errors import LedgerStaleError
+    from crosstally.reconcile import reconcile_version
+
+    path = tmp_path / "stale.duckdb"
+    with Ledger(path) as ledger:
+        add_documents(ledger, [Document("a", "Officials said 40 people were killed in the floods in Zarovia.")])
+        ledger.db.execute("UPDATE meta SET value = 'old' WHERE key = 'reconcile_version'")
+        ledger.db.execute("DELETE FROM measures")
+    with pytest.raises(LedgerStaleError, match="reconcile"):
+        Ledger(path, read_only=True)
+    with Ledger(path) as ledger:
+        assert ledger.counts()["measures"] == 1
+        assert ledger.db.execute("SELECT value FROM meta WHERE key = 'reconcile_version'").fetchone()[0] == (
+            reconcile_version()
+        )
+    with Ledger(path, read_only=True) as ledger:
+        assert ledger.measure_summaries()

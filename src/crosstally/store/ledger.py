@@ -15,7 +15,14 @@ from datetime import date
 from pathlib import Path
 
 from ..claims import Claim
-from ..errors import LedgerDamagedError, LedgerError, LedgerLockedError, LedgerVersionError, NotFoundError
+from ..errors import (
+    LedgerDamagedError,
+    LedgerError,
+    LedgerLockedError,
+    LedgerStaleError,
+    LedgerVersionError,
+    NotFoundError,
+)
 from ..read import Document
 from ..reconcile.copies import NEAR_COPY_BITS, contained, simhash, trigrams
 from .reconciled import SCHEMA as RECONCILED_SCHEMA
@@ -138,6 +145,29 @@ class Ledger:
         except LedgerDamagedError:
             self.db.close()
             raise
+        self._check_reconciled()
+
+    def _check_reconciled(self) -> None:
+        """A ledger whose reconciliation is missing or stale is brought up to date when it
+        is opened for writing; opened read-only, it is refused with what to do."""
+        from ..reconcile import reconcile_version
+        from .reconciled import refresh, stored_version
+
+        try:
+            current = stored_version(self.db) == reconcile_version()
+            has_documents = self.db.execute("SELECT count(*) > 0 FROM documents").fetchone()[0]
+        except Exception:  # noqa: BLE001 - a ledger without the tables is simply not reconciled
+            current, has_documents = False, True
+        if current or not has_documents:
+            return
+        if self.read_only:
+            self.db.close()
+            raise LedgerStaleError(
+                "the ledger's reconciliation is missing or from another crosstally version",
+                path=self.path,
+                hint=f"run `crosstally reconcile --db {self.path}` once",
+            )
+        refresh(self, everything=True)
 
     def _check_intact(self) -> None:
         """Refuse a file shorter than the blocks its own header lists (a truncated copy
