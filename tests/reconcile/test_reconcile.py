@@ -326,3 +326,17 @@ def test_frames_merge_synonyms_and_keep_states_apart(nlp, texts, same, apart):
         assert measures[a] == measures[b], measures
     for a, b in apart:
         assert measures[a] != measures[b], measures
+
+
+def test_a_title_is_the_person_the_document_names_with_it():
+    from crosstally.reconcile.sources import title_aliases
+
+    text = (
+        "Quake toll passes 900: Governor\nProvince Governor Ilse Marten told reporters that 912 people had died. "
+        "Interior Minister Tomas Brandt said rescue teams were on their way. The governor said more help was needed."
+    )
+    names = ["Governor", "Ilse Marten", "the governor", "Tomas Brandt", "Kessel's interior minister", "health ministry"]
+    aliases = title_aliases(text, names)
+    assert aliases["Governor"] == aliases["the governor"] == "Ilse Marten"
+    assert aliases["Kessel's interior minister"] == "Tomas Brandt"
+    assert "health ministry" not in aliases and "Ilse Marten" not in aliases

@@ -21,7 +21,7 @@ from .flags import Estimate, conflicts, revisions
 from .frames import Frame, frame_of, is_generic_total, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
-from .sources import SourceEntity, is_source_name, resolve_sources
+from .sources import SourceEntity, is_source_name, resolve_sources, title_aliases
 from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, statement_times
 
@@ -159,6 +159,7 @@ def reconcile(
             military = is_military(doc.text)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
+            titled = title_aliases(doc.text, sorted({c.source for c in doc_claims if is_source_name(c.source)}))
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 year = dates[doc_id].day.year if dates[doc_id].day else None
@@ -169,7 +170,7 @@ def reconcile(
                     frame = max(reversed(seen), key=seen.count)
                 elif frame.state != "count":
                     seen.append(frame)
-                key, name = _source(claim, doc, entities)
+                key, name = _source(replace(claim, source=titled.get(claim.source, claim.source)), doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 frames[(doc_id, claim.start)] = ClaimFrame(
                     doc_id,

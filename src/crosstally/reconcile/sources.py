@@ -200,3 +200,78 @@ def _display_name(members: list[str], counts: Counter, aliases: dict[str, str]) 
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "unknown"
+
+
+_BODY_WORDS = {
+    "ministry",
+    "agency",
+    "office",
+    "department",
+    "police",
+    "council",
+    "government",
+    "army",
+    "service",
+    "committee",
+    "organization",
+    "organisation",
+    "society",
+    "authority",
+    "authorities",
+    "county",
+    "news",
+}
+
+
+def _person_like(name: str) -> bool:
+    """ "Abdulmenam al-Ghaithi", "Mohsin Naqvi": two to four words, each with a capital."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and not name.isupper()
+        and all(re.search(r"[A-Z]", w) for w in words)
+        and not {w.lower() for w in words} & _BODY_WORDS
+    )
+
+
+_TOKEN = re.compile(r"[\w'’.-]+")
+
+
+def _titled_names(text: str) -> list[tuple[str, str]]:
+    """(title, name) for each title word followed by a capitalised name in the text."""
+    titles = lexicon().titles
+    tokens = _TOKEN.findall(text)
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.lower() not in titles:
+            continue
+        name = []
+        for nxt in tokens[i + 1 : i + 5]:
+            if not re.search(r"[A-Z]", nxt) or nxt.lower() in titles:
+                break
+            name.append(nxt)
+        if name:
+            out.append((tok.lower(), " ".join(name)))
+    return out
+
+
+def title_aliases(text: str, names: list[str]) -> dict[str, str]:
+    """Within one document, a source named only by a title ("the mayor", "Derna mayor",
+    "Pakistan's interior minister") is the person the document names with that title
+    ("Derna Mayor Abdulmenam al-Ghaithi"), when it names exactly one such person."""
+    titles = lexicon().titles
+    people: dict[str, set[str]] = {}
+    persons = [n for n in names if _person_like(n) and fold(n) not in titles]
+    for title, name in _titled_names(text):
+        for person in persons:
+            if person in name or name in person:
+                people.setdefault(title, set()).add(person)
+    out = {}
+    for n in names:
+        words = re.findall(r"[a-z]+", n.lower())
+        if not words or n in persons:
+            continue
+        title = next((w for w in reversed(words) if w in titles), None)
+        if title and len(people.get(title, ())) == 1 and all(w in titles or w[:1].isalpha() for w in words):
+            out[n] = next(iter(people[title]))
+    return out
