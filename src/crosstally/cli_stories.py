@@ -129,3 +129,32 @@ def story_move(docs, target, db) -> None:
 
     _changed(db, lambda ledger: pin(ledger, list(docs), target))
     click.echo(f"moved {len(docs)} documents to {target}", err=True)
+
+
+@main.command()
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), default=None, help="Default: from the file name."
+)
+@click.option("--story", help="Only this story's claims.")
+@DB_OPTION
+@handles_errors
+def export(output, fmt, story, db) -> None:
+    """Every claim with its measure, story, state, source entity and statement time, as
+    Parquet, CSV or JSON Lines (streamed by the database, fine at any size)."""
+    from pathlib import Path
+
+    from .errors import InvalidOptionError
+    from .store import Ledger
+    from .store.reconciled import export_claims, story_documents
+
+    fmt = fmt or {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl"}.get(Path(output).suffix.lower())
+    if fmt is None:
+        raise InvalidOptionError(f"cannot tell the format of {output}", hint="use --format parquet|csv|jsonl")
+    if not Path(output).resolve().parent.is_dir():
+        raise InvalidOptionError(f"no directory for {output}", hint="create it first")
+    with Ledger(db, read_only=True) as ledger:
+        if story:
+            story_documents(ledger, story)
+        rows = export_claims(ledger, output, fmt, story)
+    click.echo(f"wrote {rows} claims to {output}", err=True)

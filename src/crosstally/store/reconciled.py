@@ -270,3 +270,51 @@ def _free_story_id(ledger, story: str) -> None:
 
     if ledger.db.execute("SELECT 1 FROM stories WHERE id = ?", [story]).fetchone():
         raise InvalidOptionError(f"a story {story!r} already exists", hint="merge into it, or pick another id")
+
+
+#: What an export holds per claim: the contract's fields, then what reconciliation decided.
+EXPORT_COLUMNS = (
+    'c.doc, c.start, c."end", c.mention, c.value, c.value_max, c.qualifier, c.unit, c.per, c.counted, '
+    "c.category, c.source, c.via, c.time_text, c.date, c.location, f.measure, f.story, f.state, "
+    "f.source_key AS source_entity, f.source_name AS source_shown, f.as_of, f.as_of_origin, d.outlet, d.title, d.url"
+)
+#: A SQL literal holding one single quote: the prefix that makes a cell text.
+_QUOTE = "''''"
+_TEXT_COLUMNS = (
+    "mention",
+    "counted",
+    "source",
+    "via",
+    "time_text",
+    "location",
+    "source_shown",
+    "outlet",
+    "title",
+    "url",
+)
+
+
+def export_claims(ledger, path: str, fmt: str, story: str | None = None) -> int:
+    """Write every claim (or one story's) with its reconciled facts to `path` as Parquet,
+    CSV or JSON Lines, streamed by the database. CSV text cells that a spreadsheet would
+    run as a formula get a leading quote (OWASP). Returns the number of rows."""
+    where, params = ("WHERE f.story = ?", [story]) if story else ("", [])
+    select = (
+        f"SELECT {EXPORT_COLUMNS} FROM claims c LEFT JOIN claim_frames f ON f.doc = c.doc AND f.start = c.start "
+        f"LEFT JOIN documents d ON d.id = c.doc {where} ORDER BY c.doc, c.start"
+    )
+    if fmt == "csv":
+        cells = ", ".join(
+            f"CASE WHEN regexp_matches({c}, '^[=+@\\t\\r\uff1d\uff0b\uff0d\uff20-]') "
+            f"AND NOT regexp_matches({c}, '^[+-]?[0-9.,]+$') THEN {_QUOTE} || {c} ELSE {c} END AS {c}"
+            for c in _TEXT_COLUMNS
+        )
+        select = f"SELECT * REPLACE ({cells}) FROM ({select})"
+    options = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER", "jsonl": "FORMAT JSON"}[fmt]
+    count = ledger.db.execute(f"SELECT count(*) FROM ({select})", params).fetchone()[0]
+    ledger.db.execute(f"COPY ({select}) TO '{_quoted(path)}' ({options})", params)
+    return count
+
+
+def _quoted(path: str) -> str:
+    return str(path).replace("'", "''")
