@@ -340,3 +340,19 @@ def test_a_title_is_the_person_the_document_names_with_it():
     assert aliases["Governor"] == aliases["the governor"] == "Ilse Marten"
     assert aliases["Kessel's interior minister"] == "Tomas Brandt"
     assert "health ministry" not in aliases and "Ilse Marten" not in aliases
+
+
+def test_the_seeds_flag_the_zelensky_misquote_and_answer_with_every_estimate(shared: Path, tmp_path, nlp):
+    from crosstally.ask import ask_ledger
+    from crosstally.read import read_paths
+
+    with Ledger(tmp_path / "seeds.duckdb") as ledger:
+        add_documents(ledger, read_paths([shared / "seeds"]))
+        view = view_of(ledger)
+        answer, _ = ask_ledger(ledger, "how many North Korean troops were killed or wounded?")
+    (quote,) = [q for q in view.misquotes if q.odd.claim.value == 3000]
+    assert "Zelensk" in quote.source_name and quote.odd.claim.category == "killed"
+    assert quote.usual.claim.category == "casualties"
+    figures = {(e.claim.value, e.source_name) for m in answer.measures for e in m.estimates}
+    assert any(v == 3800 and "Zelensk" in s for v, s in figures)
+    assert any(v == 1100 and "Joint Chiefs" in s for v, s in figures)

@@ -13,6 +13,7 @@ is flagged.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,16 +52,24 @@ def misquotes(estimates: list[Estimate], states: dict[str, str]) -> list[Misquot
     return _state_slips(estimates, states) + _digit_slips(estimates)
 
 
+def _moment(e: Estimate) -> object:
+    """When a statement was made: its day, else (in an undated report) its time words."""
+    if e.when is not None:
+        return e.when
+    words = re.sub(r"\b(?:on|in|at|during|a|an|the)\b", " ", (e.claim.time_text or "").lower())
+    return " ".join(words.split()) or "undated"
+
+
 def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
     statements: dict[tuple, list[Estimate]] = {}
     loose = []
     for e in estimates:
-        if e.when is None or not e.claim.value:
+        if not e.claim.value:
             continue
         if e.source_key.startswith("outlet:") or e.dated_by == "document":
             loose.append(e)
             continue
-        statements.setdefault((e.source_key, e.when, round(e.claim.value, 6)), []).append(e)
+        statements.setdefault((e.source_key, _moment(e), round(e.claim.value, 6)), []).append(e)
     for e in loose:
         # A headline or the outlet's own words restating a figure its report attributes
         # and dates: that statement.
@@ -77,7 +86,7 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
         if home is not None:
             home.append(e)
         elif not e.source_key.startswith("outlet:"):
-            statements.setdefault((e.source_key, e.when, round(e.claim.value, 6)), []).append(e)
+            statements.setdefault((e.source_key, _moment(e), round(e.claim.value, 6)), []).append(e)
     found = []
     for (_, when, _), group in statements.items():
         versions: dict[str, list[Estimate]] = {}
@@ -98,7 +107,7 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
         a, b = _pick(odd), _pick(usual)
         odd_words, usual_words = odd_state.replace("-", " "), usual_state.replace("-", " ")
         what = f"carried as {odd_words} where the same statement is reported as {usual_words}"
-        found.append(Misquote(a.source_name, when.isoformat(), a, b, what))
+        found.append(Misquote(a.source_name, str(when), a, b, what))
     return found
 
 
