@@ -63,7 +63,7 @@ def killed_measure(live_server: str) -> str:
 def test_overview_upload_document_and_measure(page, live_server, tmp_path):
     killed = killed_measure(live_server)
     page.goto(live_server + "/")
-    assert page.locator("table#measures tbody tr").count() >= 5
+    assert page.locator("table.measures tbody tr").count() >= 5
     assert page.locator(f"a[href='/measures/{killed}']").count() == 1
     shot(page, "overview")
 

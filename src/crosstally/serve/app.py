@@ -15,19 +15,20 @@ import csv
 import io
 import json
 import secrets
+from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
-from ..ask import ask
+from ..ask import ask_ledger
 from ..claims import CLAIM_FIELDS
 from ..csvsafe import safe_row
 from ..errors import (
@@ -41,9 +42,12 @@ from ..errors import (
     UploadTooLargeError,
 )
 from ..read import Document, parse_published, read_bytes, with_language
-from ..report.data import answer_dict, measure_dict
+from ..reconcile.view import view_of
+from ..report.data import answer_dict, evidence, measure_dict, misquote_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
+from ..store import queries as q
+from ..store.queries import document_name
 from .docs import install_docs
 from .errors import error_body, error_responses, install_error_handlers, status_of
 from .jobs import DEFAULT_UPLOAD_LIMIT, Job, JobQueue, LedgerService, Settings
@@ -65,6 +69,12 @@ ALLOWED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".jsonl", ".csv"}
 MULTIPART_OVERHEAD = 64 * 1024
 READ_ERRORS = error_responses(404, 422)
 WRITE_ERRORS = error_responses(400, 401, 403, 404, 413, 415, 422, 503)
+#: The largest page an API list gives; exports (csv, jsonl) stream every row instead.
+MAX_PER_PAGE = 1000
+EXPORT_CHUNK = 5000
+STORIES_PER_PAGE = 20
+DOCS_PER_PAGE = 50
+ROWS_PER_PAGE = 200
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -146,28 +156,24 @@ def create_app(settings: Settings) -> FastAPI:
         outlet: str | None = None,
         since: date | None = None,
         until: date | None = None,
+        story: str | None = None,
         page: int = 1,
         per_page: int = 50,
     ):
-        docs = service.read(lambda ledger: ledger.documents())
-        docs = [
-            d
-            for d in docs
-            if (not outlet or d.outlet == outlet)
-            and (not since or (d.published and d.published >= since))
-            and (not until or (d.published and d.published <= until))
-        ]
-        per_page = max(1, min(per_page, 500))
-        chunk = docs[(max(page, 1) - 1) * per_page : max(page, 1) * per_page]
-        return {"total": len(docs), "page": page, "per_page": per_page, "documents": [_doc_summary(d) for d in chunk]}
+        """Documents, oldest publication first, filtered and paged in the database."""
+        page, per_page = q.clamp_page(page, per_page, 50, 500)
+        total, rows = service.view(lambda r: q.documents_page(r.db, page, per_page, outlet, since, until, story))
+        return _paged(total, page, per_page, documents=[d.as_dict() for d in rows])
 
     @app.get("/api/documents/{doc_id:path}", tags=["documents"], responses=READ_ERRORS)
     def get_document(doc_id: str):
-        doc = service.read(lambda ledger: ledger.document(doc_id))
+        def load(r):
+            return r.document(doc_id), q.document_row(r.db, doc_id), q.document_claims(r.db, doc_id)
+
+        doc, row, claims = service.view(load)
         if doc is None:
             raise NotFoundError(f"no document {doc_id!r}")
-        claims = service.read(lambda ledger: ledger.claims("doc = ?", [doc_id]))
-        return {**_doc_summary(doc), "text": doc.text, "claims": [c.record(with_measure=True) for c in claims]}
+        return {**row.as_dict(), "text": doc.text, "claims": [c.record() for c in claims]}
 
     @app.post(
         "/api/documents",
@@ -214,88 +220,90 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/claims", tags=["claims"], responses=READ_ERRORS)
     def list_claims(
         measure: str | None = None,
+        story: str | None = None,
         source: str | None = None,
         category: str | None = None,
         since: date | None = None,
         until: date | None = None,
         doc: str | None = None,
         format: str = "json",
+        page: int = 1,
+        per_page: int = 100,
     ):
-        view = service.view()
-        rows = []
-        for m in view.measures:
-            if measure and m.measure != measure:
-                continue
-            for e in m.estimates:
-                c = e.claim
-                if (category and c.category != category) or (doc and c.doc != doc):
-                    continue
-                if source and source.lower() not in (e.source_name.lower(), (c.source or "").lower()):
-                    continue
-                if since and (e.when is None or e.when < since) or until and (e.when is None or e.when > until):
-                    continue
-                rows.append(
-                    {
-                        **c.record(with_measure=True),
-                        "source_entity": e.source_name,
-                        "effective_date": e.when.isoformat() if e.when else None,
-                    }
-                )
-        if format == "csv":
-            out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "measure", "source_entity", "effective_date"])
-            writer.writeheader()
-            writer.writerows(safe_row(r) for r in rows)
-            return PlainTextResponse(out.getvalue(), media_type="text/csv")
-        if format == "jsonl":
-            return PlainTextResponse("".join(json.dumps(r) + "\n" for r in rows), media_type="application/x-ndjson")
+        """Claims of stored measures, filtered in the database, in a stable order (document,
+        then position). `json` gives one page (`page`, `per_page` up to 1000); `csv` and
+        `jsonl` stream every matching claim."""
+        flt = q.ClaimFilter(measure, story, source, category, since, until, doc)
+        if format in ("csv", "jsonl"):
+            media = "text/csv" if format == "csv" else "application/x-ndjson"
+            return StreamingResponse(_export(service, flt, format), media_type=media)
         if format != "json":
             raise InvalidOptionError(f"unknown format {format!r}", hint="json, csv or jsonl")
-        return {"total": len(rows), "claims": rows}
+        page, per_page = q.clamp_page(page, per_page, 100, MAX_PER_PAGE)
+        total, rows = service.view(lambda r: (q.count_claims(r.db, flt), q.claims_page(r.db, flt, page, per_page)))
+        return _paged(total, page, per_page, claims=[c.record() for c in rows])
+
+    @app.get("/api/stories", tags=["stories"], responses=READ_ERRORS)
+    def list_stories(page: int = 1, per_page: int = 50):
+        """Stories (events), most recent first, paged."""
+        page, per_page = q.clamp_page(page, per_page, 50, MAX_PER_PAGE)
+        total, rows = service.view(lambda r: q.stories_page(r.db, page, per_page))
+        return _paged(total, page, per_page, stories=[s.as_dict() for s in rows])
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], responses=READ_ERRORS)
+    def get_story(story_id: str, page: int = 1, per_page: int = 50):
+        """One story: its measures (those that name what they count first, most claims
+        first) and a page of its documents."""
+        page, per_page = q.clamp_page(page, per_page, 50, 500)
+
+        def load(r):
+            row = q.story(r.db, story_id)
+            if row is None:
+                return None
+            measures = q.story_measures(r.db, [story_id])[story_id]
+            return row, measures, q.documents_page(r.db, page, per_page, story_id=story_id)
+
+        found = service.view(load)
+        if found is None:
+            raise NotFoundError(f"no story {story_id!r}")
+        row, measures, (total, docs) = found
+        return {
+            **row.as_dict(),
+            "measures": [m.as_dict() for m in measures],
+            "documents": _paged(total, page, per_page, documents=[d.as_dict() for d in docs]),
+        }
 
     @app.get("/api/measures", tags=["measures"], responses=READ_ERRORS)
-    def list_measures():
-        view = service.view()
-        return {
-            "measures": [
-                {
-                    "measure": m.measure,
-                    "category": m.category,
-                    "estimates": len(m.estimates),
-                    "sources": m.sources,
-                    "range": [m.low, m.high],
-                    "conflicts": len(m.conflicts),
-                    "last_date": m.last_date.isoformat() if m.last_date else None,
-                }
-                for m in view.measures
-            ]
-        }
+    def list_measures(story: str | None = None, page: int = 1, per_page: int = 100):
+        """Measures with counts, ranges and flag counts, most recent first (then most
+        claims, then id), paged in the database."""
+        page, per_page = q.clamp_page(page, per_page, 100, MAX_PER_PAGE)
+        total, rows = service.view(lambda r: q.measures_page(r.db, story, page, per_page))
+        return _paged(total, page, per_page, measures=[m.as_dict() for m in rows])
 
     @app.get("/api/measures/{measure}", tags=["measures"], responses=READ_ERRORS)
     def get_measure(measure: str):
-        view = service.view()
+        """One measure with every estimate (by source over time), its flags and misquotes."""
+
+        def load(r):
+            view = view_of(r, measures=[measure])
+            return view, q.measure_flags(r.db, measure)
+
+        view, flags = service.view(load)
         m = view.measure(measure)
         if m is None:
             raise NotFoundError(f"no measure {measure!r}")
-        misquotes = [q for q in view.misquotes if q.odd.claim.measure == measure or q.usual.claim.measure == measure]
-        from ..report.data import misquote_dict
-
-        return {**measure_dict(m, view.documents), "misquotes": [misquote_dict(q) for q in misquotes]}
+        misquotes = [x for x in view.misquotes if measure in (x.odd.claim.measure, x.usual.claim.measure)]
+        return {**measure_dict(m, view.documents), "misquotes": [misquote_dict(x) for x in misquotes], "flags": flags}
 
     @app.get("/api/sources", tags=["sources"], responses=READ_ERRORS)
-    def list_sources():
-        view = service.view()
-        aliases = service.read(lambda ledger: ledger.aliases())
-        seen: dict[str, dict] = {}
-        for m in view.measures:
-            for e in m.estimates:
-                entry = seen.setdefault(
-                    e.source_key, {"key": e.source_key, "name": e.source_name, "variants": set(), "claims": 0}
-                )
-                entry["claims"] += 1
-                if e.claim.source:
-                    entry["variants"].add(e.claim.source)
-        return {"sources": [{**v, "variants": sorted(v["variants"])} for v in seen.values()], "aliases": aliases}
+    def list_sources(page: int = 1, per_page: int = 100):
+        """Source entities (most cited first) with their name variants and how many claims
+        cite them, paged; and the alias table."""
+        page, per_page = q.clamp_page(page, per_page, 100, MAX_PER_PAGE)
+        total, rows = service.view(lambda r: q.sources_page(r.db, page, per_page))
+        aliases = service.view(lambda r: r.aliases())
+        return {**_paged(total, page, per_page, sources=[s.as_dict() for s in rows]), "aliases": aliases}
 
     @app.post("/api/sources/merge", tags=["sources"], responses=WRITE_ERRORS, openapi_extra=request_body_doc(MergeIn))
     async def merge_sources(request: Request):
@@ -308,8 +316,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/ask", tags=["ask"], responses=READ_ERRORS)
     def api_ask(q: str):
-        view = service.view()
-        return answer_dict(ask(view, q), view.documents)
+        answer, view = service.view(lambda r: ask_ledger(r, q))
+        return answer_dict(answer, view.documents)
 
     # ---- pages ----------------------------------------------------------------------
 
@@ -323,39 +331,111 @@ def create_app(settings: Settings) -> FastAPI:
         return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview(request: Request):
-        view = service.view()
-        return page(request, "overview.html", view=view, counts=service.read(lambda ledger: ledger.counts()))
+    def overview(request: Request, page_no: int = Query(1, alias="page")):
+        """Stories, most recent first, a page of them; under each its measures."""
+        page_no, per_page = q.clamp_page(page_no, STORIES_PER_PAGE, STORIES_PER_PAGE, STORIES_PER_PAGE)
+
+        def load(r):
+            total, stories = q.stories_page(r.db, page_no, per_page)
+            return total, stories, q.story_measures(r.db, [s.id for s in stories]), q.counts(r.db)
+
+        total, stories, measures, counts = service.view(load)
+        return page(
+            request,
+            "overview.html",
+            stories=stories,
+            measures=measures,
+            counts=counts,
+            pager=_pager(page_no, per_page, total),
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str, page_no: int = Query(1, alias="page")):
+        """One story: its measures and a page of its documents."""
+        page_no, per_page = q.clamp_page(page_no, DOCS_PER_PAGE, DOCS_PER_PAGE, DOCS_PER_PAGE)
+
+        def load(r):
+            row = q.story(r.db, story_id)
+            if row is None:
+                return None
+            docs = q.documents_page(r.db, page_no, per_page, story_id=story_id)
+            return row, q.story_measures(r.db, [story_id])[story_id], docs
+
+        found = service.view(load)
+        if found is None:
+            raise NotFoundError(f"no story {story_id!r}")
+        row, measures, (total, docs) = found
+        return page(
+            request,
+            "story.html",
+            story=row,
+            measures=measures,
+            docs=docs,
+            pager=_pager(page_no, per_page, total),
+        )
 
     @app.get("/measures/{measure}", response_class=HTMLResponse, include_in_schema=False)
-    def measure_page(request: Request, measure: str):
-        view = service.view()
+    def measure_page(request: Request, measure: str, page_no: int = Query(1, alias="page")):
+        def load(r):
+            return view_of(r, measures=[measure]), q.measure_row(r.db, measure)
+
+        view, row = service.view(load)
         m = view.measure(measure)
         if m is None:
             raise NotFoundError(f"no measure {measure!r}")
-        from ..report.data import evidence
-
+        page_no, per_page = q.clamp_page(page_no, ROWS_PER_PAGE, ROWS_PER_PAGE, ROWS_PER_PAGE)
+        first = (page_no - 1) * per_page
         rows = []
-        for i, e in enumerate(m.estimates):
+        for i, e in enumerate(m.estimates[first : first + per_page], start=first):
             ev = evidence(e, view.documents)
+            doc = view.documents.get(e.claim.doc)
             rows.append(
                 {
                     "e": e,
                     "i": i,
-                    "doc": view.documents.get(e.claim.doc),
+                    "doc_name": q.document_name(e.outlet, getattr(doc, "title", None), e.claim.doc),
                     "evidence": Markup(highlighted(ev["sentence"], ev["figure_start"], ev["figure_end"])),
                 }
             )
-        misquotes = [q for q in view.misquotes if measure in (q.odd.claim.measure, q.usual.claim.measure)]
-        return page(request, "measure.html", m=m, rows=rows, chart=Markup(timeline_svg(m, "m0")), misquotes=misquotes)
+        misquotes = [x for x in view.misquotes if measure in (x.odd.claim.measure, x.usual.claim.measure)]
+        story = view.stories[0] if view.stories else None
+        return page(
+            request,
+            "measure.html",
+            m=m,
+            row=row,
+            story=story,
+            rows=rows,
+            chart=Markup(timeline_svg(m, "m0")),
+            misquotes=misquotes,
+            pager=_pager(page_no, per_page, len(m.estimates)),
+        )
 
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str):
-        doc = service.read(lambda ledger: ledger.document(doc_id))
-        if doc is None:
+        def load(r):
+            doc = r.document(doc_id)
+            if doc is None:
+                return None
+            row = q.document_row(r.db, doc_id)
+            story = q.story(r.db, row.story) if row.story else None
+            original = q.document_names(r.db, [doc.near_copy_of] if doc.near_copy_of else [])
+            return doc, row, story, original, q.document_claims(r.db, doc_id)
+
+        found = service.view(load)
+        if found is None:
             raise NotFoundError(f"no document {doc_id!r}")
-        claims = service.read(lambda ledger: ledger.claims("doc = ?", [doc_id]))
-        return page(request, "document.html", doc=doc, claims=claims, body=Markup(_highlight_all(doc.text, claims)))
+        doc, row, story, original, claims = found
+        return page(
+            request,
+            "document.html",
+            doc=doc,
+            row=row,
+            story=story,
+            original=original.get(doc.near_copy_of or "", doc.near_copy_of),
+            claims=claims,
+            body=Markup(_highlight_all(doc.text, claims)),
+        )
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_form(request: Request):
@@ -391,9 +471,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     def ask_page(request: Request, q: str = ""):
-        view = service.view()
-        answer = ask(view, q) if q.strip() else None
-        return page(request, "ask.html", q=q, answer=answer)
+        answer, view = service.view(lambda r: ask_ledger(r, q)) if q.strip() else (None, None)
+        names = {}
+        if view is not None:
+            names = {
+                i: document_name(getattr(d, "outlet", None), getattr(d, "title", None), i)
+                for i, d in view.documents.items()
+            }
+        return page(request, "ask.html", q=q, answer=answer, doc_names=names)
 
     @app.get("/healthz", include_in_schema=False)
     def health():
@@ -402,15 +487,45 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
-def _doc_summary(d) -> dict:
+def _paged(total: int, page: int, per_page: int, **items) -> dict:
+    """A page of a list: how many in all, which page, its size, and the items."""
+    return {"total": total, "page": page, "per_page": per_page, "pages": -(-total // per_page), **items}
+
+
+def _pager(page: int, per_page: int, total: int) -> dict:
+    pages = max(1, -(-total // per_page))
     return {
-        "id": d.id,
-        "title": d.title,
-        "outlet": d.outlet,
-        "url": d.url,
-        "published": d.published.isoformat() if d.published else None,
-        "near_copy_of": d.near_copy_of,
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "prev": page - 1 if page > 1 else None,
+        "next": page + 1 if page < pages else None,
     }
+
+
+def _export(service: LedgerService, flt, format: str) -> Iterator[str]:
+    """Every matching claim as CSV (formula-neutralised) or JSON Lines, in chunks from one
+    query on a cursor of its own: memory stays bounded and no lock is held."""
+    reader = service.reader()
+    try:
+        out = io.StringIO()
+        writer = None
+        if format == "csv":
+            writer = csv.DictWriter(out, fieldnames=[*CLAIM_FIELDS, "measure", "source_entity", "effective_date"])
+            writer.writeheader()
+        for n, row in enumerate(q.iter_claims(reader.db, flt, EXPORT_CHUNK), start=1):
+            record = row.record()
+            if writer is not None:
+                writer.writerow(safe_row(record))
+            else:
+                out.write(json.dumps(record) + "\n")
+            if n % EXPORT_CHUNK == 0:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue()
+    finally:
+        reader.db.close()
 
 
 def _document_from_json(body: DocumentIn) -> Document:
@@ -421,21 +536,20 @@ def _document_from_json(body: DocumentIn) -> Document:
     return Document(doc_id, body.text, body.title or None, body.outlet or None, body.url or None, published)
 
 
-def _highlight_all(text: str, claims) -> str:
+def _highlight_all(text: str, rows) -> str:
     """The escaped document text with every claim's figure wrapped in <mark>, linked to
-    its measure."""
+    its measure when it has one that exists."""
     from html import escape
+    from urllib.parse import quote
 
     parts, pos = [], 0
-    for c in sorted(claims, key=lambda c: c.start):
+    for c in sorted((r.claim for r in rows), key=lambda c: c.start):
         if c.start < pos:
             continue
-        title = escape(f"{c.category} · {c.source or 'the outlet'} · {c.measure}")
+        title = escape(f"{c.category} · {c.source or 'the outlet'} · {c.measure or 'no measure'}")
         parts.append(escape(text[pos : c.start]))
-        parts.append(
-            f'<a href="/measures/{escape(c.measure or "")}"><mark title="{title}">'
-            f"{escape(text[c.start : c.end])}</mark></a>"
-        )
+        mark = f'<mark title="{title}">{escape(text[c.start : c.end])}</mark>'
+        parts.append(f'<a href="/measures/{escape(quote(c.measure, safe=""))}">{mark}</a>' if c.measure else mark)
         pos = c.end
     parts.append(escape(text[pos:]))
     return "".join(parts).replace("\n", "<br>\n")

@@ -26,12 +26,11 @@ from ..errors import CrosstallyError, DocumentError, NotFoundError, QueueFullErr
 from ..ingest import Failure, add_documents
 from ..language import record_languages
 from ..read import Document
-from ..reconcile.view import LedgerView, view_of
 from ..store import Ledger
 
 KEEP_JOBS = 200
 DEFAULT_UPLOAD_LIMIT = 5_000_000
-# Ledger methods that only read: calling them does not invalidate the cached view.
+# Ledger methods that only read (run under the lock, but never as writes).
 _READS = frozenset({"has_hash", "document", "documents", "claims", "counts", "aliases", "texts", "measure_summaries"})
 
 
@@ -52,7 +51,13 @@ class Settings:
 
 
 class LedgerService:
-    """The ledger behind a lock, with a cached reconciled view invalidated by writes."""
+    """The ledger behind a lock for writes; reads run on their own DuckDB cursors.
+
+    Nothing reconciled is cached here: the reconciliation tables are the view, and every
+    request queries them for what it shows (`store/queries.py`). A write takes the lock;
+    a read (`view`) takes it only to open a cursor, then queries without it, seeing the
+    last committed state (DuckDB's MVCC), so a long export never holds up a write.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -63,20 +68,26 @@ class LedgerService:
                 hint="give the --db of an existing ledger, or start without --read-only",
             )
         self.ledger = Ledger(settings.db, read_only=settings.read_only)
-        self._view: LedgerView | None = None
 
-    def view(self) -> LedgerView:
+    def reader(self) -> Ledger:
+        """A view of the ledger on a cursor of its own (close its `db` when done)."""
         with self.lock:
-            if self._view is None:
-                self._view = view_of(self.ledger)
-            return self._view
+            cursor = self.ledger.db.cursor()
+        reader = copy.copy(self.ledger)
+        reader.db = cursor
+        return reader
+
+    def view(self, action: Callable[[Ledger], Any]) -> Any:
+        """Run a read-only query on a cursor of its own, without holding the lock."""
+        reader = self.reader()
+        try:
+            return action(reader)
+        finally:
+            reader.db.close()
 
     def write(self, action: Callable[[Ledger], Any]) -> Any:
         with self.lock:
-            try:
-                return action(self.ledger)
-            finally:
-                self._view = None
+            return action(self.ledger)
 
     def read(self, action: Callable[[Ledger], Any]) -> Any:
         with self.lock:
