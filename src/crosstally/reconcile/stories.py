@@ -10,6 +10,7 @@ story of its own, so its figures never join another event's measures. An analyst
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -28,6 +29,12 @@ MAX_DAYS_APART = 45
 #: Weighted share of the smaller report's salient names the two must share.
 LINK_THRESHOLD = 0.28
 _TOP_NAMES = 12
+#: Reports of another story a report is compared with before giving up on linking to it.
+_TRIES_PER_STORY = 12
+#: Reports on each side, in publication order, compared through one shared name.
+_NEIGHBOURS = 24
+#: How far along one name's reports the search for another story's reports goes.
+_MAX_WALK = 2000
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class StoryInput:
     published: date | None = None
     near_copy_of: str | None = None
     pinned: str | None = None
+    names: tuple[Counter, set[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
     items = list(items)
     if not items:
         return []
-    found = {i.doc: salient_names(i.text, i.title) for i in items}
+    found = {i.doc: i.names if i.names is not None else salient_names(i.text, i.title) for i in items}
     proper = {k for _, mid in found.values() for k in mid}
     names = {doc: Counter({k: v for k, v in counts.items() if k in proper}) for doc, (counts, _) in found.items()}
     df: Counter = Counter(k for counts in names.values() for k in counts)
@@ -130,18 +138,28 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
         if i.near_copy_of in by_doc and not i.pinned:
             union(i.doc, i.near_copy_of)
     # Index by name so that only reports sharing a name are compared.
-    postings: dict[str, list[str]] = {}
+    postings: dict[str, list[int]] = {}
+    position = {i.doc: n for n, i in enumerate(items)}
     for doc, weights in top.items():
         for key in weights:
-            postings.setdefault(key, []).append(doc)
+            postings.setdefault(key, []).append(position[doc])
     for a in items:
         if a.pinned:
             continue
-        candidates = {d for key in top[a.doc] for d in postings[key] if d != a.doc}
-        for d in sorted(candidates):
+        own = find(a.doc)
+        shared = Counter(
+            items[n].doc
+            for key in top[a.doc]
+            for n in _near(postings[key], position[a.doc], lambda n, own=own: find(items[n].doc) != own)
+        )
+        tried: Counter = Counter()
+        # Most shared names first; a few tries per other story are enough to link to it.
+        for d, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
             b = by_doc[d]
-            if b.pinned or find(a.doc) == find(b.doc):
+            root = find(d)
+            if b.pinned or root == find(a.doc) or tried[root] >= _TRIES_PER_STORY:
                 continue
+            tried[root] += 1
             if a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS_APART:
                 continue
             if _similarity(top[a.doc], top[b.doc]) >= LINK_THRESHOLD:
@@ -161,13 +179,29 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
         stories.append(
             Story(
                 story_id,
-                _title(members),
+                _title(members, merged),
                 tuple(m.doc for m in members),
                 tuple(k for k, _ in merged.most_common(8)),
                 bool(pinned),
             )
         )
     return stories
+
+
+def _near(indices: list[int], at: int, other) -> list[int]:
+    """Among the reports sharing a name, the nearest in batch order (which follows
+    publication) that are not yet in this report's story: enough to link it, without
+    comparing it with every report that shares a common name."""
+    k = bisect.bisect_left(indices, at)
+    found: list[int] = []
+    left, right = k - 1, k
+    steps = 0
+    while len(found) < _NEIGHBOURS and steps < _MAX_WALK and (left >= 0 or right < len(indices)):
+        for side in (left, right):
+            if 0 <= side < len(indices) and indices[side] != at and other(indices[side]):
+                found.append(indices[side])
+        left, right, steps = left - 1, right + 1, steps + 1
+    return found
 
 
 def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
@@ -196,9 +230,10 @@ def _unique(slug: str, taken: set[str]) -> str:
     return f"{slug}-{k}"
 
 
-def _title(members: list[StoryInput]) -> str:
+def _title(members: list[StoryInput], names: Counter) -> str:
+    """The earliest report's title, else its first line, else the story's names."""
     titled = [m for m in members if m.title]
     if titled:
         return min(titled, key=lambda m: (m.published or date.max, len(m.title or ""))).title or ""
-    first = members[0].text.strip().split("\n", 1)[0]
-    return first[:100]
+    first = members[0].text.strip().split("\n", 1)[0][:100]
+    return first or ", ".join(k.lstrip("@").title() for k, _ in names.most_common(3))

@@ -358,6 +358,7 @@ class Ledger:
         self.db.execute("BEGIN TRANSACTION")
         try:
             self.db.execute("DELETE FROM claims WHERE doc = ?", [doc_id])
+            self.db.execute("DELETE FROM document_names WHERE doc = ?", [doc_id])
             self.db.execute("UPDATE documents SET near_copy_of = NULL WHERE near_copy_of = ?", [doc_id])
             self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
             self.db.execute("COMMIT")

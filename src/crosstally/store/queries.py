@@ -13,21 +13,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from ..claims import Claim
+from ..reconcile.flags import Estimate
+from ..reconcile.view import OUTLET_VOICE
 
 #: Claim columns as the claims table stores them (the measure comes from claim_frames).
 _CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "measure"]
 _CLAIM_SELECT = ", ".join(f'c."{name}"' for name in _CLAIM_COLUMNS)
 
-#: A measure is folded away in overviews when its label names nothing ("figure ...") or
-#: none of its claims says what it counts (no counted phrase, no unit) — as
-#: `MeasureView.counted` decides for the report.
-_FLAG_COUNTS = (
-    "(SELECT measure, count(*) FILTER (WHERE type = 'conflict') AS conflicts, "
-    "count(*) FILTER (WHERE type = 'revision') AS revisions, "
-    "count(*) FILTER (WHERE type = 'misquote') AS misquotes FROM flags WHERE measure IS NOT NULL "
-    "GROUP BY measure)"
-)
-
+#: Lists of measures: most recent first, then most claims, then id (unique: stable pages).
 MEASURE_ORDER = "m.last_day DESC NULLS LAST, m.claims DESC, m.measure"
 STORY_ORDER = "s.last_day DESC NULLS LAST, s.id"
 
@@ -123,18 +116,26 @@ def story(db, story_id: str) -> StoryRow | None:
     return StoryRow(*row) if row else None
 
 
-def _measure_select(counted_for: str) -> str:
-    """Measures with their flag counts and whether they name what they count;
-    `counted_for` limits the claims scanned for the latter (a WHERE on claim_frames f)."""
+def _measure_select(cond: str) -> str:
+    """Measures with their flag counts and whether they name what they count. `cond` is
+    a condition on `measure` or `story` (columns of measures, flags and claim_frames
+    alike) that limits every part of the query to the measures shown.
+
+    A measure names what it counts unless its label is "figure ..." or every one of its
+    claims lacks both a counted phrase and a unit; the latter is found by counting its
+    claims that lack them (few, and only those are joined)."""
     return (
         "SELECT m.measure, m.story, coalesce(m.label, m.measure), m.category, m.parent, m.claims, m.sources, "
         "m.low, m.high, m.last_day, coalesce(fl.conflicts, 0), coalesce(fl.revisions, 0), "
-        "coalesce(fl.misquotes, 0), "
-        "(coalesce(m.label, '') NOT LIKE 'figure%' AND n.measure IS NOT NULL) "
-        f"FROM measures m LEFT JOIN {_FLAG_COUNTS} fl ON fl.measure = m.measure "
-        "LEFT JOIN (SELECT DISTINCT f.measure FROM claim_frames f JOIN claims c ON c.doc = f.doc "
-        "AND c.start = f.start WHERE (coalesce(c.counted, '') <> '' OR coalesce(c.unit, '') <> '') "
-        f"AND {counted_for}) n ON n.measure = m.measure"
+        "coalesce(fl.misquotes, 0), (coalesce(m.label, '') NOT LIKE 'figure%' AND coalesce(u.n, 0) < m.claims) "
+        "FROM measures m LEFT JOIN (SELECT measure, count(*) FILTER (WHERE type = 'conflict') AS conflicts, "
+        "count(*) FILTER (WHERE type = 'revision') AS revisions, "
+        f"count(*) FILTER (WHERE type = 'misquote') AS misquotes FROM flags WHERE {cond} GROUP BY measure) fl "
+        "ON fl.measure = m.measure "
+        "LEFT JOIN (SELECT f.measure, count(*) AS n FROM "
+        f"(SELECT doc, start, measure FROM claim_frames WHERE {cond}) f "
+        "JOIN (SELECT doc, start FROM claims WHERE coalesce(counted, '') = '' AND coalesce(unit, '') = '') e "
+        "ON e.doc = f.doc AND e.start = f.start GROUP BY f.measure) u ON u.measure = m.measure"
     )
 
 
@@ -144,7 +145,7 @@ def story_measures(db, story_ids: list[str]) -> dict[str, list[MeasureRow]]:
     if not story_ids:
         return {}
     rows = db.execute(
-        _measure_select("f.story IN (SELECT unnest($1))") + " WHERE m.story IN (SELECT unnest($1)) "
+        _measure_select("story IN (SELECT unnest($1))") + " WHERE m.story IN (SELECT unnest($1)) "
         "ORDER BY m.story, 14 DESC, m.claims DESC, m.measure",
         [list(story_ids)],
     ).fetchall()
@@ -169,7 +170,7 @@ def measures_page(db, story_id: str | None, page: int, per_page: int) -> tuple[i
     if not keys:
         return total, []
     rows = db.execute(
-        _measure_select("f.measure IN (SELECT unnest($1))")
+        _measure_select("measure IN (SELECT unnest($1))")
         + f" WHERE m.measure IN (SELECT unnest($1)) ORDER BY {MEASURE_ORDER}",
         [keys],
     ).fetchall()
@@ -177,7 +178,7 @@ def measures_page(db, story_id: str | None, page: int, per_page: int) -> tuple[i
 
 
 def measure_row(db, measure: str) -> MeasureRow | None:
-    row = db.execute(_measure_select("f.measure = $1") + " WHERE m.measure = $1", [measure]).fetchone()
+    row = db.execute(_measure_select("measure = $1") + " WHERE m.measure = $1", [measure]).fetchone()
     return MeasureRow(*row) if row else None
 
 
@@ -373,23 +374,35 @@ class ClaimFilter:
 
 # Claims that belong to a stored measure: the ones every view counts.
 _CLAIMS_FROM = (
-    "FROM claim_frames f JOIN claims c ON c.doc = f.doc AND c.start = f.start JOIN measures m ON m.measure = f.measure"
+    "FROM claim_frames f JOIN claims c ON c.doc = f.doc AND c.start = f.start "
+    "WHERE f.measure IN (SELECT measure FROM measures)"
 )
 _CLAIMS_COLUMNS = f"{_CLAIM_SELECT}, f.measure, f.story, f.source_name, f.as_of_day"
 #: Claims are listed by document and position: unique, so pages never overlap.
 CLAIM_ORDER = "f.doc, f.start"
 
 
+def _keys_from(flt: ClaimFilter) -> str:
+    """Where the keys of matching claims come from: claim frames alone when no filter
+    reads the claims table (so that counting and ordering never join it), else both."""
+    if flt.category or flt.source:
+        return _CLAIMS_FROM
+    return "FROM claim_frames f WHERE f.measure IN (SELECT measure FROM measures)"
+
+
 def count_claims(db, flt: ClaimFilter) -> int:
     where, params = flt.where()
-    return db.execute(f"SELECT count(*) {_CLAIMS_FROM} WHERE {where}", params).fetchone()[0]
+    return db.execute(f"SELECT count(*) {_keys_from(flt)} AND {where}", params).fetchone()[0]
 
 
 def claims_page(db, flt: ClaimFilter, page: int, per_page: int) -> list[ClaimRow]:
-    """One page of claims in the stable order."""
+    """One page of claims in the stable order: the page's keys are found and ordered
+    first, then only those rows are joined to their claims."""
     where, params = flt.where()
     rows = db.execute(
-        f"SELECT {_CLAIMS_COLUMNS} {_CLAIMS_FROM} WHERE {where} ORDER BY {CLAIM_ORDER} LIMIT ? OFFSET ?",
+        f"WITH k AS (SELECT f.doc, f.start {_keys_from(flt)} AND {where} ORDER BY {CLAIM_ORDER} "
+        f"LIMIT ? OFFSET ?) SELECT {_CLAIMS_COLUMNS} FROM k JOIN claim_frames f ON f.doc = k.doc "
+        f"AND f.start = k.start JOIN claims c ON c.doc = k.doc AND c.start = k.start ORDER BY {CLAIM_ORDER}",
         [*params, per_page, _offset(page, per_page)],
     ).fetchall()
     return [_claim_row(r) for r in rows]
@@ -399,7 +412,7 @@ def iter_claims(db, flt: ClaimFilter, chunk: int = 5000) -> Iterator[ClaimRow]:
     """Every matching claim in the stable order, fetched `chunk` rows at a time from one
     query (memory stays bounded whatever the ledger's size)."""
     where, params = flt.where()
-    result = db.execute(f"SELECT {_CLAIMS_COLUMNS} {_CLAIMS_FROM} WHERE {where} ORDER BY {CLAIM_ORDER}", params)
+    result = db.execute(f"SELECT {_CLAIMS_COLUMNS} {_CLAIMS_FROM} AND {where} ORDER BY {CLAIM_ORDER}", params)
     while True:
         rows = result.fetchmany(chunk)
         if not rows:
@@ -428,17 +441,24 @@ class SourceRow:
 
 def sources_page(db, page: int, per_page: int) -> tuple[int, list[SourceRow]]:
     """Source entities with how many claims and measures cite them, most cited first."""
-    total = db.execute("SELECT count(DISTINCT source_key) FROM claim_frames WHERE measure IS NOT NULL").fetchone()[0]
     rows = db.execute(
-        "WITH counts AS (SELECT source_key, any_value(source_name) AS name, count(*) AS claims, "
-        "count(DISTINCT measure) AS measures FROM claim_frames WHERE measure IS NOT NULL GROUP BY source_key "
-        "ORDER BY claims DESC, source_key LIMIT ? OFFSET ?) "
+        "WITH g AS (SELECT source_key, any_value(source_name) AS name, count(*) AS claims FROM claim_frames "
+        "WHERE measure IS NOT NULL GROUP BY source_key), "
+        "k AS (SELECT *, count(*) OVER () AS total FROM g ORDER BY claims DESC, source_key LIMIT ? OFFSET ?), "
+        "n AS (SELECT source_key, count(DISTINCT measure) AS measures FROM claim_frames "
+        "WHERE source_key IN (SELECT source_key FROM k) GROUP BY source_key) "
         "SELECT k.source_key, coalesce(e.name, k.name, k.source_key), coalesce(e.variants, []), k.claims, "
-        "k.measures FROM counts k LEFT JOIN source_entities e ON e.key = k.source_key "
-        "ORDER BY k.claims DESC, k.source_key",
+        "coalesce(n.measures, 0), k.total FROM k LEFT JOIN source_entities e ON e.key = k.source_key "
+        "LEFT JOIN n ON n.source_key = k.source_key ORDER BY k.claims DESC, k.source_key",
         [per_page, _offset(page, per_page)],
     ).fetchall()
-    return total, [SourceRow(k, n, tuple(sorted(v or ())), c, m) for k, n, v, c, m in rows]
+    if rows:
+        total = rows[0][5]
+    else:
+        total = db.execute("SELECT count(DISTINCT source_key) FROM claim_frames WHERE measure IS NOT NULL").fetchone()[
+            0
+        ]
+    return total, [SourceRow(k, n, tuple(sorted(v or ())), c, m) for k, n, v, c, m, _ in rows]
 
 
 def counts(db) -> dict[str, int]:
@@ -447,3 +467,79 @@ def counts(db) -> dict[str, int]:
         "(SELECT count(*) FROM measures), (SELECT count(*) FROM stories)"
     ).fetchone()
     return dict(zip(("documents", "claims", "measures", "stories"), row, strict=True))
+
+
+@dataclass(frozen=True)
+class EstimateRow:
+    """One estimate of a measure as a page shows it: the claim with its source entity and
+    statement date, its document's outlet and title, and its evidence sentence (cut from
+    the text in the database, so that no whole document is loaded)."""
+
+    estimate: Estimate
+    title: str | None
+    sentence: str
+
+    @property
+    def doc_name(self) -> str:
+        return document_name(self.estimate.outlet, self.title, self.estimate.claim.doc)
+
+
+#: The order of a measure's estimates, as `MeasureView` keeps them: by statement date
+#: (undated last), then source, document and position.
+ESTIMATE_ORDER = "f.as_of_day NULLS LAST, f.source_name, f.doc, f.start"
+_ESTIMATE_COLUMNS = (
+    f"{_CLAIM_SELECT}, f.measure, f.source_key, f.source_name, f.as_of_day, d.outlet, d.near_copy_of, d.title, "
+    "substr(d.text, c.evidence_start + 1, c.evidence_end - c.evidence_start)"
+)
+
+
+def _estimates(db, keys_sql: str, params: list) -> list[EstimateRow]:
+    rows = db.execute(
+        f"WITH k AS ({keys_sql}) SELECT {_ESTIMATE_COLUMNS} FROM k JOIN claim_frames f ON f.doc = k.doc "
+        "AND f.start = k.start JOIN claims c ON c.doc = k.doc AND c.start = k.start "
+        f"LEFT JOIN documents d ON d.id = k.doc ORDER BY {ESTIMATE_ORDER}",
+        params,
+    ).fetchall()
+    out = []
+    n = len(_CLAIM_COLUMNS)
+    for r in rows:
+        values = dict(zip([*_CLAIM_COLUMNS, "measure"], r[: n + 1], strict=True))
+        claim = Claim(**values)
+        key, name, day, outlet, near, title, sentence = r[n + 1 :]
+        if key is None:
+            key, name = f"outlet:{outlet or claim.doc}", f"{outlet or claim.doc} {OUTLET_VOICE}"
+        out.append(EstimateRow(Estimate(claim, key, name, day, outlet, near), title, sentence or claim.mention))
+    return out
+
+
+def measure_estimates(db, measure: str, page: int, per_page: int) -> list[EstimateRow]:
+    """One page of a measure's estimates in the measure's order."""
+    return _estimates(
+        db,
+        f"SELECT f.doc, f.start FROM claim_frames f WHERE f.measure = ? ORDER BY {ESTIMATE_ORDER} LIMIT ? OFFSET ?",
+        [measure, per_page, _offset(page, per_page)],
+    )
+
+
+def estimates_at(db, keys: list[tuple[str, int]]) -> dict[tuple[str, int], EstimateRow]:
+    """The estimates at some (doc, start) keys (those a measure's flags name)."""
+    if not keys:
+        return {}
+    docs, starts = [k[0] for k in keys], [k[1] for k in keys]
+    rows = _estimates(
+        db,
+        "SELECT DISTINCT unnest(?::VARCHAR[]) AS doc, unnest(?::INTEGER[]) AS start",
+        [docs, starts],
+    )
+    return {(r.estimate.claim.doc, r.estimate.claim.start): r for r in rows}
+
+
+def flag_rows(db, measure: str) -> list[tuple]:
+    """A measure's conflict, revision and misquote flags: (type, first key, second key, note)."""
+    rows = db.execute(
+        "SELECT type, a_doc, a_start, b_doc, b_start, note FROM flags WHERE measure = ? "
+        "AND type IN ('conflict', 'revision', 'misquote') AND a_doc IS NOT NULL AND b_doc IS NOT NULL "
+        "ORDER BY type, a_doc, a_start, b_doc, b_start",
+        [measure],
+    ).fetchall()
+    return [(t, (ad, a0), (bd, b0), note or "") for t, ad, a0, bd, b0, note in rows]

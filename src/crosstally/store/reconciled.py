@@ -9,12 +9,13 @@ of each claim), measures, source entities and flags.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import NotFoundError
 from ..reconcile import DocInfo, Reconciliation, reconcile, reconcile_version
 from ..reconcile.sources import is_source_name, resolve_sources
-from ..reconcile.stories import Story, StoryInput, group_stories
+from ..reconcile.stories import Story, StoryInput, group_stories, salient_names
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS story_pins (doc VARCHAR PRIMARY KEY, story VARCHAR NOT NULL)",
@@ -22,6 +23,8 @@ SCHEMA = [
         id VARCHAR PRIMARY KEY, title VARCHAR, names VARCHAR[], pinned BOOLEAN, documents INTEGER,
         claims INTEGER, first_day DATE, last_day DATE)""",
     "CREATE TABLE IF NOT EXISTS story_documents (doc VARCHAR PRIMARY KEY, story VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS document_names (
+        doc VARCHAR PRIMARY KEY, names VARCHAR[], counts INTEGER[], mid_sentence VARCHAR[])""",
     "CREATE TABLE IF NOT EXISTS document_dates (doc VARCHAR PRIMARY KEY, day DATE, origin VARCHAR)",
     """CREATE TABLE IF NOT EXISTS claim_frames (
         doc VARCHAR, start INTEGER, "end" INTEGER, story VARCHAR, measure VARCHAR, population VARCHAR,
@@ -40,6 +43,13 @@ SCHEMA = [
 ]
 
 _PER_STORY = ("claim_frames", "measures", "flags")
+
+
+@dataclass(frozen=True)
+class _DocumentDateRow:
+    doc: str
+    day: object
+    origin: str
 
 
 @dataclass(frozen=True)
@@ -70,14 +80,17 @@ def refresh(ledger, everything: bool = False, touched: set[str] | frozenset[str]
     ensure_schema(db)
     version = reconcile_version()
     everything = everything or stored_version(db) != version
+    _name_new_documents(db)
     rows = db.execute(
-        "SELECT d.id, d.text, d.title, d.outlet, d.published, d.near_copy_of, p.story "
-        "FROM documents d LEFT JOIN story_pins p ON p.doc = d.id ORDER BY d.published NULLS LAST, d.id"
+        "SELECT d.id, d.title, d.published, d.near_copy_of, p.story, n.names, n.counts, n.mid_sentence "
+        "FROM documents d LEFT JOIN story_pins p ON p.doc = d.id LEFT JOIN document_names n ON n.doc = d.id "
+        "ORDER BY d.published NULLS LAST, d.id"
     ).fetchall()
-    docs = [DocInfo(*row) for row in rows]
-    stories = _stable_ids(
-        db, group_stories(StoryInput(d.id, d.text, d.title, d.published, d.near_copy_of, d.story) for d in docs)
-    )
+    inputs = [
+        StoryInput(doc, "", title, published, near, pinned, (Counter(dict(zip(keys, counts, strict=True))), set(mid)))
+        for doc, title, published, near, pinned, keys, counts, mid in rows
+    ]
+    stories = _stable_ids(db, group_stories(inputs))
     stored = dict(db.execute("SELECT doc, story FROM story_documents").fetchall())
     stored_members: dict[str, set[str]] = {}
     for doc, story in stored.items():
@@ -86,7 +99,15 @@ def refresh(ledger, everything: bool = False, touched: set[str] | frozenset[str]
     names = [n for (n,) in db.execute("SELECT DISTINCT source FROM claims WHERE source IS NOT NULL").fetchall()]
     entities = resolve_sources([n for n in names if is_source_name(n)], ledger.aliases())
     wanted = {d for s in changed for d in s.docs}
-    subset = [d for d in docs if d.id in wanted]
+    subset = [
+        DocInfo(*row)
+        for row in db.execute(
+            "SELECT d.id, d.text, d.title, d.outlet, d.published, d.near_copy_of, p.story FROM documents d "
+            "LEFT JOIN story_pins p ON p.doc = d.id WHERE d.id IN (SELECT unnest(?)) "
+            "ORDER BY d.published NULLS LAST, d.id",
+            [sorted(wanted)],
+        ).fetchall()
+    ]
     claims = ledger.claims("doc IN (SELECT unnest(?))", [sorted(wanted)]) if wanted else []
     result = reconcile(subset, claims, entities=entities, stories=changed)
     db.execute("BEGIN TRANSACTION")
@@ -114,6 +135,29 @@ def refresh(ledger, everything: bool = False, touched: set[str] | frozenset[str]
         db.execute("ROLLBACK")
         raise
     return RefreshResult(len(stories), len(changed), version)
+
+
+def _name_new_documents(db) -> None:
+    """Store the salient names of documents that have none yet (read once per document,
+    so that grouping stories never rereads every text)."""
+    rows = db.execute(
+        "SELECT id, title, text FROM documents WHERE id NOT IN (SELECT doc FROM document_names)"
+    ).fetchall()
+    if not rows:
+        return
+    import numpy as np
+
+    named = [(doc, *salient_names(text or "", title)) for doc, title, text in rows]
+    columns = {
+        "doc": [doc for doc, _, _ in named],
+        "names": [list(counts) for _, counts, _ in named],
+        "counts": [list(counts.values()) for _, counts, _ in named],
+        "mid_sentence": [sorted(mid) for _, _, mid in named],
+    }
+    bulk_names = {k: np.empty(len(named), dtype=object) for k in columns}  # noqa: F841 - read by DuckDB below
+    for key, values in columns.items():
+        bulk_names[key][:] = values
+    db.execute("INSERT INTO document_names SELECT * FROM bulk_names")
 
 
 def _stable_ids(db, stories: list[Story]) -> list[Story]:
@@ -158,12 +202,9 @@ def _write(db, r: Reconciliation) -> None:
                 max(days, default=None),
             ],
         )
-    for doc, d in r.doc_dates.items():
-        db.execute(
-            "INSERT INTO document_dates VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET day = excluded.day, "
-            "origin = excluded.origin",
-            [doc, d.day, d.origin],
-        )
+    dates = list(r.doc_dates.items())
+    db.execute("DELETE FROM document_dates WHERE doc IN (SELECT unnest(?))", [[doc for doc, _ in dates]])
+    _bulk(db, "document_dates", [_DocumentDateRow(doc, d.day, d.origin) for doc, d in dates])
     _bulk(db, "claim_frames", list(r.frames.values()))
     _bulk(db, "measures", list(r.measures))
     if r.flags:
