@@ -28,6 +28,9 @@ class DocumentIn(BaseModel):
     url: StrictStr | None = Field(default=None, max_length=2000)
     published: StrictStr | None = Field(default=None, description="Publication date, YYYY-MM-DD.", max_length=40)
     id: StrictStr | None = Field(default=None, max_length=300, description="Wanted id (one is made if absent).")
+    story: StrictStr | None = Field(
+        default=None, max_length=200, description="Pin the document to this story (an analyst's decision)."
+    )
 
 
 class MergeIn(BaseModel):
