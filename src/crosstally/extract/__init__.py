@@ -159,18 +159,13 @@ class _Job:
         on_error(self.item, self.error)
         return []
 
-    def _parsed(self, u: int):
-        if u not in self._docs:
-            self._docs[u] = self.nlp(self.unit_text(u))
-        return self._docs[u]
-
     def _earlier_speakers(self, u: int) -> Callable[[], list[Attribution]]:
         def load() -> list[Attribution]:
-            found: list[Attribution] = []
-            for v in range(max(0, u - CONTEXT_UNITS), u):
-                for sent in self._parsed(v).sents:
-                    found.append(_sentence_speaker(sent, self.names, []))
-            return found
+            earlier = range(max(0, u - CONTEXT_UNITS), u)
+            missing = [v for v in earlier if v not in self._docs]
+            texts = [self.unit_text(v) for v in missing]
+            self._docs.update(zip(missing, self.nlp.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
+            return [_sentence_speaker(sent, self.names, []) for v in earlier for sent in self._docs[v].sents]
 
         return load
 
