@@ -42,8 +42,10 @@ from ..errors import (
     UploadTooLargeError,
 )
 from ..read import Document, parse_published, read_bytes, with_language
-from ..reconcile.view import view_of
-from ..report.data import answer_dict, evidence, measure_dict, misquote_dict
+from ..reconcile.flags import Conflict, Revision
+from ..reconcile.misquotes import Misquote
+from ..reconcile.view import MeasureView, view_of
+from ..report.data import answer_dict, measure_dict, misquote_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
 from ..store import queries as q
@@ -376,29 +378,33 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/measures/{measure}", response_class=HTMLResponse, include_in_schema=False)
     def measure_page(request: Request, measure: str, page_no: int = Query(1, alias="page")):
-        def load(r):
-            return view_of(r, measures=[measure]), q.measure_row(r.db, measure)
-
-        view, row = service.view(load)
-        m = view.measure(measure)
-        if m is None:
-            raise NotFoundError(f"no measure {measure!r}")
+        """One measure: a page of its estimates (in the measure's order, paged in the
+        database) with their chart, and its flags with the estimates they name."""
         page_no, per_page = q.clamp_page(page_no, ROWS_PER_PAGE, ROWS_PER_PAGE, ROWS_PER_PAGE)
-        first = (page_no - 1) * per_page
-        rows = []
-        for i, e in enumerate(m.estimates[first : first + per_page], start=first):
-            ev = evidence(e, view.documents)
-            doc = view.documents.get(e.claim.doc)
-            rows.append(
-                {
-                    "e": e,
-                    "i": i,
-                    "doc_name": q.document_name(e.outlet, getattr(doc, "title", None), e.claim.doc),
-                    "evidence": Markup(highlighted(ev["sentence"], ev["figure_start"], ev["figure_end"])),
-                }
-            )
-        misquotes = [x for x in view.misquotes if measure in (x.odd.claim.measure, x.usual.claim.measure)]
-        story = view.stories[0] if view.stories else None
+
+        def load(r):
+            row = q.measure_row(r.db, measure)
+            if row is None:
+                return None
+            flags = q.flag_rows(r.db, measure)
+            named = q.estimates_at(r.db, [k for _, a, b, _ in flags for k in (a, b)])
+            story = q.story(r.db, row.story) if row.story else None
+            return row, q.measure_estimates(r.db, measure, page_no, per_page), flags, named, story
+
+        found = service.view(load)
+        if found is None:
+            raise NotFoundError(f"no measure {measure!r}")
+        row, estimates, flags, named, story = found
+        m, misquotes = _measure_view(row, [e.estimate for e in estimates], flags, named)
+        rows = [
+            {
+                "e": e.estimate,
+                "i": i,
+                "doc_name": e.doc_name,
+                "evidence": Markup(_evidence_html(e)),
+            }
+            for i, e in enumerate(estimates)
+        ]
         return page(
             request,
             "measure.html",
@@ -406,9 +412,9 @@ def create_app(settings: Settings) -> FastAPI:
             row=row,
             story=story,
             rows=rows,
-            chart=Markup(timeline_svg(m, "m0")),
+            chart=Markup(timeline_svg(m, "m0")) if m.estimates else "",
             misquotes=misquotes,
-            pager=_pager(page_no, per_page, len(m.estimates)),
+            pager=_pager(page_no, per_page, row.claims),
         )
 
     @app.get("/documents/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -487,6 +493,42 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
+def _measure_view(row, estimates: list, flags: list, named: dict) -> tuple[MeasureView, list[Misquote]]:
+    """A measure with one page of its estimates (for the chart and the table) and every
+    flag on it, each with the two estimates it names."""
+    slots: dict[str, list] = {"conflict": [], "revision": [], "misquote": []}
+    for kind, a_key, b_key, note in flags:
+        a, b = named.get(a_key), named.get(b_key)
+        if a is None or b is None:
+            continue
+        a, b = a.estimate, b.estimate
+        if kind == "conflict":
+            slots[kind].append(Conflict(row.measure, a, b))
+        elif kind == "revision":
+            slots[kind].append(Revision(a, b))
+        else:
+            slots[kind].append(Misquote(a.source_name, a.claim.date or "", a, b, note))
+    view = MeasureView(
+        row.measure,
+        row.category,
+        tuple(estimates),
+        tuple(slots["conflict"]),
+        row.low,
+        row.high,
+        row.story,
+        row.label,
+        row.parent,
+        tuple(slots["revision"]),
+        tuple(slots["misquote"]),
+    )
+    return view, slots["misquote"]
+
+
+def _evidence_html(e) -> str:
+    c = e.estimate.claim
+    return highlighted(e.sentence, c.start - c.evidence_start, c.end - c.evidence_start)
+
+
 def _paged(total: int, page: int, per_page: int, **items) -> dict:
     """A page of a list: how many in all, which page, its size, and the items."""
     return {"total": total, "page": page, "per_page": per_page, "pages": -(-total // per_page), **items}
@@ -533,7 +575,9 @@ def _document_from_json(body: DocumentIn) -> Document:
     if warnings:
         raise InvalidOptionError(warnings[0], hint="use YYYY-MM-DD")
     doc_id = body.id or f"api-{secrets.token_hex(4)}"
-    return Document(doc_id, body.text, body.title or None, body.outlet or None, body.url or None, published)
+    return Document(
+        doc_id, body.text, body.title or None, body.outlet or None, body.url or None, published, story=body.story
+    )
 
 
 def _highlight_all(text: str, rows) -> str:
