@@ -52,6 +52,8 @@ def highlighted(sentence: str, start: int, end: int) -> str:
 #: Rows and chart marks one measure shows in the HTML report; the rest are counted, and
 #: the JSON report, `--story` and the web app give them all.
 MAX_ROWS = 200
+#: Measures one HTML report draws; the index still lists every story.
+MAX_SECTIONS = 300
 
 
 def nice_step(raw: float) -> float:
@@ -227,8 +229,17 @@ def _story_index(view: LedgerView, story) -> str:
 
 
 def render_html(view: LedgerView, title: str = "crosstally report") -> str:
-    """The whole report as one HTML document."""
-    sections = "".join(measure_section(m, view.documents, i) for i, m in enumerate(view.measures))
+    """The whole report as one HTML document. Past `MAX_SECTIONS` measures only the
+    largest are drawn (the report says so): `report --story` gives any story whole."""
+    shown = sorted(view.measures, key=lambda m: (not m.counted, -len(m.estimates)))[:MAX_SECTIONS]
+    order = {m.measure: n for n, m in enumerate(view.measures)}
+    shown.sort(key=lambda m: order[m.measure])
+    sections = "".join(measure_section(m, view.documents, i) for i, m in enumerate(shown))
+    if len(shown) < len(view.measures):
+        sections += (
+            f'<p class="muted">{len(view.measures) - len(shown):,} smaller measures are not drawn here: '
+            "run <code>crosstally report --story STORY --format html</code> for one story whole.</p>"
+        )
     misquotes = "".join(
         f'<li class="misq"><b>{escape(q.source_name)}</b> ({escape(q.statement)}): '
         f"{escape(q.odd.outlet or q.odd.claim.doc)} carries {escape(figure_label(q.odd.claim))} "
