@@ -82,3 +82,15 @@ def test_the_example_corpus_blames_the_outlet_that_misquotes(ledger_path):
     misquotes = [f for f in flags if f["type"] == "misquote"]
     assert [f["claim"]["doc"] for f in misquotes] == ["derna-07"]
     assert misquotes[0]["like"]["doc"] != "derna-07"
+
+
+def test_a_large_html_report_draws_only_its_largest_measures(ledger_path, monkeypatch):
+    from crosstally.report import html
+
+    monkeypatch.setattr(html, "MAX_SECTIONS", 2)
+    with Ledger(ledger_path, read_only=True) as ledger:
+        view = view_of(ledger)
+    page = html.render_html(view)
+    assert page.count('<section class="measure"') == 2
+    biggest = max(view.measures, key=lambda m: len(m.estimates))
+    assert f'id="{biggest.measure}"' in page and "--story" in page
