@@ -198,8 +198,3 @@ def _clause_after(sentence: str, start: int) -> str:
     rest = sentence[start : start + _WINDOW]
     m = re.search(r"[;:.!?]|,\s+(?:and|but|while|with|as)\b|\s+(?:while|whereas|but)\s", rest)
     return rest[: m.start()] if m else rest
-
-
-def content_words(text: str) -> list[str]:
-    """The lower-case words of a phrase (for labels)."""
-    return re.findall(r"[a-z]+", text.lower())
