@@ -14,6 +14,7 @@ import asyncio
 import csv
 import io
 import json
+import math
 import secrets
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
@@ -42,10 +43,10 @@ from ..errors import (
     UploadTooLargeError,
 )
 from ..read import Document, parse_published, read_bytes, with_language
-from ..reconcile.flags import Conflict, Revision
+from ..reconcile.flags import Conflict, Revision, interval
 from ..reconcile.misquotes import Misquote
-from ..reconcile.view import MeasureView, view_of
-from ..report.data import answer_dict, measure_dict, misquote_dict
+from ..reconcile.view import MeasureView
+from ..report.data import answer_dict, conflict_dict, misquote_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
 from ..store import queries as q
@@ -284,19 +285,48 @@ def create_app(settings: Settings) -> FastAPI:
         return _paged(total, page, per_page, measures=[m.as_dict() for m in rows])
 
     @app.get("/api/measures/{measure}", tags=["measures"], responses=READ_ERRORS)
-    def get_measure(measure: str):
-        """One measure with every estimate (by source over time), its flags and misquotes."""
+    def get_measure(measure: str, page: int = 1, per_page: int = 1000):
+        """One measure: a page of its estimates (by statement date, then source; `page`,
+        `per_page` up to 1000), its sources and the latest estimate of each, its
+        conflicts, revisions and misquotes, and its flags."""
+        page, per_page = q.clamp_page(page, per_page, 1000, MAX_PER_PAGE)
 
         def load(r):
-            view = view_of(r, measures=[measure])
-            return view, q.measure_flags(r.db, measure)
+            row = q.measure_row(r.db, measure)
+            if row is None:
+                return None
+            flags = q.flag_rows(r.db, measure)
+            sources, latest, independent = q.measure_sources(r.db, measure)
+            keys = [k for _, a, b, _ in flags for k in (a, b)] + list(latest.values())
+            named = q.estimates_at(r.db, keys)
+            estimates = q.measure_estimates(r.db, measure, page, per_page)
+            return row, estimates, flags, named, sources, latest, independent, q.measure_flags(r.db, measure)
 
-        view, flags = service.view(load)
-        m = view.measure(measure)
-        if m is None:
+        found = service.view(load)
+        if found is None:
             raise NotFoundError(f"no measure {measure!r}")
-        misquotes = [x for x in view.misquotes if measure in (x.odd.claim.measure, x.usual.claim.measure)]
-        return {**measure_dict(m, view.documents), "misquotes": [misquote_dict(x) for x in misquotes], "flags": flags}
+        row, estimates, flags, named, sources, latest, independent, flag_list = found
+        m, misquotes = _measure_view(row, [e.estimate for e in estimates], flags, named)
+        return {
+            **_paged(row.claims, page, per_page),
+            "measure": m.measure,
+            "story": m.story,
+            "label": m.label,
+            "parent": m.parent,
+            "category": m.category,
+            "estimates": [_estimate_dict(e) for e in estimates],
+            "sources": sources,
+            "latest_by_source": {s: figure_label(named[k].estimate.claim) for s, k in latest.items() if k in named},
+            "range": [m.low, m.high],
+            "conflicts": [conflict_dict(c) for c in m.conflicts],
+            "revisions": [
+                {"earlier": figure_label(r.earlier.claim), "later": figure_label(r.later.claim), "note": r.note}
+                for r in m.revisions
+            ],
+            "misquotes": [misquote_dict(x) for x in misquotes],
+            "independent_estimates": independent,
+            "flags": flag_list,
+        }
 
     @app.get("/api/sources", tags=["sources"], responses=READ_ERRORS)
     def list_sources(page: int = 1, per_page: int = 100):
@@ -522,6 +552,28 @@ def _measure_view(row, estimates: list, flags: list, named: dict) -> tuple[Measu
         tuple(slots["misquote"]),
     )
     return view, slots["misquote"]
+
+
+def _estimate_dict(e) -> dict:
+    """An estimate as the report's JSON gives it (`report.data.estimate_dict`), from a row
+    that carries its evidence sentence instead of the whole document."""
+    c = e.estimate.claim
+    low, high = interval(c)
+    return {
+        "claim": c.record(with_measure=True),
+        "figure": figure_label(c),
+        "source": e.estimate.source_name,
+        "source_key": e.estimate.source_key,
+        "date": e.estimate.when.isoformat() if e.estimate.when else None,
+        "document": {"id": c.doc, "title": e.title, "outlet": e.estimate.outlet, "url": e.url},
+        "near_copy_of": e.estimate.near_copy_of,
+        "interval": [low, None if math.isinf(high) else high],
+        "evidence": {
+            "sentence": e.sentence,
+            "figure_start": c.start - c.evidence_start,
+            "figure_end": c.end - c.evidence_start,
+        },
+    }
 
 
 def _evidence_html(e) -> str:

@@ -478,6 +478,7 @@ class EstimateRow:
     estimate: Estimate
     title: str | None
     sentence: str
+    url: str | None = None
 
     @property
     def doc_name(self) -> str:
@@ -489,7 +490,7 @@ class EstimateRow:
 ESTIMATE_ORDER = "f.as_of_day NULLS LAST, f.source_name, f.doc, f.start"
 _ESTIMATE_COLUMNS = (
     f"{_CLAIM_SELECT}, f.measure, f.source_key, f.source_name, f.as_of_day, d.outlet, d.near_copy_of, d.title, "
-    "substr(d.text, c.evidence_start + 1, c.evidence_end - c.evidence_start)"
+    "substr(d.text, c.evidence_start + 1, c.evidence_end - c.evidence_start), d.url"
 )
 
 
@@ -505,10 +506,11 @@ def _estimates(db, keys_sql: str, params: list) -> list[EstimateRow]:
     for r in rows:
         values = dict(zip([*_CLAIM_COLUMNS, "measure"], r[: n + 1], strict=True))
         claim = Claim(**values)
-        key, name, day, outlet, near, title, sentence = r[n + 1 :]
+        key, name, day, outlet, near, title, sentence, url = r[n + 1 :]
         if key is None:
             key, name = f"outlet:{outlet or claim.doc}", f"{outlet or claim.doc} {OUTLET_VOICE}"
-        out.append(EstimateRow(Estimate(claim, key, name, day, outlet, near), title, sentence or claim.mention))
+        estimate = Estimate(claim, key, name, day, outlet, near)
+        out.append(EstimateRow(estimate, title, sentence or claim.mention, url))
     return out
 
 
@@ -543,3 +545,21 @@ def flag_rows(db, measure: str) -> list[tuple]:
         [measure],
     ).fetchall()
     return [(t, (ad, a0), (bd, b0), note or "") for t, ad, a0, bd, b0, note in rows]
+
+
+def measure_sources(db, measure: str) -> tuple[list[str], dict[str, tuple[str, int]], int]:
+    """A measure's source names (sorted), each source's latest estimate (the last in the
+    measure's order: its (doc, start)), and how many estimates come from documents that
+    are not near-copies."""
+    rows = db.execute(
+        "SELECT f.source_name, arg_max(struct_pack(doc := f.doc, start := f.start), "
+        "struct_pack(undated := f.as_of_day IS NULL, day := f.as_of_day, doc := f.doc, start := f.start)) "
+        "FROM claim_frames f WHERE f.measure = ? GROUP BY f.source_name ORDER BY f.source_name",
+        [measure],
+    ).fetchall()
+    independent = db.execute(
+        "SELECT count(*) FROM claim_frames f JOIN documents d ON d.id = f.doc "
+        "WHERE f.measure = ? AND d.near_copy_of IS NULL",
+        [measure],
+    ).fetchone()[0]
+    return [name for name, _ in rows], {name: (k["doc"], k["start"]) for name, k in rows}, independent
