@@ -10,7 +10,6 @@ story of its own, so its figures never join another event's measures. An analyst
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
@@ -29,12 +28,8 @@ MAX_DAYS_APART = 45
 #: Weighted share of the smaller report's salient names the two must share.
 LINK_THRESHOLD = 0.28
 _TOP_NAMES = 12
-#: Reports of another story a report is compared with before giving up on linking to it.
-_TRIES_PER_STORY = 12
-#: Reports on each side, in publication order, compared through one shared name.
-_NEIGHBOURS = 24
-#: How far along one name's reports the search for another story's reports goes.
-_MAX_WALK = 2000
+#: Reports that last used a name, each compared with a new report that uses it.
+_PREDECESSORS = 8
 
 
 @dataclass(frozen=True)
@@ -137,29 +132,24 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
     for i in items:
         if i.near_copy_of in by_doc and not i.pinned:
             union(i.doc, i.near_copy_of)
-    # Index by name so that only reports sharing a name are compared.
-    postings: dict[str, list[int]] = {}
-    position = {i.doc: n for n, i in enumerate(items)}
-    for doc, weights in top.items():
-        for key in weights:
-            postings.setdefault(key, []).append(position[doc])
-    for a in items:
-        if a.pinned:
+    # Each report is compared, through each name it leads with, with the few reports that
+    # last used that name before it (in publication order): a story links up report by
+    # report at a cost that grows with the reports, not with their square. A near-copy
+    # joins its original through the copy link and is left out of the comparisons.
+    latest: dict[str, list[str]] = {}
+    for a in sorted(items, key=lambda i: (i.published or date.max, i.doc)):
+        if a.pinned or a.near_copy_of in by_doc:
             continue
-        own = find(a.doc)
-        shared = Counter(
-            items[n].doc
-            for key in top[a.doc]
-            for n in _near(postings[key], position[a.doc], lambda n, own=own: find(items[n].doc) != own)
-        )
-        tried: Counter = Counter()
-        # Most shared names first; a few tries per other story are enough to link to it.
-        for d, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+        candidates: Counter = Counter()
+        for key in top[a.doc]:
+            recent = latest.setdefault(key, [])
+            candidates.update(recent)
+            recent.append(a.doc)
+            del recent[:-_PREDECESSORS]
+        for d, _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
             b = by_doc[d]
-            root = find(d)
-            if b.pinned or root == find(a.doc) or tried[root] >= _TRIES_PER_STORY:
+            if find(a.doc) == find(d):
                 continue
-            tried[root] += 1
             if a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS_APART:
                 continue
             if _similarity(top[a.doc], top[b.doc]) >= LINK_THRESHOLD:
@@ -186,22 +176,6 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             )
         )
     return stories
-
-
-def _near(indices: list[int], at: int, other) -> list[int]:
-    """Among the reports sharing a name, the nearest in batch order (which follows
-    publication) that are not yet in this report's story: enough to link it, without
-    comparing it with every report that shares a common name."""
-    k = bisect.bisect_left(indices, at)
-    found: list[int] = []
-    left, right = k - 1, k
-    steps = 0
-    while len(found) < _NEIGHBOURS and steps < _MAX_WALK and (left >= 0 or right < len(indices)):
-        for side in (left, right):
-            if 0 <= side < len(indices) and indices[side] != at and other(indices[side]):
-                found.append(indices[side])
-        left, right, steps = left - 1, right + 1, steps + 1
-    return found
 
 
 def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
