@@ -356,3 +356,15 @@ def test_the_seeds_flag_the_zelensky_misquote_and_answer_with_every_estimate(sha
     figures = {(e.claim.value, e.source_name) for m in answer.measures for e in m.estimates}
     assert any(v == 3800 and "Zelensk" in s for v, s in figures)
     assert any(v == 1100 and "Joint Chiefs" in s for v, s in figures)
+
+
+def test_each_dev_story_is_one_story_and_two_stay_apart(shared: Path):
+    from crosstally.reconcile.copies import near_copies
+    from crosstally.reconcile.stories import StoryInput, group_stories
+    from crosstally.story_eval import story_documents, story_folders
+
+    folders = story_folders([shared / "gold" / "stories"])
+    docs = [(f.name, d) for f in folders for d in story_documents(f, f.name + "/")]
+    copies = near_copies([(d.id, d.text) for _, d in docs])
+    stories = group_stories(StoryInput(d.id, d.text, d.title, d.published, copies.get(d.id)) for _, d in docs)
+    assert sorted(sorted({d.split("/")[0] for d in s.docs}) for s in stories) == [[f.name] for f in folders]

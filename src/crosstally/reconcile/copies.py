@@ -12,6 +12,8 @@ import re
 
 NEAR_COPY_BITS = 16
 NEAR_COPY_CONTAINMENT = 0.65
+#: Sketch hashes two texts must share to be compared for copying.
+SKETCH_SHARED = 3
 
 
 def trigrams(text: str) -> set[str]:
@@ -46,22 +48,40 @@ def contained(a: set[str], b: set[str]) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= NEAR_COPY_CONTAINMENT
 
 
+def sketch(grams: set[str], size: int = 32) -> set[int]:
+    """The `size` smallest trigram hashes: two texts that share much of their wording share
+    many of them, even when one is a shortened copy whose simhash has drifted."""
+    hashes = sorted(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams)
+    return set(hashes[:size])
+
+
 def near_copies(texts: list[tuple[str, str]]) -> dict[str, str]:
     """{copy id: original id} over (id, text) pairs in order: a later text repeating an
-    earlier one links to it (or to the original that one repeats)."""
+    earlier one links to it (or to the original that one repeats). Candidates are texts
+    with a close simhash or sharing part of their trigram sketch; most of the shorter
+    text's trigrams appearing in the other confirms a copy."""
     import numpy as np
 
+    grams = [trigrams(t) for _, t in texts]
     prints = np.array([simhash(t) for _, t in texts], dtype=np.uint64)
-    grams: dict[int, set[str]] = {}
+    sketches = [sketch(g) for g in grams]
+    posted: dict[int, list[int]] = {}
     found: dict[str, str] = {}
-    for i in range(1, len(texts)):
+    for i in range(len(texts)):
+        shared: dict[int, int] = {}
+        for h in sketches[i]:
+            for j in posted.get(h, ()):
+                shared[j] = shared.get(j, 0) + 1
+            posted.setdefault(h, []).append(i)
+        if i == 0:
+            continue
         xor = np.bitwise_xor(prints[:i], prints[i])
         close = np.unpackbits(xor.view(np.uint8).reshape(-1, 8), axis=1).sum(axis=1) <= NEAR_COPY_BITS
-        for j in np.flatnonzero(close):
-            a = grams.setdefault(i, trigrams(texts[i][1]))
-            b = grams.setdefault(int(j), trigrams(texts[int(j)][1]))
-            if contained(a, b):
-                original = texts[int(j)][0]
+        candidates = [int(j) for j in np.flatnonzero(close)]
+        candidates += [j for j, n in sorted(shared.items(), key=lambda kv: -kv[1]) if n >= SKETCH_SHARED]
+        for j in candidates:
+            if contained(grams[i], grams[j]):
+                original = texts[j][0]
                 found[texts[i][0]] = found.get(original, original)
                 break
     return found

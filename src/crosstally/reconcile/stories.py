@@ -26,7 +26,7 @@ LEAD_CHARS = 2500
 #: Reports further apart than this are different stories unless a pin says otherwise.
 MAX_DAYS_APART = 45
 #: Weighted share of the smaller report's salient names the two must share.
-LINK_THRESHOLD = 0.28
+LINK_THRESHOLD = 0.22
 _TOP_NAMES = 12
 #: Reports that last used a name, each compared with a new report that uses it.
 _PREDECESSORS = 8
@@ -134,11 +134,10 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             union(i.doc, i.near_copy_of)
     # Each report is compared, through each name it leads with, with the few reports that
     # last used that name before it (in publication order): a story links up report by
-    # report at a cost that grows with the reports, not with their square. A near-copy
-    # joins its original through the copy link and is left out of the comparisons.
+    # report at a cost that grows with the reports, not with their square.
     latest: dict[str, list[str]] = {}
     for a in sorted(items, key=lambda i: (i.published or date.max, i.doc)):
-        if a.pinned or a.near_copy_of in by_doc:
+        if a.pinned:
             continue
         candidates: Counter = Counter()
         for key in top[a.doc]:
