@@ -29,7 +29,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
-from ..ask import ask_ledger
+from ..ask import rank_measures
 from ..claims import CLAIM_FIELDS
 from ..csvsafe import safe_row
 from ..errors import (
@@ -46,11 +46,10 @@ from ..read import Document, parse_published, read_bytes, with_language
 from ..reconcile.flags import Conflict, Revision, interval
 from ..reconcile.misquotes import Misquote
 from ..reconcile.view import MeasureView
-from ..report.data import answer_dict, conflict_dict, misquote_dict
+from ..report.data import conflict_dict, misquote_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
 from ..store import queries as q
-from ..store.queries import document_name
 from .docs import install_docs
 from .errors import error_body, error_responses, install_error_handlers, status_of
 from .jobs import DEFAULT_UPLOAD_LIMIT, Job, JobQueue, LedgerService, Settings
@@ -77,7 +76,9 @@ MAX_PER_PAGE = 1000
 EXPORT_CHUNK = 5000
 STORIES_PER_PAGE = 20
 DOCS_PER_PAGE = 50
-ROWS_PER_PAGE = 200
+ROWS_PER_PAGE = 100
+#: Estimates the ask page shows a measure (the measure page has them all).
+ASK_ROWS = 20
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -285,48 +286,15 @@ def create_app(settings: Settings) -> FastAPI:
         return _paged(total, page, per_page, measures=[m.as_dict() for m in rows])
 
     @app.get("/api/measures/{measure}", tags=["measures"], responses=READ_ERRORS)
-    def get_measure(measure: str, page: int = 1, per_page: int = 1000):
+    def get_measure(measure: str, page: int = 1, per_page: int = 100):
         """One measure: a page of its estimates (by statement date, then source; `page`,
         `per_page` up to 1000), its sources and the latest estimate of each, its
         conflicts, revisions and misquotes, and its flags."""
-        page, per_page = q.clamp_page(page, per_page, 1000, MAX_PER_PAGE)
-
-        def load(r):
-            row = q.measure_row(r.db, measure)
-            if row is None:
-                return None
-            flags = q.flag_rows(r.db, measure)
-            sources, latest, independent = q.measure_sources(r.db, measure)
-            keys = [k for _, a, b, _ in flags for k in (a, b)] + list(latest.values())
-            named = q.estimates_at(r.db, keys)
-            estimates = q.measure_estimates(r.db, measure, page, per_page)
-            return row, estimates, flags, named, sources, latest, independent, q.measure_flags(r.db, measure)
-
-        found = service.view(load)
+        page, per_page = q.clamp_page(page, per_page, 100, MAX_PER_PAGE)
+        found = service.view(lambda r: _measure_detail(r.db, measure, page, per_page))
         if found is None:
             raise NotFoundError(f"no measure {measure!r}")
-        row, estimates, flags, named, sources, latest, independent, flag_list = found
-        m, misquotes = _measure_view(row, [e.estimate for e in estimates], flags, named)
-        return {
-            **_paged(row.claims, page, per_page),
-            "measure": m.measure,
-            "story": m.story,
-            "label": m.label,
-            "parent": m.parent,
-            "category": m.category,
-            "estimates": [_estimate_dict(e) for e in estimates],
-            "sources": sources,
-            "latest_by_source": {s: figure_label(named[k].estimate.claim) for s, k in latest.items() if k in named},
-            "range": [m.low, m.high],
-            "conflicts": [conflict_dict(c) for c in m.conflicts],
-            "revisions": [
-                {"earlier": figure_label(r.earlier.claim), "later": figure_label(r.later.claim), "note": r.note}
-                for r in m.revisions
-            ],
-            "misquotes": [misquote_dict(x) for x in misquotes],
-            "independent_estimates": independent,
-            "flags": flag_list,
-        }
+        return found
 
     @app.get("/api/sources", tags=["sources"], responses=READ_ERRORS)
     def list_sources(page: int = 1, per_page: int = 100):
@@ -347,9 +315,11 @@ def create_app(settings: Settings) -> FastAPI:
         return {"alias": body.alias, "canonical": body.canonical}
 
     @app.get("/api/ask", tags=["ask"], responses=READ_ERRORS)
-    def api_ask(q: str):
-        answer, view = service.view(lambda r: ask_ledger(r, q))
-        return answer_dict(answer, view.documents)
+    def api_ask(q: str, per_page: int = 100):
+        """The measures that answer a question ("how many people died in Libya?"), best
+        first, each as `/api/measures/{id}` gives it (its first `per_page` estimates)."""
+        per_page = max(1, min(per_page, MAX_PER_PAGE))
+        return service.view(lambda r: _answer(r, q, per_page))
 
     # ---- pages ----------------------------------------------------------------------
 
@@ -507,20 +477,55 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
     def ask_page(request: Request, q: str = ""):
-        answer, view = service.view(lambda r: ask_ledger(r, q)) if q.strip() else (None, None)
-        names = {}
-        if view is not None:
-            names = {
-                i: document_name(getattr(d, "outlet", None), getattr(d, "title", None), i)
-                for i, d in view.documents.items()
-            }
-        return page(request, "ask.html", q=q, answer=answer, doc_names=names)
+        answer = service.view(lambda r: _answer(r, q, ASK_ROWS)) if q.strip() else None
+        return page(request, "ask.html", q=q, answer=answer)
 
     @app.get("/healthz", include_in_schema=False)
     def health():
         return {"ok": True}
 
     return app
+
+
+def _measure_detail(db, measure: str, page: int, per_page: int) -> dict | None:
+    """A measure as the API gives it, every part read from the database: a page of its
+    estimates, its sources and each one's latest estimate, flags and counts."""
+    row = q.measure_row(db, measure)
+    if row is None:
+        return None
+    flags = q.flag_rows(db, measure)
+    sources, latest, independent = q.measure_sources(db, measure)
+    named = q.estimates_at(db, [k for _, a, b, _ in flags for k in (a, b)] + list(latest.values()))
+    estimates = q.measure_estimates(db, measure, page, per_page)
+    m, misquotes = _measure_view(row, [e.estimate for e in estimates], flags, named)
+    return {
+        **_paged(row.claims, page, per_page),
+        "measure": m.measure,
+        "story": m.story,
+        "label": m.label,
+        "parent": m.parent,
+        "category": m.category,
+        "estimates": [_estimate_dict(e) for e in estimates],
+        "sources": sources,
+        "latest_by_source": {s: figure_label(named[k].estimate.claim) for s, k in latest.items() if k in named},
+        "range": [m.low, m.high],
+        "conflicts": [conflict_dict(c) for c in m.conflicts],
+        "revisions": [
+            {"earlier": figure_label(r.earlier.claim), "later": figure_label(r.later.claim), "note": r.note}
+            for r in m.revisions
+        ],
+        "misquotes": [misquote_dict(x) for x in misquotes],
+        "independent_estimates": independent,
+        "flags": q.measure_flags(db, measure),
+    }
+
+
+def _answer(ledger, question: str, per_page: int) -> dict:
+    """The answer `crosstally ask` gives (measures ranked in the database), each measure
+    with its first `per_page` estimates."""
+    names = rank_measures(ledger.measure_summaries(), question)
+    measures = [d for name in names if (d := _measure_detail(ledger.db, name, 1, per_page)) is not None]
+    return {"question": question, "measures": measures}
 
 
 def _measure_view(row, estimates: list, flags: list, named: dict) -> tuple[MeasureView, list[Misquote]]:
