@@ -189,3 +189,13 @@ def test_a_write_rebuilds_nothing_in_the_server(make_client):
     )
     assert made.status_code == 201
     assert client.get("/api/claims").json()["total"] == before + made.json()["documents"][0]["claims"]
+
+
+def test_a_delete_re_reconciles_its_story(make_client):
+    client = make_client()
+    before = {m["measure"]: m["estimates"] for m in client.get("/api/measures").json()["measures"]}
+    gone = len(client.get("/api/documents/derna-02").json()["claims"])
+    assert client.delete("/api/documents/derna-02").status_code == 200
+    after = {m["measure"]: m["estimates"] for m in client.get("/api/measures").json()["measures"]}
+    assert sum(before.values()) - sum(after.values()) == gone
+    assert client.get("/api/claims").json()["total"] == sum(after.values())

@@ -50,6 +50,7 @@ from ..report.data import conflict_dict, misquote_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
 from ..store import queries as q
+from ..store.reconciled import refresh
 from .docs import install_docs
 from .errors import error_body, error_responses, install_error_handlers, status_of
 from .jobs import DEFAULT_UPLOAD_LIMIT, Job, JobQueue, LedgerService, Settings
@@ -218,7 +219,12 @@ def create_app(settings: Settings) -> FastAPI:
     @app.delete("/api/documents/{doc_id:path}", tags=["documents"], responses=WRITE_ERRORS)
     def delete_document(doc_id: str, request: Request):
         check_write(request)
-        service.write(lambda ledger: ledger.delete_document(doc_id))
+
+        def delete(ledger) -> None:
+            ledger.delete_document(doc_id)
+            refresh(ledger)  # re-reconciles only the story the document left
+
+        service.write(delete)
         return {"deleted": doc_id}
 
     @app.get("/api/claims", tags=["claims"], responses=READ_ERRORS)
