@@ -143,22 +143,25 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
     anchor = doc_date.day
     out: list[StatementTime] = []
     stated: StatementTime | None = None
-    stated_end = -1
+    stated_start = stated_end = -1
     for claim in claims:
         own = resolve(claim.time_text, anchor) if claim.time_text else None
-        if own:
+        sentence = text[claim.evidence_start : claim.evidence_end]
+        set_against = _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start)
+        if own and not set_against:
             time = StatementTime(own, sort_day(own, anchor), "stated")
+        elif set_against or _EARLIER.search(sentence):
+            # Before the statement it is set against ("850 on Sunday, down from about
+            # 1,000"), else before the document.
+            same = stated if stated is not None and stated_start == claim.evidence_start else None
+            before = same.day if same is not None and same.day else anchor
+            time = StatementTime(None, before - timedelta(days=1) if before else None, "earlier")
+        elif stated is not None and claim.evidence_start - stated_end < CONTINUE_CHARS and _CONTINUES.match(sentence):
+            time = StatementTime(stated.text, stated.day, "continued")
         else:
-            sentence = text[claim.evidence_start : claim.evidence_end]
-            near = stated is not None and claim.evidence_start - stated_end < CONTINUE_CHARS
-            if near and _CONTINUES.match(sentence):
-                time = StatementTime(stated.text, stated.day, "continued")
-            elif _EARLIER.search(sentence) or _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start):
-                time = StatementTime(None, anchor - timedelta(days=1) if anchor else None, "earlier")
-            else:
-                iso = anchor.isoformat() if anchor else None
-                time = StatementTime(iso, anchor, "document" if anchor else "none")
+            iso = anchor.isoformat() if anchor else None
+            time = StatementTime(iso, anchor, "document" if anchor else "none")
         out.append(time)
         if time.origin in ("stated", "continued"):
-            stated, stated_end = time, claim.evidence_end
+            stated, stated_start, stated_end = time, claim.evidence_start, claim.evidence_end
     return out
