@@ -3,8 +3,8 @@ to a ledger costs.
 
 Documents are the dev stories' real reports (`../shared/gold/stories`), extracted once,
 then replicated with new ids: either as copies of the same two stories (a few very large
-stories, the hard case for story grouping) or with their names changed per copy, so that
-every copy is a story of its own (many small stories, the usual ledger).
+stories, the hard case for story grouping) or with every capitalised name changed per
+copy, so that every copy is a story of its own (many small stories, the usual ledger).
 
     .venv/bin/python benchmarks/bench_reconcile.py --sizes 250 1000 4000
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import tempfile
 import time
 from dataclasses import replace
@@ -25,8 +26,14 @@ from crosstally.store.reconciled import refresh
 from crosstally.story_eval import story_documents, story_folders
 
 STORIES = Path(__file__).resolve().parents[2] / "shared" / "gold" / "stories"
-#: Place names swapped per copy so that each copy is an event of its own.
-SWAPS = {"Derna": "Vessa", "Libya": "Korvath", "Maui": "Talun", "Lahaina": "Ostrel", "Hawaii": "Merin"}
+_NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+
+
+def _renamed(text: str, copy: int) -> str:
+    """Every capitalised name given a suffix of letters for this copy ("Derna" -> "Dernabc"),
+    so that each copy is an event of its own with names of its own."""
+    suffix = "".join(chr(97 + int(d)) for d in str(copy))
+    return _NAME.sub(lambda m: m.group(1) + suffix, text)
 
 
 def base_corpus():
@@ -44,8 +51,7 @@ def replicate(docs, claims, n: int, distinct: bool):
         for d in docs:
             text, title = d.text, d.title or ""
             if distinct:
-                for old, new in SWAPS.items():
-                    text, title = text.replace(old, f"{new}{copy}"), title.replace(old, f"{new}{copy}")
+                text, title = _renamed(text, copy), _renamed(title, copy)
             doc_id = f"{copy}-{d.id}"
             out_docs.append(replace(d, id=doc_id, text=text + f"\nFiled as report {copy}.", title=title))
             # Offsets stay valid: the swaps keep lengths only approximately, so claims are
