@@ -199,3 +199,23 @@ def test_a_delete_re_reconciles_its_story(make_client):
     after = {m["measure"]: m["estimates"] for m in client.get("/api/measures").json()["measures"]}
     assert sum(before.values()) - sum(after.values()) == gone
     assert client.get("/api/claims").json()["total"] == sum(after.values())
+
+
+def test_ask_answers_as_the_command_does(make_client):
+    from crosstally.ask import ask_ledger
+
+    client = make_client()
+    service = client.app.state.service
+    for question in (
+        "how many people died in Libya?",
+        "how many people were displaced?",
+        "how many casualties?",
+        "how many buildings?",
+    ):
+        answer, _ = service.view(lambda r, question=question: ask_ledger(r, question))
+        api = client.get("/api/ask", params={"q": question}).json()
+        assert [m["measure"] for m in api["measures"]] == [m.measure for m in answer.measures], question
+        for got, want in zip(api["measures"], answer.measures, strict=True):
+            assert got["total"] == len(want.estimates)
+    page = client.get("/ask", params={"q": "how many people died in Libya?"}).text
+    assert "Harbour Dispatch" in page or "Desert Wire" in page or "Coastline Courier" in page

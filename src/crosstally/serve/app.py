@@ -501,7 +501,8 @@ def _measure_detail(db, measure: str, page: int, per_page: int) -> dict | None:
         return None
     flags = q.flag_rows(db, measure)
     sources, latest, independent = q.measure_sources(db, measure)
-    named = q.estimates_at(db, [k for _, a, b, _ in flags for k in (a, b)] + list(latest.values()))
+    named = q.estimates_at(db, [k for _, a, b, _ in flags for k in (a, b)])
+    latest_claims = q.claims_at(db, list(latest.values()))
     estimates = q.measure_estimates(db, measure, page, per_page)
     m, misquotes = _measure_view(row, [e.estimate for e in estimates], flags, named)
     return {
@@ -513,7 +514,7 @@ def _measure_detail(db, measure: str, page: int, per_page: int) -> dict | None:
         "category": m.category,
         "estimates": [_estimate_dict(e) for e in estimates],
         "sources": sources,
-        "latest_by_source": {s: figure_label(named[k].estimate.claim) for s, k in latest.items() if k in named},
+        "latest_by_source": {s: figure_label(latest_claims[k]) for s, k in latest.items() if k in latest_claims},
         "range": [m.low, m.high],
         "conflicts": [conflict_dict(c) for c in m.conflicts],
         "revisions": [
@@ -529,9 +530,22 @@ def _measure_detail(db, measure: str, page: int, per_page: int) -> dict | None:
 def _answer(ledger, question: str, per_page: int) -> dict:
     """The answer `crosstally ask` gives (measures ranked in the database), each measure
     with its first `per_page` estimates."""
-    names = rank_measures(ledger.measure_summaries(), question)
+    names = rank_measures(q.rank_summaries(ledger.db, _categories_of(question)), question)
     measures = [d for name in names if (d := _measure_detail(ledger.db, name, 1, per_page)) is not None]
     return {"question": question, "measures": measures}
+
+
+def _categories_of(question: str) -> set[str] | None:
+    """The categories a question's answer must have (`ask` scores no other measure), or
+    None when it names none."""
+    import re
+
+    from ..ask import _wanted_categories
+
+    wanted = _wanted_categories(set(re.findall(r"[a-z]+", question.lower())))
+    if "casualties" in wanted:
+        wanted |= {"killed", "wounded"}  # ask gives them a partial score
+    return wanted or None
 
 
 def _measure_view(row, estimates: list, flags: list, named: dict) -> tuple[MeasureView, list[Misquote]]:

@@ -563,3 +563,42 @@ def measure_sources(db, measure: str) -> tuple[list[str], dict[str, tuple[str, i
         [measure],
     ).fetchone()[0]
     return [name for name, _ in rows], {name: (k["doc"], k["start"]) for name, k in rows}, independent
+
+
+def claims_at(db, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Claim]:
+    """The bare claims at some (doc, start) keys (no document text is read)."""
+    if not keys:
+        return {}
+    rows = db.execute(
+        f"WITH k AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS doc, unnest(?::INTEGER[]) AS start) "
+        f"SELECT {_CLAIM_SELECT}, f.measure FROM k JOIN claims c ON c.doc = k.doc AND c.start = k.start "
+        "LEFT JOIN claim_frames f ON f.doc = k.doc AND f.start = k.start",
+        [[k[0] for k in keys], [k[1] for k in keys]],
+    ).fetchall()
+    out = {}
+    for r in rows:
+        claim = Claim(**dict(zip([*_CLAIM_COLUMNS, "measure"], r, strict=True)))
+        out[(claim.doc, claim.start)] = claim
+    return out
+
+
+def rank_summaries(db, categories: set[str] | None) -> list:
+    """What `ask` ranks measures by (`Ledger.measure_summaries`: category, claims and the
+    words of what is counted), for the measures of some categories only when the question
+    names them (a question about deaths never needs the words of a money measure)."""
+    from ..store.ledger import MeasureSummary
+
+    where, params = ("WHERE m.category IN (SELECT unnest(?))", [sorted(categories)]) if categories else ("", [])
+    rows = db.execute(
+        "SELECT m.measure, m.category, m.claims, m.sources, m.low, m.high, CAST(m.last_day AS VARCHAR), "
+        "w.words, m.story, m.label FROM measures m LEFT JOIN (SELECT f.measure, "
+        "list_slice(list(DISTINCT lower(c.counted)), 1, 20) AS words FROM claim_frames f JOIN claims c "
+        "ON c.doc = f.doc AND c.start = f.start "
+        f"WHERE f.measure IN (SELECT m.measure FROM measures m {where}) GROUP BY f.measure) w "
+        f"ON w.measure = m.measure {where} ORDER BY m.last_day DESC NULLS LAST, m.claims DESC, m.measure",
+        params + params,
+    ).fetchall()
+    return [
+        MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words or ()), story, label)
+        for m, c, n, s, lo, hi, d, words, story, label in rows
+    ]
