@@ -26,7 +26,7 @@ from crosstally.store.reconciled import refresh
 from crosstally.story_eval import story_documents, story_folders
 
 STORIES = Path(__file__).resolve().parents[2] / "shared" / "gold" / "stories"
-_NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+_NAME = re.compile(r"\b([A-Z][A-Za-z]{2,})\b")
 
 
 def _renamed(text: str, copy: int) -> str:

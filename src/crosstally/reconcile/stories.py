@@ -61,6 +61,15 @@ def _stop_names() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_keyed("story_stopwords.tsv", fold=True))
 
 
+@cache
+def _bodies() -> frozenset[str]:
+    """One-word names of well-known bodies (UN agencies, aid groups, wire agencies) and the
+    Red Cross/Crescent: they speak about many events, so sharing them says nothing about
+    being one."""
+    names = [row[0].lower() for row in read_keyed("organisations.tsv", columns=2, fold=True)]
+    return frozenset({n for n in names if " " not in n and len(n) >= 3} | {"red", "crescent", "cross"})
+
+
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|al-|el-)?[A-Z][\w'’-]*)*")
 
 
@@ -70,6 +79,7 @@ def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str
     "Officials" or "Rescuers", is a name only if some report uses it mid-sentence)."""
     lead = ((title or "") + "\n" + text[:LEAD_CHARS]).replace("’", "'")
     stop = _stop_names()
+    bodies = _bodies()
     names: Counter = Counter()
     mid_sentence = set()
     for m in _NAME.finditer(lead):
@@ -77,7 +87,7 @@ def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str
         initial = m.start() == 0 or bool(re.search(r"[.!?\"“:\n]\s*$|^\s*$", before))
         for word in re.split(r"\s+", m.group(0)):
             key = re.sub(r"'s$", "", word).strip("'-").lower()
-            if len(key) < 3 or key in stop or key.isdigit():
+            if len(key) < 3 or key in stop or key.isdigit() or key in bodies:
                 continue
             if not initial:
                 mid_sentence.add(key)
