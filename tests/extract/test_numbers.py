@@ -147,3 +147,15 @@ def test_offsets_point_into_text():
 def test_rejections_carry_a_reason():
     _, rejected = scan("The war began in 2022 and 240-mm guns were used.")
     assert {r.reason for r in rejected} == {"year", "calibre"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Officials said 5\u202f300 people died in the floods.", 5300),
+        ("The agency counted 12\u00a0450 displaced families.", 12450),
+        ("Some 1\u2009200\u2009000 people were affected.", 1200000),
+    ],
+)
+def test_digits_grouped_by_no_break_or_thin_spaces_are_one_number(claims_of, sentence, value):
+    assert [c.value for c in claims_of(sentence)] == [value]

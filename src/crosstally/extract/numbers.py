@@ -122,12 +122,26 @@ def _may_follow(prev: str | None, cls: str) -> bool:
     return cls in _FOLLOWS.get(prev, set())
 
 
+_GROUP_SPACES = "\u00a0\u202f\u2009"
+
+
+def _digits_value(digits: str) -> float:
+    """ "12,000" and "5\u202f300" (digits grouped by a no-break or thin space, as French and
+    other languages write them: one number, never two); a comma after space-grouped
+    digits is their decimal mark ("5\u00a0300,5")."""
+    if any(c in digits for c in _GROUP_SPACES):
+        for c in _GROUP_SPACES:
+            digits = digits.replace(c, "")
+        return float(digits.replace(",", "."))
+    return float(digits.replace(",", ""))
+
+
 def _atoms(text: str, sc: Scanner) -> list[_Atom]:
     atoms = []
     for m in sc.atom_re.finditer(text):
         if m.group("digits"):
             start = m.start()
-            raw = float(m.group("digits").replace(",", ""))
+            raw = _digits_value(m.group("digits"))
             if _negative(text, start):
                 start, raw = start - 1, -raw
             value, scaled = raw, False
