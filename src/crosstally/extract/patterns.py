@@ -17,7 +17,10 @@ from ..lexicon import Lexicon, lexicon
 # Street"), where capitalised words after a number are no street or model name.
 TITLE_CASE_WORDS = r"(?:On|In|At|Of|For|And|The|To|From|Near|After|As|Are|Is|Was|Were|With)"
 # Digits as news writes them: "1,280,000", Indian grouping "1,00,000", "12.5", ".001".
-DIGITS = r"(?<![\w.])\.\d+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS = (
+    r"(?<![\w.])\.\d+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 
 
 @dataclass(frozen=True)
