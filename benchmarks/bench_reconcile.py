@@ -3,8 +3,9 @@ to a ledger costs.
 
 Documents are the dev stories' real reports (`../shared/gold/stories`), extracted once,
 then replicated with new ids: either as copies of the same two stories (a few very large
-stories, the hard case for story grouping) or with every capitalised name changed per
-copy, so that every copy is a story of its own (many small stories, the usual ledger).
+stories, the hard case for story grouping) or with every capitalised name changed and
+the dates moved 60 days per copy, so that every copy is a story of its own (many small
+stories, the usual ledger).
 
     .venv/bin/python benchmarks/bench_reconcile.py --sizes 250 1000 4000
 """
@@ -17,6 +18,7 @@ import re
 import tempfile
 import time
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from crosstally.extract import DocumentText, extract_many
@@ -53,7 +55,10 @@ def replicate(docs, claims, n: int, distinct: bool):
             if distinct:
                 text, title = _renamed(text, copy), _renamed(title, copy)
             doc_id = f"{copy}-{d.id}"
-            out_docs.append(replace(d, id=doc_id, text=text + f"\nFiled as report {copy}.", title=title))
+            published = d.published + timedelta(days=60 * copy) if distinct and d.published else d.published
+            out_docs.append(
+                replace(d, id=doc_id, text=text + f"\nFiled as report {copy}.", title=title, published=published)
+            )
             # Offsets stay valid: the swaps keep lengths only approximately, so claims are
             # re-extracted for distinct copies below.
             if not distinct:

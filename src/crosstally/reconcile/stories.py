@@ -140,7 +140,7 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
         for other in docs[1:]:
             union(docs[0], other)
     for i in items:
-        if i.near_copy_of in by_doc and not i.pinned:
+        if i.near_copy_of in by_doc and not i.pinned and _close_in_time(i, by_doc[i.near_copy_of]):
             union(i.doc, i.near_copy_of)
     # Each report is compared, through each name it leads with, with the few reports that
     # last used that name before it (in publication order): a story links up report by
@@ -159,7 +159,7 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             b = by_doc[d]
             if find(a.doc) == find(d):
                 continue
-            if a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS_APART:
+            if not _close_in_time(a, b):
                 continue
             if _similarity(top[a.doc], top[b.doc]) >= LINK_THRESHOLD:
                 union(a.doc, b.doc)
@@ -185,6 +185,10 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             )
         )
     return stories
+
+
+def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
+    return not (a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS_APART)
 
 
 def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
