@@ -108,7 +108,8 @@ def build(path: Path, n_claims: int, stories: int = 500) -> dict:
         """INSERT INTO measures SELECT f.measure, any_value(f.story),
         CASE WHEN f.measure LIKE '%-figure-%' THEN 'figure' ELSE any_value(f.population || ' ' || f.state) END,
         any_value(c.category), any_value(f.population), any_value(f.state), '', '', '', '', NULL, count(*),
-        count(DISTINCT f.source_key), min(c.value), max(coalesce(c.value_max, c.value)), max(f.as_of_day)
+        count(DISTINCT f.source_key), min(c.value), max(coalesce(c.value_max, c.value)), max(f.as_of_day),
+        list_slice(list(DISTINCT lower(c.counted)), 1, 20)
         FROM claim_frames f JOIN claims c ON c.doc = f.doc AND c.start = f.start GROUP BY f.measure"""
     )
     con.execute(

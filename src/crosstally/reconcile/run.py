@@ -26,12 +26,14 @@ from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, statement_times
 
 OUTLET_VOICE = "(the outlet itself)"
+#: Counted phrases a measure keeps for answering questions without reading its claims.
+_WORDS = 20
 
 
 @cache
 def reconcile_version() -> str:
     """A digest of the reconciliation code's tables: stored results go stale when it changes."""
-    digest = hashlib.sha1(b"reconcile-1")
+    digest = hashlib.sha1(b"reconcile-2")
     folder = resources.files("crosstally") / "lexicon"
     for name in ("frames.tsv", "organisations.tsv", "not_sources.tsv", "story_stopwords.tsv", "places.tsv"):
         digest.update((folder / name).read_bytes())
@@ -91,6 +93,7 @@ class MeasureInfo:
     low: float
     high: float
     last_day: date | None
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,7 @@ def _measures(
                 min(c.value for c in members),
                 max(c.value_max or c.value for c in members),
                 max((d for d in days if d), default=None),
+                tuple(sorted({c.counted.lower() for c in members if c.counted})[:_WORDS]),
             )
         )
     out.sort(key=lambda m: (m.story, -m.claims, m.measure))

@@ -380,11 +380,8 @@ class Ledger:
         """Per measure, computed in the database: category, counts, range, latest date and
         the words of what is counted (for answering questions without loading claims)."""
         rows = self.db.execute(
-            "SELECT m.measure, m.category, m.claims, m.sources, m.low, m.high, CAST(m.last_day AS VARCHAR), "
-            "w.words, m.story, m.label FROM measures m LEFT JOIN (SELECT f.measure, "
-            "list_slice(list(DISTINCT lower(c.counted)), 1, 20) AS words FROM claim_frames f JOIN claims c "
-            "ON c.doc = f.doc AND c.start = f.start GROUP BY f.measure) w ON w.measure = m.measure "
-            "ORDER BY m.last_day DESC NULLS LAST, m.claims DESC, m.measure"
+            "SELECT measure, category, claims, sources, low, high, CAST(last_day AS VARCHAR), words, story, label "
+            "FROM measures ORDER BY last_day DESC NULLS LAST, claims DESC, measure"
         ).fetchall()
         return [
             MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words or ()), story, label)

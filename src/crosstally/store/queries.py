@@ -591,12 +591,9 @@ def rank_summaries(db, categories: set[str] | None) -> list:
     where, params = ("WHERE m.category IN (SELECT unnest(?))", [sorted(categories)]) if categories else ("", [])
     rows = db.execute(
         "SELECT m.measure, m.category, m.claims, m.sources, m.low, m.high, CAST(m.last_day AS VARCHAR), "
-        "w.words, m.story, m.label FROM measures m LEFT JOIN (SELECT f.measure, "
-        "list_slice(list(DISTINCT lower(c.counted)), 1, 20) AS words FROM claim_frames f JOIN claims c "
-        "ON c.doc = f.doc AND c.start = f.start "
-        f"WHERE f.measure IN (SELECT m.measure FROM measures m {where}) GROUP BY f.measure) w "
-        f"ON w.measure = m.measure {where} ORDER BY m.last_day DESC NULLS LAST, m.claims DESC, m.measure",
-        params + params,
+        f"m.words, m.story, m.label FROM measures m {where} "
+        "ORDER BY m.last_day DESC NULLS LAST, m.claims DESC, m.measure",
+        params,
     ).fetchall()
     return [
         MeasureSummary(m, c, n, s, lo, hi, d, tuple(w or "" for w in words or ()), story, label)

@@ -35,7 +35,8 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS measures (
         measure VARCHAR PRIMARY KEY, story VARCHAR, label VARCHAR, category VARCHAR, population VARCHAR,
         state VARCHAR, "group" VARCHAR, scope VARCHAR, per VARCHAR, unit VARCHAR, parent VARCHAR,
-        claims INTEGER, sources INTEGER, low DOUBLE, high DOUBLE, last_day DATE)""",
+        claims INTEGER, sources INTEGER, low DOUBLE, high DOUBLE, last_day DATE, words VARCHAR[])""",
+    "ALTER TABLE measures ADD COLUMN IF NOT EXISTS words VARCHAR[]",
     "CREATE TABLE IF NOT EXISTS source_entities (key VARCHAR PRIMARY KEY, name VARCHAR, variants VARCHAR[])",
     """CREATE TABLE IF NOT EXISTS flags (
         type VARCHAR, story VARCHAR, measure VARCHAR, a_doc VARCHAR, a_start INTEGER, a_end INTEGER,
@@ -232,7 +233,11 @@ def _bulk(db, table: str, rows: list) -> None:
     if not rows:
         return
     names = list(rows[0].__dataclass_fields__)
-    bulk_rows = {name: np.array([getattr(row, name) for row in rows], dtype=object) for name in names}  # noqa: F841
+    bulk_rows = {}
+    for name in names:
+        column = np.empty(len(rows), dtype=object)  # filled one by one: lists stay single cells
+        column[:] = [list(v) if isinstance(v, tuple) else v for v in (getattr(row, name) for row in rows)]
+        bulk_rows[name] = column
     db.execute(f"INSERT INTO {table} SELECT * FROM bulk_rows")
 
 
