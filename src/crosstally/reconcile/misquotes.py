@@ -70,15 +70,17 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
             loose.append(e)
             continue
         statements.setdefault((e.source_key, _moment(e), round(e.claim.value, 6)), []).append(e)
+    by_value: dict[float, list[tuple[str, list[Estimate]]]] = {}
+    for (source, _, value), group in statements.items():
+        by_value.setdefault(value, []).append((source, group))
     for e in loose:
         # A headline or the outlet's own words restating a figure its report attributes
         # and dates: that statement.
         home = next(
             (
                 group
-                for (source, _, value), group in statements.items()
-                if value == round(e.claim.value, 6)
-                and source in (e.source_key, *(() if not e.source_key.startswith("outlet:") else (source,)))
+                for source, group in by_value.get(round(e.claim.value, 6), ())
+                if (source == e.source_key or e.source_key.startswith("outlet:"))
                 and any(g.claim.doc == e.claim.doc for g in group)
             ),
             None,
@@ -86,7 +88,11 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
         if home is not None:
             home.append(e)
         elif not e.source_key.startswith("outlet:"):
-            statements.setdefault((e.source_key, _moment(e), round(e.claim.value, 6)), []).append(e)
+            key = (e.source_key, _moment(e), round(e.claim.value, 6))
+            if key not in statements:
+                statements[key] = []
+                by_value.setdefault(key[2], []).append((e.source_key, statements[key]))
+            statements[key].append(e)
     found = []
     for (_, when, _), group in statements.items():
         versions: dict[str, list[Estimate]] = {}

@@ -122,18 +122,22 @@ def resolve_sources(
         if len(firsts) <= 1:
             for other in group[1:]:
                 union(group[0], other)
+    # A longer name ending in a shorter one of two or more words ("south korea's joint
+    # chiefs of staff" / "joint chiefs of staff"), and an acronym of a name's initials
+    # ("jcs"): looked up, so the cost grows with the names, not with their square.
+    known = set(keys)
+    by_initials: dict[str, list[str]] = {}
+    for b in keys:
+        if len(b.split()) >= 2:
+            by_initials.setdefault(_initials(b), []).append(b)
     for a in keys:
-        for b in keys:
-            if a == b:
-                continue
-            if (
-                len(b.split()) >= 2
-                and (a.endswith(" " + b) or a.endswith(b) and a != b)
-                or " " not in a
-                and len(a) >= 2
-                and a == _initials(b)
-                and len(b.split()) >= 2
-            ):
+        words = a.split()
+        for i in range(1, len(words) - 1):
+            tail = " ".join(words[i:])
+            if tail in known:
+                union(a, tail)
+        if " " not in a and len(a) >= 2:
+            for b in by_initials.get(a, ()):
                 union(a, b)
     groups: dict[str, list[str]] = {}
     for name in counts:
