@@ -148,3 +148,14 @@ def test_pages_escape_untrusted_text(make_client):
     page = client.get("/documents/x1").text
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
     assert "<img src=x" not in page and "&lt;img" in page
+
+
+def test_a_document_posted_with_a_story_is_pinned_to_it(make_client):
+    client = make_client()
+    posted = client.post(
+        "/api/documents",
+        json={"id": "pin1", "text": "Officials in Brenmoor said two people died in a house fire.", "story": "my-story"},
+    )
+    assert posted.status_code == 201, posted.text
+    story = client.get("/api/stories/my-story").json()
+    assert "pin1" in str(story)
