@@ -14,6 +14,9 @@ NEAR_COPY_BITS = 16
 NEAR_COPY_CONTAINMENT = 0.65
 #: Sketch hashes two texts must share to be compared for copying.
 SKETCH_SHARED = 3
+#: Texts compared through one sketch hash (the latest that had it): a shingle many texts
+#: share is boilerplate, and the cost must grow with the texts, not with their square.
+_POSTED = 50
 
 
 def trigrams(text: str) -> set[str]:
@@ -70,9 +73,10 @@ def near_copies(texts: list[tuple[str, str]]) -> dict[str, str]:
     for i in range(len(texts)):
         shared: dict[int, int] = {}
         for h in sketches[i]:
-            for j in posted.get(h, ()):
+            earlier = posted.setdefault(h, [])
+            for j in earlier[-_POSTED:]:
                 shared[j] = shared.get(j, 0) + 1
-            posted.setdefault(h, []).append(i)
+            earlier.append(i)
         if i == 0:
             continue
         xor = np.bitwise_xor(prints[:i], prints[i])

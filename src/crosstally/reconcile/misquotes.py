@@ -70,29 +70,30 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
             loose.append(e)
             continue
         statements.setdefault((e.source_key, _moment(e), round(e.claim.value, 6)), []).append(e)
-    by_value: dict[float, list[tuple[str, list[Estimate]]]] = {}
+    # The statements each report carries, by value: where a loose figure may belong.
+    in_report: dict[tuple[float, str], list[tuple[str, list[Estimate]]]] = {}
+
+    def carried(source: str, value: float, group: list[Estimate], doc: str) -> None:
+        entries = in_report.setdefault((value, doc), [])
+        if all(g is not group for _, g in entries):
+            entries.append((source, group))
+
     for (source, _, value), group in statements.items():
-        by_value.setdefault(value, []).append((source, group))
+        for g in group:
+            carried(source, value, group, g.claim.doc)
     for e in loose:
         # A headline or the outlet's own words restating a figure its report attributes
         # and dates: that statement.
+        value = round(e.claim.value, 6)
+        outlet = e.source_key.startswith("outlet:")
         home = next(
-            (
-                group
-                for source, group in by_value.get(round(e.claim.value, 6), ())
-                if (source == e.source_key or e.source_key.startswith("outlet:"))
-                and any(g.claim.doc == e.claim.doc for g in group)
-            ),
-            None,
+            (g for source, g in in_report.get((value, e.claim.doc), ()) if outlet or source == e.source_key), None
         )
+        if home is None and not outlet:
+            home = statements.setdefault((e.source_key, _moment(e), value), [])
         if home is not None:
             home.append(e)
-        elif not e.source_key.startswith("outlet:"):
-            key = (e.source_key, _moment(e), round(e.claim.value, 6))
-            if key not in statements:
-                statements[key] = []
-                by_value.setdefault(key[2], []).append((e.source_key, statements[key]))
-            statements[key].append(e)
+            carried(e.source_key, value, home, e.claim.doc)
     found = []
     for (_, when, _), group in statements.items():
         versions: dict[str, list[Estimate]] = {}
