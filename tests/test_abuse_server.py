@@ -367,7 +367,9 @@ def test_a_huge_body_is_refused_without_being_read(tmp_path, nlp):
                     sent += len(chunk)
             reply = _response_of(sock)
         assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
-        assert sent < 20 * limit, f"the client could send {sent:,} bytes before the 413"
+        # The server stops reading at the limit; what the client still gets to send is what
+        # the loopback socket buffers hold (a few MB, more under load), never the 300 MB.
+        assert sent < 32_000_000, f"the client could send {sent:,} bytes before the 413"
         assert httpx.get(url + "/healthz", timeout=30).status_code == 200
 
 
