@@ -162,10 +162,10 @@ def reconcile(
             military = is_military(doc.text)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
+            year = dates[doc_id].day.year if dates[doc_id].day else None
             titled = title_aliases(doc.text, sorted({c.source for c in doc_claims if is_source_name(c.source)}))
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
-                year = dates[doc_id].day.year if dates[doc_id].day else None
                 at = claim.start - claim.evidence_start
                 frame = frame_of(claim, sentence, at, nationality, military, scope, year)
                 if frame.state == "count" and is_generic_total(claim.counted) and seen:

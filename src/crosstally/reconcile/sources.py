@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import lexicon, read_keyed
+from .groups import Groups
 
 _TRANSLIT = [(r"(?:iy|yy|yi|ii|y|i)\b", "y"), (r"kh", "h"), (r"ts", "c"), (r"ou", "u")]
 
@@ -92,18 +93,8 @@ def resolve_sources(
     aliases = {fold(k): v for k, v in (aliases or {}).items()}
     persons = {fold(p) for p in persons or set()}
     counts = Counter(n for n in names if n)
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    sets = Groups()
+    find, union = sets.find, sets.union
 
     folded = {n: fold(_canonical(n, aliases)) for n in counts}
     keys = sorted(set(folded.values()))

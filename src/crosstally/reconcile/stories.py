@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 
 from ..lexicon import read_keyed
+from .groups import Groups
 from .measures import places_in
 
 #: How much of a report is read for its salient names: the title and the lead.
@@ -118,19 +119,8 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
         doc: dict(sorted(((k, weight(k) * min(c, 3)) for k, c in counts.items()), key=lambda kv: -kv[1])[:_TOP_NAMES])
         for doc, counts in names.items()
     }
-    parent = {i.doc: i.doc for i in items}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    sets = Groups()
+    find, union = sets.find, sets.union
     by_doc = {i.doc: i for i in items}
     pins: dict[str, list[str]] = {}
     for i in items:

@@ -16,7 +16,7 @@ from .flags import Conflict, Estimate, Revision
 from .misquotes import Misquote
 from .run import OUTLET_VOICE, FlagInfo, MeasureInfo, Reconciliation
 
-__all__ = ["OUTLET_VOICE", "LedgerView", "MeasureView", "StoryView", "view_of", "view_from"]
+__all__ = ["OUTLET_VOICE", "LedgerView", "MeasureView", "StoryView", "flag_of", "view_of", "view_from"]
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,15 @@ def view_from(rec: Reconciliation, claims: list[Claim], documents: list) -> Ledg
     return _build(list(rec.measures), measured, frames, list(rec.flags), {d.id: d for d in documents}, stories)
 
 
+def flag_of(kind: str, measure: str | None, a: Estimate, b: Estimate, note: str = ""):
+    """The view object of a stored conflict, revision or misquote between two estimates."""
+    if kind == "conflict":
+        return Conflict(measure, a, b)
+    if kind == "revision":
+        return Revision(a, b)
+    return Misquote(a.source_name, a.claim.date or "", a, b, note)
+
+
 def _build(infos, claims, frames, flags, documents, stories) -> LedgerView:
     estimates: dict[tuple[str, int], Estimate] = {}
     by_measure: dict[str, list[Estimate]] = {}
@@ -153,14 +162,11 @@ def _build(infos, claims, frames, flags, documents, stories) -> LedgerView:
     for f in flags:
         a, b = estimate(f.first), estimate(f.second)
         slot = per_measure.setdefault(f.measure or "", {"conflict": [], "revision": [], "misquote": []})
-        if f.type == "conflict" and a and b:
-            slot["conflict"].append(Conflict(f.measure, a, b))
-        elif f.type == "revision" and a and b:
-            slot["revision"].append(Revision(a, b))
-        elif f.type == "misquote" and a and b:
-            quote = Misquote(a.source_name, a.claim.date or "", a, b, f.note)
-            slot["misquote"].append(quote)
-            misquotes.append(quote)
+        if f.type in slot and a and b:
+            flag = flag_of(f.type, f.measure, a, b, f.note)
+            slot[f.type].append(flag)
+            if f.type == "misquote":
+                misquotes.append(flag)
         elif f.type == "near_copy" and len(f.docs) == 2:
             near.append((f.docs[1], f.docs[0]))
     views = []

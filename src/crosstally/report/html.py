@@ -218,9 +218,10 @@ def _measure_link(m: MeasureView) -> str:
 def _story_index(view: LedgerView, story) -> str:
     """A story's measures, those that name what they count first; the rest folded."""
     measures = [m for m in (view.measure(name) for name in story.measures) if m is not None]
+    uncounted = [m for m in measures if not m.counted]
     named = "".join(_measure_link(m) for m in measures if m.counted)
-    folded = "".join(_measure_link(m) for m in measures if not m.counted)
-    rest = f"<details><summary>{len(measures) - named.count('<li>')} more</summary><ul>{folded}</ul></details>"
+    folded = "".join(_measure_link(m) for m in uncounted)
+    rest = f"<details><summary>{len(uncounted)} more</summary><ul>{folded}</ul></details>"
     return (
         f'<li><b>{escape(story.title)}</b> <span class="muted">{escape(story.id)}</span><ul>{named}</ul>'
         + (rest if folded else "")

@@ -43,9 +43,9 @@ from ..errors import (
     UploadTooLargeError,
 )
 from ..read import Document, parse_published, read_bytes, with_language
-from ..reconcile.flags import Conflict, Revision, interval
+from ..reconcile.flags import interval
 from ..reconcile.misquotes import Misquote
-from ..reconcile.view import MeasureView
+from ..reconcile.view import MeasureView, flag_of
 from ..report.data import conflict_dict, misquote_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
@@ -556,13 +556,7 @@ def _measure_view(row, estimates: list, flags: list, named: dict) -> tuple[Measu
         a, b = named.get(a_key), named.get(b_key)
         if a is None or b is None:
             continue
-        a, b = a.estimate, b.estimate
-        if kind == "conflict":
-            slots[kind].append(Conflict(row.measure, a, b))
-        elif kind == "revision":
-            slots[kind].append(Revision(a, b))
-        else:
-            slots[kind].append(Misquote(a.source_name, a.claim.date or "", a, b, note))
+        slots[kind].append(flag_of(kind, row.measure, a.estimate, b.estimate, note))
     view = MeasureView(
         row.measure,
         row.category,

@@ -150,13 +150,15 @@ class Ledger:
     def _check_reconciled(self) -> None:
         """A ledger whose reconciliation is missing or stale is brought up to date when it
         is opened for writing; opened read-only, it is refused with what to do."""
+        import duckdb
+
         from ..reconcile import reconcile_version
         from .reconciled import refresh, stored_version
 
         try:
             current = stored_version(self.db) == reconcile_version()
             has_documents = self.db.execute("SELECT count(*) > 0 FROM documents").fetchone()[0]
-        except Exception:  # noqa: BLE001 - a ledger without the tables is simply not reconciled
+        except duckdb.Error:  # a ledger without the tables is simply not reconciled
             current, has_documents = False, True
         if current or not has_documents:
             return
