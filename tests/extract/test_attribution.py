@@ -84,6 +84,17 @@ ATTRIBUTIONS = [
     ("Governor Ada Moss said she expected the count to fall below 200.", "below 200", "Ada Moss", None),
     ("Landslide toll could climb to 150: Governor\nRoads remain closed.", "150", "Governor", None),
     ("Ferry death toll passes 90 - coast guard\nThe search goes on.", "90", "coast guard", None),
+    # a speaker in a clause of its own that says something else is not the source
+    ("The toll stands at 115, but officials have warned that it will rise.", "115", None, None),
+    ("Floods killed 20 people and the mayor said that schools would stay shut.", "20", None, None),
+    # a participle speaks for the subject of its clause
+    ("The UN amended its toll on Sunday, stating that at least 3,958 people died.", "at least 3,958", "UN", None),
+    ("The ministry issued a statement, saying 14 soldiers were wounded.", "14", "ministry", None),
+    ("The agency revised its count, remarking that 200 homes were lost.", "200", "agency", None),
+    # putting out information is making the claim; releasing people is not
+    ("The UN humanitarian office issued an appeal for $71.4 million.", "$71.4 million", "UN humanitarian office", None),
+    ("Officials released a list of 388 people still missing.", "388", "Officials", None),
+    ("The rebels released 20 hostages on Monday.", "20", None, None),
 ]
 
 

@@ -68,6 +68,21 @@ CATEGORIES = [
     ("Voters cast 2.3 million ballots.", "2.3 million", "other"),
     ("The list holds the names of 412 people still missing after the mudslide.", "412", "missing"),
     ("Some 25 climbers remain missing on the glacier, the park said.", "Some 25", "missing"),
+    # a state said by the complement of a relative clause on the number or its noun
+    ("Officials narrowed the list down to 412 who were considered missing.", "412", "missing"),
+    ("Crews found 19 hikers who had been reported missing.", "19", "missing"),
+    ("The census lists 7,000 villagers who are now homeless.", "7,000", "displaced"),
+    # a force said to be somewhere is deployed; people in a place that names a state
+    ("More than 1,000 federal personnel are on the ground on the island.", "More than 1,000", "deployed"),
+    ("Some 2,500 troops were in the border district by Friday.", "Some 2,500", "deployed"),
+    ("Nearly 300 firefighters are at the scene.", "Nearly 300", "deployed"),
+    ("About 60 people were in hospital on Sunday night.", "About 60", "wounded"),
+    ("At least 35 protesters are in custody.", "At least 35", "arrested"),
+    ("Roughly 4,000 residents were in shelters after the storm.", "Roughly 4,000", "displaced"),
+    ("There were 500 people in the stadium.", "500", "other"),
+    # a dateline before the sentence hides nothing
+    ("KAHULUI, Hawaii: The death toll from the fires reached 93 on Saturday.", "93", "killed"),
+    ("QUITO, Feb 2 (Andes Wire) - The number of dead rose to 41, officials said.", "41", "killed"),
 ]
 
 

@@ -40,13 +40,7 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
         if outer is not None and (_first_person(reporter) or _pronoun_without_antecedent(reporter, said, lex)):
             reporter, said = outer, _speaker(outer, names, lex, previous)
-        elif (
-            outer is not None
-            and said.source
-            and said.via is None
-            and reporter.head == outer
-            and reporter.dep_ in ("ccomp", "parataxis")
-        ):
+        elif outer is not None and said.source and said.via is None and _reported_within(reporter, outer):
             relayer = _speaker(outer, names, lex, previous)
             if relayer.source and relayer.source != said.source:
                 said = Attribution(said.source, relayer.source, said.verb_i, said.person)
@@ -148,7 +142,7 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
         for t in sent
         if _is_reporting(t, lex)
         and _has_speaker(t)
-        and (t.dep_ in ("ROOT", "parataxis") or (t.dep_ == "conj" and t.i > top.i))
+        and (t.dep_ in ("ROOT", "parataxis") or (t.dep_ == "conj" and t.i > top.i and not _says_other(t)))
         and not top.is_ancestor(t)
     ]
     if not others:
@@ -156,12 +150,39 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
     return min(others, key=lambda t: abs(t.i - top.i))
 
 
-def _is_reporting(token, lex: Lexicon) -> bool:
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and token.lemma_.lower() in lex.reporting_verbs
-        and lex.reporting_verbs[token.lemma_.lower()] != "cite"
+def _reported_within(reporter, outer) -> bool:
+    """Whether `reporter`'s clause is what `outer` reports: "X said ..., Reuters reported",
+    "the coast guard revised its count, saying ..., Reuters reported"."""
+    token = reporter
+    while token.head != token and token != outer:
+        if token.head == outer:
+            return token.dep_ in ("ccomp", "parataxis")
+        if token.dep_ not in ("advcl", "xcomp", "conj"):
+            return False
+        token = token.head
+    return False
+
+
+def _says_other(verb) -> bool:
+    """ "The toll stands at 115, but officials have warned that it will rise": a reporting
+    verb in a clause of its own that says something else (its own complement, or after a
+    "but") is not the source of the figure before it."""
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet", "while") for c in verb.children
     )
+
+
+def _is_reporting(token, lex: Lexicon) -> bool:
+    kind = lex.reporting_verbs.get(token.lemma_.lower())
+    if token.pos_ not in ("VERB", "AUX") or kind is None or kind == "cite":
+        return False
+    return kind != "publish" or _publishes_information(token, lex)
+
+
+def _publishes_information(verb, lex: Lexicon) -> bool:
+    """ "The UN issued an appeal for $71 million", "police released figures showing ...":
+    putting out information (not people: "police released 20 detainees")."""
+    return any(c.dep_ == "dobj" and lex.noun_classes.get(c.lemma_.lower()) == "info" for c in verb.children)
 
 
 def _has_speaker(verb) -> bool:
@@ -177,6 +198,10 @@ def _subject(verb):
         and head.pos_ in ("VERB", "AUX")
         and (head.lemma_ == verb.lemma_ or head.lemma_.lower() in _SAY_LEMMAS)
     ):
+        return _subject(verb.head)
+    if not own and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        # "The UN amended its toll, stating that ...": a participle speaks for the subject
+        # of the clause it hangs on
         return _subject(verb.head)
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if subjects:

@@ -9,6 +9,10 @@ No unit is longer than `MAX_UNIT_CHARS`: a longer sentence (a list, a run-on lin
 without full stops) is cut at its last clause boundary (; : or a dash), else comma, else
 space before the limit, never inside a figure. Every step looks at a bounded stretch of
 text, so the cost is linear in the length of the text.
+
+A dateline that opens a sentence ("KAHULUI, Hawaii (AP) —", "Rabat, Sept. 11 (MAP) -",
+"GENEVA:") is a unit of its own: parsed with the sentence, its place name becomes the
+sentence's subject and hides what the figure counts.
 """
 
 from __future__ import annotations
@@ -24,6 +28,20 @@ MAX_UNIT_CHARS = 1000
 _WORD_LOOKBACK = 64
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)\Z")
+_DATELINE = re.compile(
+    r"""(?:
+        [A-Z][A-Z.'’-]+(?:\ [A-Z][A-Z.'’-]+){0,3}             # KAHULUI, NEW DELHI, ST. LOUIS
+        (?:,\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3}){0,2}  # , Hawaii / , Libya
+        (?:,?\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?                  # , Sept. 11
+        (?:\ ?\([^()\n]{2,40}\))?                            # (AP)
+      | [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,2}               # Rabat / Tripoli
+        (?:,\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3})?
+        (?:,?\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?
+        \ ?\([^()\n]{2,40}\)                                 # an agency is required
+    )
+    (?:\ ?[:—–]|\ -{1,2})\ +(?=[\"“‘(A-Z0-9])""",
+    re.VERBOSE,
+)
 _BOUNDARIES = (
     re.compile(r"[;:](?=\s)|\s[—–-]{1,2}(?=\s)"),
     re.compile(r",(?=\s)"),
@@ -76,7 +94,19 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             begin += 1
     if begin < end:
         spans.append((begin, end))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e, left=False))]
+    return [trimmed for s, e in _without_datelines(text, spans) if (trimmed := _trim(text, s, e, left=False))]
+
+
+def _without_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with an opening dateline cut off each into a span of its own."""
+    out = []
+    for start, end in spans:
+        m = _DATELINE.match(text, start, end)
+        if m and m.end() < end:
+            out.append((start, m.end()))
+            start = m.end()
+        out.append((start, end))
+    return out
 
 
 def bounded_spans(

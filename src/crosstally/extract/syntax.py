@@ -13,6 +13,8 @@ _NUMERIC_DEPS = {"compound", "quantmod", "nummod", "nmod", "amod", "npadvmod", "
 _CLAUSE_HEAD_POS = {"VERB", "AUX"}
 _EVENT_ONLY = {"killed", "wounded", "casualties", "captured", "missing", "displaced", "arrested"}
 _SUFFER = {"suffer", "sustain", "receive", "incur", "take", "report", "record", "cause", "inflict"}
+_STATE_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr")
+_PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
 _QUANTITY_NOUNS = {"number", "toll", "total", "figure", "count", "tally", "estimate"}
 _LEVEL_VERBS = {
     "be",
@@ -243,6 +245,8 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
     if noun_class == "materiel" or own == {"materiel"}:
         return "materiel"
     events = _event_categories(noun if noun is not None else top, verbs, lex) or _state_after(noun, lex)
+    if not events and noun_class in ("person", "force"):
+        events = _where_they_are(verbs, lex, noun_class == "force")
     people = (
         noun is None
         or noun_class in ("person", "force")
@@ -262,6 +266,23 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         if noun_class == "force" and (top.head.lower_ == "with" or any(v.lemma_ in _HAVE for v in verbs)):
             return "personnel"
     return "other"
+
+
+def _where_they_are(verbs: list, lex: Lexicon, force: bool) -> set[str]:
+    """ "20 people were in hospital", "1,000 federal personnel are on the ground": people
+    said to be in a place whose name is a state (categories.tsv, pos `place`), or a force
+    said to be anywhere, which is a deployment."""
+    for verb in verbs:
+        if verb.lemma_ != "be":
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PRESENCE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    state = lex.category_places.get(obj.lemma_.lower())
+                    return {state} if state else ({"deployed"} if force else set())
+    return set()
 
 
 def _state_after(noun, lex: Lexicon) -> set[str]:
@@ -318,6 +339,14 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
             for c in mod.children
             if c.dep_ == "conj" and c.lemma_.lower() in lex.category_verbs
         }
+        if mod.dep_ in ("relcl", "acl"):
+            # "388 who were considered missing", "people believed dead": the state is
+            # the complement of the clause's verb
+            found |= {
+                lex.category_adjs[c.lower_]
+                for c in mod.children
+                if c.dep_ in _STATE_COMPLEMENTS and c.lower_ in lex.category_adjs
+            }
     if found & _EVENT_ONLY:
         return found
     for verb in verbs:

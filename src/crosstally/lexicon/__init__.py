@@ -91,6 +91,7 @@ class Lexicon:
     category_nouns: dict[str, str]
     category_verbs: dict[str, str]
     category_adjs: dict[str, str]
+    category_places: dict[str, str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     source_cues: tuple[str, ...]
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         category_nouns={w: c for w, p, c in categories if p == "noun"},
         category_verbs={w: c for w, p, c in categories if p == "verb"},
         category_adjs={w: c for w, p, c in categories if p == "adj"},
+        category_places={w: c for w, p, c in categories if p == "place"},
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
         source_cues=longest_first(_by_kind(sources, "cue")),

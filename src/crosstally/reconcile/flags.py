@@ -158,8 +158,8 @@ def _disagree(a: Estimate, b: Estimate) -> bool:
 def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[Revision]:
     """Consecutive changes of one measure's figure over time.
 
-    Statements of the same value are one step of the timeline (the first with a named
-    source stands for them). Where two sources dispute the measure at the same time, only
+    Statements of the same value are one step of the timeline (the earliest stands for
+    them, a named source first among the same day's). Where two sources dispute the measure at the same time, only
     each source's own changes are revisions; otherwise the measure has one track and every
     change along it is.
     """
@@ -197,4 +197,4 @@ def _close_value(a: Claim, b: Claim) -> bool:
 
 
 def _representative(group: list[Estimate]) -> Estimate:
-    return min(group, key=lambda e: (e.claim.source is None, e.when, e.claim.doc, e.claim.start))
+    return min(group, key=lambda e: (e.when, e.claim.source is None, e.claim.doc, e.claim.start))

@@ -7,14 +7,15 @@ Two kinds are found, both across every measure of a story:
 - a number that differs from the figure the other carriers give for the same measure at
   about the same time by a slip of the pen: transposed or one changed digit (338 for 388).
 The odd one out is the version fewer independent reports carry; where they tie, a
-killed-or-wounded figure is taken as the original of a killed one, and otherwise nothing
-is flagged.
+killed-or-wounded figure is taken as the original of a killed one, a slipped number is
+the one whose report also writes the other, and otherwise nothing is flagged.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .flags import Estimate
@@ -44,12 +45,19 @@ def _carriers(group: list[Estimate]) -> int:
 
 def _pick(group: list[Estimate]) -> Estimate:
     """The claim that stands for a version: a named source first, then not a headline."""
-    return min(group, key=lambda e: (e.claim.source is None, e.claim.evidence_start == 0, e.claim.doc, e.claim.start))
+    return min(group, key=_pick_order)
 
 
-def misquotes(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
-    """Misquotes among a story's estimates; `states` maps each measure to its state."""
-    return _state_slips(estimates, states) + _digit_slips(estimates)
+def _pick_order(e: Estimate) -> tuple:
+    return (e.claim.source is None, e.claim.evidence_start == 0, e.claim.doc, e.claim.start)
+
+
+def misquotes(
+    estimates: list[Estimate], states: dict[str, str], texts: Mapping[str, str] | None = None
+) -> list[Misquote]:
+    """Misquotes among a story's estimates; `states` maps each measure to its state,
+    `texts` each document to its text (where a slipped number's report writes the other)."""
+    return _state_slips(estimates, states) + _digit_slips(estimates, texts or {})
 
 
 def _moment(e: Estimate) -> object:
@@ -130,7 +138,38 @@ def _slip(a: float, b: float) -> bool:
     return sum(p != q for p, q in zip(x, y, strict=True)) == 1 and x[0] == y[0]
 
 
-def _digit_slips(estimates: list[Estimate]) -> list[Misquote]:
+def _same_statement_time(a: Estimate, b: Estimate) -> bool:
+    """Whether two figures can be one statement: from different reports, a day apart at
+    most when both say when they were made, within `SLIP_DAYS` when one is dated only by
+    its report ("385, nearly unchanged from the 388 of last week" is two statements)."""
+    if a.claim.doc == b.claim.doc:
+        return False
+    stated = a.dated_by != "document" and b.dated_by != "document"
+    return abs((a.when - b.when).days) <= (1 if stated else SLIP_DAYS)
+
+
+def _odd_one_out(odd: list[Estimate], usual: list[Estimate], texts: Mapping[str, str]) -> bool:
+    """Whether `odd` is the slipped version of `usual`: fewer independent reports carry
+    it; where as many do, a report of `odd` also writes the `usual` number elsewhere
+    ("338 missing" in the headline, "the 388 names" in a quote) while no report of
+    `usual` writes the odd one."""
+    if _carriers(odd) != _carriers(usual):
+        return _carriers(odd) < _carriers(usual)
+    odd_docs, usual_docs = {e.claim.doc for e in odd}, {e.claim.doc for e in usual}
+    usual_number, odd_number = _written(usual[0].claim.value), _written(odd[0].claim.value)
+    return any(usual_number.search(texts.get(d, "")) for d in odd_docs) and not any(
+        odd_number.search(texts.get(d, "")) for d in usual_docs
+    )
+
+
+def _written(value: float) -> re.Pattern:
+    """A whole number as news writes it, with or without thousands separators."""
+    digits = str(int(value))
+    grouped = f"{int(value):,}"
+    return re.compile(rf"(?<![\d.,]){re.escape(grouped)}(?![\d]|[.,]\d)|(?<![\d.,]){digits}(?![\d]|[.,]\d)")
+
+
+def _digit_slips(estimates: list[Estimate], texts: Mapping[str, str]) -> list[Misquote]:
     by_measure: dict[str, list[Estimate]] = {}
     for e in estimates:
         if e.when is not None and e.claim.qualifier == "exact":
@@ -144,11 +183,12 @@ def _digit_slips(estimates: list[Estimate]) -> list[Misquote]:
             for usual_value, usual in values.items():
                 if not _slip(odd_value, usual_value):
                     continue
-                if (_carriers(odd), len(odd)) >= (_carriers(usual), len(usual)):
+                if not _odd_one_out(odd, usual, texts):
                     continue
-                near = [u for u in usual if any(abs((u.when - o.when).days) <= SLIP_DAYS for o in odd)]
+                near = [u for u in usual if any(_same_statement_time(u, o) for o in odd)]
                 if near:
-                    a, b = _pick(odd), _pick(near)
+                    a = _pick(odd)
+                    b = min(near, key=lambda u: (abs((u.when - a.when).days), _pick_order(u)))
                     what = f"{a.claim.mention} where the other reports of the same figure give {b.claim.mention}"
                     found.append(Misquote(a.source_name, a.when.isoformat() if a.when else "", a, b, what))
     return found

@@ -278,8 +278,8 @@ def _flags(
     out: list[FlagInfo] = []
     every = [e for estimates in by_measure.values() for e in estimates]
     odd = set()
-    for m in misquotes(every, states):
-        odd.add(id(m.odd))
+    for m in misquotes(every, states, {d.id: d.text for d in docs.values()}):
+        odd.add(_version(m.odd))
         measure = m.odd.claim.measure
         out.append(FlagInfo("misquote", story_of[measure], measure, _span(m.odd), _span(m.usual), note=m.what))
     for measure, estimates in by_measure.items():
@@ -288,7 +288,7 @@ def _flags(
             continue  # figures of no known state neither conflict nor revise one another
         for c in conflicts(measure, estimates):
             out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
-        for r in revisions([e for e in estimates if id(e) not in odd]):
+        for r in revisions([e for e in estimates if _version(e) not in odd]):
             out.append(FlagInfo("revision", story_of[measure], measure, _span(r.earlier), _span(r.later), note=r.note))
     story_by_doc = {d: s.id for s in stories for d in s.docs}
     for d in docs.values():
@@ -297,6 +297,12 @@ def _flags(
                 FlagInfo("near_copy", story_by_doc[d.id], None, None, None, (d.near_copy_of, d.id), "repeats the text")
             )
     return out
+
+
+def _version(e: Estimate) -> tuple:
+    """A report's version of a figure: a misquoted one (headline and body alike) is left
+    out of the measure's timeline."""
+    return (e.claim.doc, e.claim.measure, e.claim.value)
 
 
 def _span(e: Estimate) -> tuple[str, int, int]:

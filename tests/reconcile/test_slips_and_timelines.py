@@ -1,0 +1,73 @@
+"""Which version of a statement is the slip, and which report stands for a step of a
+timeline: small stories of our own, extracted and reconciled end to end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosstally.extract import DocumentText, extract_many
+from crosstally.ingest import reconcile_batch
+from crosstally.read import Document
+from crosstally.reconcile.view import view_from
+
+
+def _doc(name: str, text: str, outlet: str, day: int) -> Document:
+    return Document(name, text, title=None, outlet=outlet, published=date(2024, 5, day))
+
+
+LANDSLIDE = [
+    # The headline and lede slip (241), while a quote in the same report keeps 214.
+    _doc(
+        "slip.txt",
+        "241 missing after Vellmar landslide\n"
+        "VELLMAR, May 7 (Valley Wire) - Regional police said on Tuesday that 241 people were missing after the "
+        "landslide in Vellmar.\n"
+        "\u201cThe 214 names are only those we could verify,\u201d a police spokesman said.\n",
+        "Valley Wire",
+        7,
+    ),
+    _doc(
+        "right.txt",
+        "Vellmar landslide: Regional police said on Tuesday that 214 people were missing after the landslide "
+        "in Vellmar, where rescuers dug through mud for a third day.\n",
+        "Mountain Herald",
+        7,
+    ),
+    # A week later 224, "up from 214 a week earlier": two statements a digit apart, no slip.
+    _doc(
+        "later.txt",
+        "Vellmar landslide search: Regional police said on Tuesday that 224 people were missing after the "
+        "landslide in Vellmar, up from 214 a week earlier.\n",
+        "Alpine Times",
+        14,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def view(nlp):
+    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in LANDSLIDE]) for c in group]
+    return view_from(reconcile_batch(LANDSLIDE, claims), claims, LANDSLIDE)
+
+
+def _missing(view):
+    return next(m for m in view.measures if m.measure.endswith("missing"))
+
+
+def test_the_slip_is_the_version_whose_report_also_writes_the_other(view):
+    slips = [q for q in view.misquotes if {q.odd.claim.value, q.usual.claim.value} == {214, 241}]
+    assert len(slips) == 1
+    assert slips[0].odd.claim.doc == "slip.txt" and slips[0].odd.claim.value == 241
+    assert slips[0].usual.claim.doc == "right.txt"
+
+
+def test_close_figures_a_week_apart_or_in_one_report_are_no_slip(view):
+    assert not any(224 in (q.odd.claim.value, q.usual.claim.value) for q in view.misquotes)
+
+
+def test_a_timeline_step_is_its_first_report_and_leaves_the_slip_out(view):
+    steps = [(r.earlier.claim.doc, r.earlier.claim.value, r.later.claim.value) for r in _missing(view).revisions]
+    assert ("right.txt", 214, 224) in steps
+    assert not any(241 in step for step in steps)
