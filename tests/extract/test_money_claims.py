@@ -31,6 +31,9 @@ CLAIMS = [
     ("Floods swamped 1,200 sq km of farmland.", "1,200 sq km", 1200, "km2", None, "other"),
     ("The plant shut and 1,800 workers lost their jobs.", "1,800", 1800, None, None, "other"),
     ("About 2,000 families who lost their homes got grants.", "About 2,000", 2000, None, None, "other"),
+    ("A crowd of about 80,000 lined the route.", "about 80,000", 80_000, None, None, "other"),
+    ("The mill has a workforce of 5,200.", "5,200", 5200, None, None, "other"),
+    ("Employment grew by a fifth in a year.", "a fifth", 20, "percent", None, "other"),
 ]
 
 
@@ -50,6 +53,16 @@ SEVERAL = [
     ("The storm destroyed 1,500 homes and damaged 4,000 more.", ["1,500", "4,000"]),
     ("The population grew from 1.2 million to 1.5 million.", ["1.2 million", "1.5 million"]),
     ("Growth will be between 5% and 6% this year.", ["between 5% and 6%"]),
+    ("The carrier has ordered 35 737 Max jets.", ["35"]),
+    ("The budget airline will take 20 737 MAX planes and 12 A321neo jets.", ["20", "12"]),
+    ("Visitor numbers rose from 36 to 55 a day.", ["36", "55"]),
+    ("The number of branches fell from 48 to 31.", ["48", "31"]),
+    ("UN revises toll from the floods to 3958", ["3958"]),
+    ("Some 1,900 students enrolled in spring and 2,400 in autumn.", ["Some 1,900", "2,400"]),
+    ("The bank will shut 40 branches in Scotland and 25 in Wales.", ["40", "25"]),
+    ("Payrolls grew by 272,000, more than the 180,000 analysts had forecast.", ["272,000", "180,000"]),
+    ("Brokers see a dividend of 32p to 35p.", ["32p to 35p"]),
+    ("The bidder offered 245p a share for the chain.", ["245p"]),
 ]
 
 
@@ -67,6 +80,11 @@ NONE = [
     "The fire started at 358 El Brillo Way.",
     "Messi scored twice in the second half.",
     "The laptop ships with 16GB of memory.",
+    "Download speeds averaged 150 Mbps in the capital.",
+    "Staff can join the company's 401(k) plan.",
+    "The coupe has a 0-60 time of 4.5 seconds.",
+    "The Fed cut rates by a quarter point.",
+    "The comet passed within 0.3 astronomical units of Earth.",
 ]
 
 

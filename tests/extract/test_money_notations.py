@@ -43,6 +43,8 @@ CURRENCIES = [
     ("The board declared a dividend of 45 cents per share.", "45 cents", 0.45, "USD"),
     ("A second-class stamp now costs 85 pence.", "85 pence", 0.85, "GBP"),
     ("Manila released Php 500 million for evacuees.", "Php 500 million", 500_000_000, "PHP"),
+    ("The shares closed at 245p on Friday.", "245p", 2.45, "GBP"),
+    ("A pint now costs £4.60, up 20p.", "20p", 0.2, "GBP"),
 ]
 
 
@@ -155,6 +157,9 @@ FRACTIONS = [
     ("Nearly two-thirds of shareholders backed the bid.", "Nearly two-thirds", 66.67, "approx"),
     ("Less than a quarter of the forest survived.", "Less than a quarter", 25, "max"),
     ("One-fourth of the squad is injured.", "One-fourth", 25, "exact"),
+    ("Employment grew by a fifth in a year.", "a fifth", 20, "exact"),
+    ("Costs were cut by half, the firm said.", "half", 50, "exact"),
+    ("The index fell by two-thirds to 40.", "two-thirds", 66.67, "exact"),
 ]
 
 
@@ -202,6 +207,12 @@ NOT_CLAIMS = [
     ("A 40-storey tower will replace the mall.", "40"),
     ("The opposition unveiled a 10-point plan.", "10"),
     ("The swell reached 5m off the cape.", "5"),
+    ("The central bank cut rates by a quarter point.", "quarter"),
+    ("Fibre lines reach 900 Mbps in the city.", "900"),
+    ("The firm matches 401(k) savings.", "401"),
+    ("The hatchback's 0-60 time is 7 seconds.", "0"),
+    ("The hatchback's 0-60 time is 7 seconds.", "60"),
+    ("He retired at 10 p.m. on Sunday.", "10"),
 ]
 
 

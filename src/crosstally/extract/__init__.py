@@ -281,7 +281,10 @@ def _claim(
     if (not counted or generic) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
-    if not counted and fig.kind == "count" and kind_of == "other":
+    group = _group_of(top) if not counted and fig.kind == "count" else None
+    if group is not None:
+        counted = doc.text[slice(*phrase_text(group, range(top.head.i, figure_tokens.stop)))]
+    elif not counted and fig.kind == "count" and kind_of == "other":
         return None
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
     when = time_phrase(sent, top, timing_verbs, (fig.start - offset, fig.end - offset))
@@ -336,15 +339,35 @@ def _counts_speakers(fig: Figure, noun, lex) -> bool:
     return speaking or cited or according
 
 
+def _group_of(top):
+    """The group a bare number sizes: "crowd" in "a crowd of about 80,000", "workforce" in
+    "a workforce of 5,200" (a noun whose "of" takes the number). The last resort for what
+    a figure counts, after its own noun and the figure before it."""
+    prep = top.head
+    if top.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < top.i:
+        return prep.head
+    return None
+
+
 def _syntax_allows(fig: Figure, span, top) -> bool:
     """What the parse shows a scanned number is not: a name, a date, a pronoun."""
-    if fig.kind == "count" and any(t.ent_type_ in _NOT_COUNTS for t in span):
+    if fig.kind == "count" and any(t.ent_type_ in _NOT_COUNTS and not _bare_date(t) for t in span):
         return False
     if fig.kind == "count" and fig.in_words and fig.value == 1 and fig.qualifier == "exact":
         return top.dep_ == "nummod" and top.head.pos_ == "NOUN"
     if fig.year_like:
         return top.dep_ == "nummod" and top.head.tag_ in ("NNS", "NNPS")
     return True
+
+
+def _bare_date(token) -> bool:
+    """A number the tagger calls a DATE with no date word around it ("ordered 35 737 Max
+    jets", "rose from 36 to 55"): the scanner has ruled out every date, year and duration
+    the characters show, so a lone numeral is a count."""
+    if token.ent_type_ != "DATE":
+        return False
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return all(t.like_num for t in entity)
 
 
 def _as_date(value: date | str | None) -> date | None:

@@ -374,6 +374,8 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
             lead,
             re.I,
         )
+        # "more than the 180,000 economists had expected": a figure compared with, not referred to
+        and not re.search(r"\bthan\s+the\s*$", lead, re.I)
     ):
         return Rejected(atom.start, end, "referring")
     if earlier and _restates(text, earlier[-1], start) and kind in ("money", "area", "weight", "volume"):
@@ -446,7 +448,14 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
             and not re.match(r"(?:mn|bn|mln|trn|tn|k|m|b)\b", after, re.I)
         ):
             return "name or code"
-        if re.match(r"-[A-Za-z]+\d", after) or re.match(r"\.\d", after):
+        if re.match(r"-[A-Za-z]+\d|\.\d|\([A-Za-z]\)", after):
+            return "name or code"
+        if (
+            atom is not last
+            and atom.value == 0
+            and re.fullmatch(r"[-–]", text[atom.end : last.start])
+            and not _unit_after(text, sc, last.end)
+        ):
             return "name or code"
     if sc.ends_at("month_before_re", text, atom.start) or sc.month_after_re.match(after):
         return "date"
@@ -491,15 +500,16 @@ def _part_of(atom: _Atom, part: tuple[int, int, float] | None) -> _Atom:
 
 
 def _fractions(text: str, sc: Scanner) -> tuple[list[Figure], dict[int, tuple[int, int, float]]]:
-    """Shares written as fractions ("half of", "a third of", "about two-thirds of"), and
-    fractions of a scale ("a quarter of a million"): where the scaled number starts, mapped
-    to the span of its fraction and the share it takes."""
+    """Shares written as fractions ("half of", "a third of", "about two-thirds of", a change
+    "by a fifth" or "by half"), and fractions of a scale ("a quarter of a million"): where
+    the scaled number starts, mapped to the span of its fraction and the share it takes."""
     found = []
     parts: dict[int, tuple[int, int, float]] = {}
     for m in sc.fraction_re.finditer(text):
-        frac = sc.lex.number_words[m.group("frac").lower()][0]
-        num_word = (m.group("num") or "").lower()
-        if not num_word and m.group("frac").lower() != "half":
+        frac_word = (m.group("frac") or m.group("by_frac")).lower()
+        frac = sc.lex.number_words[frac_word][0]
+        num_word = (m.group("num") or m.group("by_num") or "").lower()
+        if not num_word and frac_word != "half":
             continue
         count = 1.0 if num_word in ("", "a", "an") else sc.lex.number_words[num_word][0]
         lead = text[max(0, m.start() - 20) : m.start()]

@@ -16,6 +16,8 @@ from ..lexicon import Lexicon, lexicon
 # Function words that show a headline in title case ("Fire Destroys 300 Homes On Main
 # Street"), where capitalised words after a number are no street or model name.
 TITLE_CASE_WORDS = r"(?:On|In|At|Of|For|And|The|To|From|Near|After|As|Are|Is|Was|Were|With)"
+# How many of a fraction: "two-thirds", "a fifth".
+FRACTION_COUNTS = r"an?|one|two|three|four|five|six|seven|eight|nine"
 # Digits as news writes them: "1,280,000", Indian grouping "1,00,000", "12.5", ".001".
 DIGITS = (
     r"(?<![\w.])\.\d+|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -118,8 +120,9 @@ def scanner() -> Scanner:
         month_before_re=re.compile(rf"\b(?:{months})\.?,?\s*$"),
         month_after_re=re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{months})\b"),
         fraction_re=re.compile(
-            rf"\b(?:(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
-            rf"(?P<frac>{fractions})(?=\s+of\b)",
+            rf"\b(?:(?P<num>{FRACTION_COUNTS})[\s-]+)?(?P<frac>{fractions})(?=\s+of\b)"
+            rf"|(?<=\bby\s)(?:(?P<by_num>{FRACTION_COUNTS})[\s-]+)?(?P<by_frac>{fractions})"
+            rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{multiplier_words('share_end')})\b)",
             re.IGNORECASE,
         ),
         label_after_re=re.compile(
