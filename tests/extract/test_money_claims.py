@@ -63,6 +63,11 @@ SEVERAL = [
     ("Payrolls grew by 272,000, more than the 180,000 analysts had forecast.", ["272,000", "180,000"]),
     ("Brokers see a dividend of 32p to 35p.", ["32p to 35p"]),
     ("The bidder offered 245p a share for the chain.", ["245p"]),
+    ("The team's wins went from 41 to 63.", ["41", "63"]),
+    (
+        "Volkswagen sold 9.2 million vehicles, BMW 2.5 million and Mercedes 2 million.",
+        ["9.2 million", "2.5 million", "2 million"],
+    ),
 ]
 
 

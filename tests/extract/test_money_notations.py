@@ -95,6 +95,7 @@ MULTIPLIERS = [
     ("Rents are now three times higher than in 2015.", "three times", 3),
     ("The flood left twice as many homeless as the last one.", "twice", 2),
     ("The reported toll is 70 times the official figure.", "70 times", 70),
+    ("The group trades at 14 times forward earnings.", "14 times", 14),
 ]
 
 
@@ -213,6 +214,9 @@ NOT_CLAIMS = [
     ("The hatchback's 0-60 time is 7 seconds.", "0"),
     ("The hatchback's 0-60 time is 7 seconds.", "60"),
     ("He retired at 10 p.m. on Sunday.", "10"),
+    ("The tractor's 6.7-litre diesel pulls hard.", "6.7"),
+    ("The bakery at 42 Rue Cler closed.", "42"),
+    ("Price: $1,299. Weight: 1.2kg.", "1.2"),
 ]
 
 

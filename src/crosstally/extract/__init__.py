@@ -42,6 +42,7 @@ __all__ = ["extract", "extract_many", "DocumentText"]
 
 CONTEXT_UNITS = 3
 _GENERIC_TOTALS = {"total", "figure", "tally", "count", "number"}
+_RANGE_WORDS = {"to", "and", "or", "-", "–"}
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
 
 
@@ -351,7 +352,11 @@ def _group_of(top):
 
 def _syntax_allows(fig: Figure, span, top) -> bool:
     """What the parse shows a scanned number is not: a name, a date, a pronoun."""
-    if fig.kind == "count" and any(t.ent_type_ in _NOT_COUNTS and not _bare_date(t) for t in span):
+    if (
+        fig.kind == "count"
+        and not _scaled(span)
+        and any(t.ent_type_ in _NOT_COUNTS and not _bare_date(t) for t in span)
+    ):
         return False
     if fig.kind == "count" and fig.in_words and fig.value == 1 and fig.qualifier == "exact":
         return top.dep_ == "nummod" and top.head.pos_ == "NOUN"
@@ -360,14 +365,21 @@ def _syntax_allows(fig: Figure, span, top) -> bool:
     return True
 
 
+def _scaled(span) -> bool:
+    """ "2 million", "40 crore": a number with a scale word is never a date or a name,
+    whatever entity the tagger puts it in ("Mercedes 2 million" is no law)."""
+    words = lexicon().number_words
+    return any(words.get(t.lower_, (0, ""))[1] == "scale" for t in span)
+
+
 def _bare_date(token) -> bool:
     """A number the tagger calls a DATE with no date word around it ("ordered 35 737 Max
-    jets", "rose from 36 to 55"): the scanner has ruled out every date, year and duration
-    the characters show, so a lone numeral is a count."""
+    jets", "rose from 36 to 55", "went from 41 to 63"): the scanner has ruled out every
+    date, year and duration the characters show, so lone numerals are counts."""
     if token.ent_type_ != "DATE":
         return False
     entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return all(t.like_num for t in entity)
+    return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
 
 
 def _as_date(value: date | str | None) -> date | None:

@@ -320,7 +320,7 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
         ukind, code, uend, factor = unit_info
         if ukind in ("measure", "calibre", "time"):
             return Rejected(atom.start, uend, ukind)
-        if ukind == "weight" and text.startswith("-", end):
+        if ukind in ("weight", "volume") and text.startswith("-", end):
             return Rejected(atom.start, uend, "measure")
         if ukind in CURRENCY_KINDS:
             unit, kind = code, "money"

@@ -108,7 +108,7 @@ def scanner() -> Scanner:
         unit_after_re=re.compile(rf"(?:\s*|-)(?P<unit>{_alternation(lex.units)})(?![A-Za-z])"),
         measure_before_re=re.compile(
             rf"\b(?:{_alternation(lex.measure_nouns)})"
-            r"\s+(?:of\s+|at\s+|reached\s+|hit\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?$",
+            r":?\s+(?:of\s+|at\s+|reached\s+|hit\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+)?$",
             re.IGNORECASE,
         ),
         currency_before_re=re.compile(rf"(?P<cur>{currency})\s?$"),
