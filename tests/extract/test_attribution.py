@@ -95,6 +95,21 @@ ATTRIBUTIONS = [
     ("The UN humanitarian office issued an appeal for $71.4 million.", "$71.4 million", "UN humanitarian office", None),
     ("Officials released a list of 388 people still missing.", "388", "Officials", None),
     ("The rebels released 20 hostages on Monday.", "20", None, None),
+    # a deadline is no agent; what is counted owns nothing; a circumstance is not reported
+    ("The agency said 1,045 tremors had been recorded by 8 a.m. on Saturday.", "1,045", "agency", None),
+    ("Only four deaths had been confirmed by early Tuesday morning.", "four", None, None),
+    (
+        "The number of people confirmed dead in the prefecture rose to 206 on Monday, the prefectural government said.",
+        "206",
+        "prefectural government",
+        None,
+    ),
+    (
+        "The search on Thursday revealed a wasteland as crews fought a blaze that has claimed 36 lives.",
+        "36",
+        None,
+        None,
+    ),
 ]
 
 

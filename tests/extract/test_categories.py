@@ -127,6 +127,9 @@ def test_rate(claims_of, sentence, mention, per):
     [
         ("At least 40 people were killed in Gaza City.", "At least 40", "Gaza City"),
         ("Some 10,000 troops are fighting in Russia's Kursk region.", "Some 10,000", "Kursk region"),
+        ("Floods killed 30 people in the province of Kessel.", "30", "Kessel"),
+        ("The agency listed 19 dead in the city of Wajima and 20 in Suzu.", "19", "Wajima"),
+        ("The agency listed 19 dead in the city of Wajima and 20 in Suzu.", "20", "Suzu"),
     ],
 )
 def test_location(claims_of, sentence, mention, location):

@@ -56,6 +56,21 @@ def test_time_words_outside_the_main_clause(claims_of, sentence, time_text):
     assert claims and claims[-1].time_text == time_text
 
 
+@pytest.mark.parametrize(
+    ("sentence", "time_text", "day"),
+    [
+        # a clock time takes the day that follows it, and "as of" with it
+        ("The toll rose to 206 as of 2 p.m. on Monday, the prefecture said.", "as of 2 p.m. on Monday", "2024-12-23"),
+        ("The agency said 1,045 tremors had been recorded by 8 a.m. on Sunday.", "by 8 a.m. on Sunday", "2024-12-22"),
+        # a clock time alone dates nothing: the day said in the sentence does
+        ("Officials said on Monday that 73 people had died by 6 p.m.", "on Monday", "2024-12-23"),
+    ],
+)
+def test_a_clock_time_is_dated_by_its_day(claims_of, sentence, time_text, day):
+    claim = claims_of(sentence, published="2024-12-24")[0]
+    assert (claim.time_text, claim.date) == (time_text, day)
+
+
 def test_without_publication_date_only_explicit_years_resolve():
     assert resolve("on Monday", None) is None
     assert resolve("on Jan. 3, 2025", None) == "2025-01-03"

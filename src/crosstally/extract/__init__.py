@@ -306,7 +306,7 @@ def _claim(
         via=who.via,
         time_text=time_text,
         date=resolve(time_text, item.published),
-        location=location(sent, noun, verbs),
+        location=location(sent, noun, verbs, top),
         evidence_start=offset + sent.start_char,
         evidence_end=offset + sent.end_char,
     )

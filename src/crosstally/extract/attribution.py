@@ -16,6 +16,9 @@ from ..lexicon import Lexicon, read_keyed
 from .names import NameIndex
 
 _SUBJECT_DEPS = ("nsubj",)
+_MODIFIER_DEPS = ("acl", "amod")
+#: Conjunctions opening a clause of circumstance, which a reporting verb does not report.
+_CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
 _SAY_LEMMAS = {"say", "put", "tell", "state", "report", "estimate", "announce", "add"}
 _CLAUSE_BREAK = {",", ";", ":", '"', "“", "”", "—", "–"}
 
@@ -37,6 +40,10 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     said = None
     if reporter is not None:
         said = _speaker(reporter, names, lex, previous)
+        other = _reporting_verb(sent, top, lex, skip=reporter) if not said.source else None
+        if other is not None:
+            # "The number of people confirmed dead rose to 206, the prefecture said"
+            reporter, said = other, _speaker(other, names, lex, previous)
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
         if outer is not None and (_first_person(reporter) or _pronoun_without_antecedent(reporter, said, lex)):
             reporter, said = outer, _speaker(outer, names, lex, previous)
@@ -128,12 +135,24 @@ def _first_person(verb) -> bool:
     return subject is not None and subject.lower_ in ("i", "we")
 
 
-def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
-    """The nearest reporting verb governing the figure, else one elsewhere in the sentence."""
+def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=None):
+    """The nearest reporting verb governing the figure, else one elsewhere in the sentence
+    (other than `skip`)."""
     token = top
     while token.head != token:
-        token = token.head
-        if _is_reporting(token, lex) and _has_speaker(token):
+        child, token = token, token.head
+        # "people confirmed dead": a participle describing a noun is no one speaking; "the
+        # search revealed a wasteland as the blaze claimed 36 lives": a clause of
+        # circumstance is not what the verb reports
+        if (
+            token != skip
+            and not (
+                child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in child.children)
+            )
+            and _is_reporting(token, lex)
+            and _has_speaker(token)
+            and token.dep_ not in _MODIFIER_DEPS
+        ):
             return token
     if ancestors_only:
         return None
@@ -144,6 +163,8 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False):
         and _has_speaker(t)
         and (t.dep_ in ("ROOT", "parataxis") or (t.dep_ == "conj" and t.i > top.i and not _says_other(t)))
         and not top.is_ancestor(t)
+        and not t.is_ancestor(top)
+        and t != skip
     ]
     if not others:
         return None
@@ -176,6 +197,8 @@ def _is_reporting(token, lex: Lexicon) -> bool:
     kind = lex.reporting_verbs.get(token.lemma_.lower())
     if token.pos_ not in ("VERB", "AUX") or kind is None or kind == "cite":
         return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
+        return False  # "the blaze claimed 36 lives"
     return kind != "publish" or _publishes_information(token, lex)
 
 
@@ -183,6 +206,11 @@ def _publishes_information(verb, lex: Lexicon) -> bool:
     """ "The UN issued an appeal for $71 million", "police released figures showing ...":
     putting out information (not people: "police released 20 detainees")."""
     return any(c.dep_ == "dobj" and lex.noun_classes.get(c.lemma_.lower()) == "info" for c in verb.children)
+
+
+def _a_time(token) -> bool:
+    """ "recorded by 8 a.m.", "confirmed by early Tuesday morning": a deadline, not an agent."""
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _has_speaker(verb) -> bool:
@@ -209,7 +237,7 @@ def _subject(verb):
         return max(before, key=lambda c: c.i) if before else subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            objects = [c for c in child.children if c.dep_ == "pobj" and not _a_time(c)]
             if objects:
                 return objects[0]
     for child in verb.children:
@@ -400,7 +428,12 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
             return (names.expand(text) if text.isupper() else text), False
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+            # "the number of people confirmed dead": what is counted owns nothing
+            objects = [
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and not (child.lower_ == "of" and lex.noun_classes.get(c.lemma_.lower()))
+            ]
             objects.sort(key=lambda o: o.ent_type_ != "PERSON")
             if objects:
                 return name_of(objects[0], names, lex)

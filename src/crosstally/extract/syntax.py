@@ -428,17 +428,20 @@ def _own_per(top, lex: Lexicon) -> str | None:
     return None
 
 
-def location(sent, noun, verbs: list) -> str | None:
-    """Where the counted thing is: the place in a prepositional phrase of its clause."""
+def location(sent, noun, verbs: list, top=None) -> str | None:
+    """Where the counted thing is: the place in a prepositional phrase of its clause, not
+    one that belongs to another figure ("19 dead in Wajima and 20 in Suzu")."""
     heads = [t for t in [noun, *verbs] if t is not None]
     options = []
     for tok in sent:
         if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
             continue
+        if top is not None and tok.head.pos_ == "NUM" and tok.head != top:
+            continue
         objects = [c for c in tok.children if c.dep_ == "pobj"]
         if not objects:
             continue
-        obj = objects[0]
+        obj = _named_by_of(objects[0])
         named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
         place = obj.lemma_.lower() in _PLACE_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts)
         if not (named or place):
@@ -446,10 +449,10 @@ def location(sent, noun, verbs: list) -> str | None:
         if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):
             continue
         attached = tok.head in heads or tok.head.head in heads
-        options.append((not attached, tok.lower_ != "in", tok.i, obj))
+        options.append((not attached, tok.head != top, tok.lower_ != "in", tok.i, obj))
     if not options:
         return None
-    obj = min(options, key=lambda o: o[:3])[3]
+    obj = min(options, key=lambda o: o[:4])[4]
     words = [
         t
         for t in obj.subtree
@@ -467,6 +470,17 @@ def location(sent, noun, verbs: list) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : end + 1].text
+
+
+def _named_by_of(obj):
+    """ "the city of Wajima", "the province of Kherson": the place is the name."""
+    if obj.lemma_.lower() in _PLACE_NOUNS:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if named:
+                    return named[0]
+    return obj
 
 
 def _ancestors_until(token, stop) -> list:

@@ -59,25 +59,32 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         start = ent.start_char
         if prev is not None and prev.lower_ in _LEAD_PREPS and prev.pos_ == "ADP" and not possessive:
             start = prev.idx
+            if prev.lower_ == "of" and prev.i > sent.start and sent.doc[prev.i - 1].lower_ == "as":
+                start = sent.doc[prev.i - 1].idx  # "as of 2 p.m."
         attached = _attached(ent.root, verbs)
         rank = 0 if attached else 1 if _in_main_clause(ent.root) else 2 if _dates_a_report(ent, words, anchor) else None
         if rank is None:
             continue
-        candidates.append((rank, abs(ent.start - anchor.i), start, ent.end_char))
+        # a clock time alone dates nothing: a day named as near ranks before it
+        candidates.append((rank, not _names_a_day(words), abs(ent.start - anchor.i), start, ent.end_char))
     if not candidates:
         return None
-    _, _, start, end = min(candidates)
+    *_, start, end = min(candidates)
     return sent.doc.text[start:end], start
 
 
 def _time_entities(sent) -> list:
     """DATE and TIME entities, a TIME joined to the DATE just before it ("Sunday night")."""
     out = []
+    doc = sent.doc
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if out and ent.label_ == "TIME" and out[-1].end == ent.start:
-            out[-1] = sent.doc[out[-1].start : ent.end]
+            out[-1] = doc[out[-1].start : ent.end]
+            continue
+        if out and out[-1].label_ == "TIME" and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ == "on":
+            out[-1] = doc[out[-1].start : ent.end]  # "2 p.m. on Wednesday"
             continue
         out.append(ent)
     return out
