@@ -64,6 +64,10 @@ SEVERAL = [
     ("Brokers see a dividend of 32p to 35p.", ["32p to 35p"]),
     ("The bidder offered 245p a share for the chain.", ["245p"]),
     ("The team's wins went from 41 to 63.", ["41", "63"]),
+    ("Gold fell $12 to $1,980 an ounce.", ["$12", "$1,980"]),
+    ("The app was downloaded 50 million times in a month.", ["50 million"]),
+    ("Key figures — Staff: 12,400. Stores: 310. Sales: £4.2bn.", ["12,400", "310", "£4.2bn"]),
+    ('"One in four of our customers is under 30," she said.', ["One in four"]),
     (
         "Volkswagen sold 9.2 million vehicles, BMW 2.5 million and Mercedes 2 million.",
         ["9.2 million", "2.5 million", "2 million"],
@@ -90,6 +94,9 @@ NONE = [
     "The coupe has a 0-60 time of 4.5 seconds.",
     "The Fed cut rates by a quarter point.",
     "The comet passed within 0.3 astronomical units of Earth.",
+    "Median age: 38.",
+    "Rank: 4. Rating: 3.",
+    "The striker has scored three times this season.",
 ]
 
 

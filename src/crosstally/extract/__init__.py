@@ -282,9 +282,9 @@ def _claim(
     if (not counted or generic) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
-    group = _group_of(top) if not counted and fig.kind == "count" else None
+    group = _group_of(top, doc[figure_tokens.start]) if not counted and fig.kind == "count" else None
     if group is not None:
-        counted = doc.text[slice(*phrase_text(group, range(top.head.i, figure_tokens.stop)))]
+        counted = doc.text[slice(*phrase_text(group, range(group.i + 1, figure_tokens.stop)))]
     elif not counted and fig.kind == "count" and kind_of == "other":
         return None
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
@@ -340,14 +340,24 @@ def _counts_speakers(fig: Figure, noun, lex) -> bool:
     return speaking or cited or according
 
 
-def _group_of(top):
+def _group_of(top, first):
     """The group a bare number sizes: "crowd" in "a crowd of about 80,000", "workforce" in
-    "a workforce of 5,200" (a noun whose "of" takes the number). The last resort for what
-    a figure counts, after its own noun and the figure before it."""
+    "a workforce of 5,200" (a noun whose "of" takes the number), "Staff" in "Staff: 12,400"
+    or "Population (2021): 5,103,000" (a table written as prose; `first` is the figure's
+    first token). The last resort for what a figure counts, after its own noun and the
+    figure before it."""
     prep = top.head
     if top.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < top.i:
         return prep.head
-    return None
+    doc = first.doc
+    if first.i < 2 or doc[first.i - 1].text not in (":", "):"):
+        return None
+    label = first.i - 2
+    if doc[first.i - 1].text == "):" or doc[label].text == ")":
+        while label > 0 and doc[label].text != "(":
+            label -= 1
+        label -= 1
+    return doc[label] if label >= 0 and doc[label].pos_ in ("NOUN", "PROPN") else None
 
 
 def _syntax_allows(fig: Figure, span, top) -> bool:

@@ -277,9 +277,17 @@ def _range_partner(text: str, sc: Scanner, atoms: list[_Atom], i: int) -> tuple[
     low = a.value
     if b.scaled and not a.scaled and a.value <= b.raw:
         low = a.value * (b.value / b.raw if b.raw else 1)
-    if not low < b.value:
+    if not low < b.value or (join == "to" and not opened and b.value > 2 * low and _after_change(text, sc, a)):
         return None, 1
     return ("range", b), 2
+
+
+def _after_change(text: str, sc: Scanner, a: _Atom) -> bool:
+    """ "fell $12 to $1,980", "rose 12,000 to 220,000": a change verb straight before the
+    first number, so a second one far above it is the level reached, not a range's end."""
+    cur = sc.ends_at("currency_before_re", text, a.start)
+    start = cur.start() if cur else a.start
+    return bool(_CHANGE_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _unit_after(text: str, sc: Scanner, end: int) -> tuple[str, str, int, float] | None:
@@ -398,7 +406,8 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
 
 def _multiplier(text: str, sc: Scanner, atom: _Atom, end: int) -> int | None:
     """Where a multiplier ("sixfold", "6.5 times earnings", "twice as many") ends; -1 for a
-    count of occurrences ("scored twice", "visited three times"); None for neither."""
+    count of occurrences ("scored twice", "visited three times"); None for neither, or
+    for occurrences counted at scale ("downloaded 50 million times"), which is a count."""
     fold = sc.fold_re.match(text, end)
     if fold:
         return fold.end()
@@ -407,7 +416,16 @@ def _multiplier(text: str, sc: Scanner, atom: _Atom, end: int) -> int | None:
     if not times and not (atom.in_words and word == "multiplier"):
         return None
     stop = times.end() if times else end
-    return stop if sc.compare_re.match(text, stop) else -1
+    compare = sc.compare_re.match(text, stop)
+    if compare and not _time_unit_at(text, sc, compare.end()):
+        return stop
+    return None if atom.scaled else -1
+
+
+def _time_unit_at(text: str, sc: Scanner, end: int) -> bool:
+    """ "scored three times this season": "this" opens a time, not a comparison."""
+    m = sc.unit_after_re.match(text, end)
+    return bool(m) and sc.lex.units[m.group("unit")][0] == "time"
 
 
 def _year_like(atom: _Atom) -> bool:
@@ -470,11 +488,11 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         return "label"
     if sc.ends_at("measure_before_re", text, atom.start):
         return "measure"
-    if re.search(r"\b(?:aged|age|ages)\s*$", before, re.I):
+    if re.search(r"\b(?:aged|age|ages):?\s*$", before, re.I):
         return "age"
     if not atom.in_words and atom.value < 120 and re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after):
         return "age"
-    if atom.value == 1 and atom.in_words and re.match(r"\s+of\b|\s+another\b", after, re.I):
+    if atom is last and atom.value == 1 and atom.in_words and re.match(r"\s+of\b|\s+another\b", after, re.I):
         return "referring"
     unit = _unit_after(text, sc, last.end)
     if atom is last and _year_like(atom) and not money and not (unit and unit[0] != "time"):
