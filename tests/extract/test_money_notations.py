@@ -74,6 +74,8 @@ SCALES = [
     ("A quarter of a million fans lined the route.", "A quarter of a million", 250_000, None),
     ("Nearly three-quarters of a million homes lost power.", "Nearly three-quarters of a million", 750_000, None),
     ("The insurer paid out half of a billion dollars.", "half of a billion dollars", 500_000_000, "USD"),
+    ("About two-and-a-half million people watched.", "About two-and-a-half million", 2_500_000, None),
+    ("Some one and a half million voters stayed home.", "Some one and a half million", 1_500_000, None),
 ]
 
 
@@ -216,6 +218,8 @@ NOT_CLAIMS = [
     ("He retired at 10 p.m. on Sunday.", "10"),
     ("The tractor's 6.7-litre diesel pulls hard.", "6.7"),
     ("The bakery at 42 Rue Cler closed.", "42"),
+    ("7-Eleven's owner rejected the bid.", "7"),
+    ("7-Eleven's owner rejected the bid.", "Eleven"),
     ("Price: $1,299. Weight: 1.2kg.", "1.2"),
 ]
 

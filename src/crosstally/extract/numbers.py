@@ -160,9 +160,10 @@ def _atoms(text: str, sc: Scanner) -> list[_Atom]:
                 scaled = True
             atoms.append(_Atom(start, m.end(), value, False, scaled, raw))
         elif m.group("half"):
-            scale = m.group("half").split()[-1].lower()
-            value = sc.lex.number_words[scale][0] * 0.5
-            atoms.append(_Atom(m.start(), m.end(), value, True, True, 0.5))
+            scale = re.split(r"[\s-]+", m.group("half"))[-1].lower()
+            whole = sc.lex.number_words[m.group("whole").lower()][0] if m.group("whole") else 0.0
+            value = sc.lex.number_words[scale][0] * (whole + 0.5)
+            atoms.append(_Atom(m.start(), m.end(), value, True, True, whole + 0.5))
         else:
             spans = [
                 (w.start(), w.end()) for w in re.finditer(r"[A-Za-z]+", m.group("words")) if w.group().lower() != "and"
@@ -447,7 +448,11 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
     """Why the characters around a numeral show it is not a count, or None."""
     after = text[last.end : last.end + 40]
     money = bool(sc.ends_at("currency_before_re", text, atom.start))
+    if atom.in_words and re.search(r"\d-$", before):
+        return "name or code"
     if not atom.in_words:
+        if re.match(r"-[A-Z][a-z]", after) and not sc.unit_after_re.match(text, last.end):
+            return "name or code"
         if not money and re.search(r"[A-Za-z][-]?$|#\s*$|[\d][/.:–-]$|/$", before):
             return "name or code"
         if re.search(r"\b(?:[a-z]+|[A-Z][a-z]+)[A-Z][a-z]\w*\s+$", before):

@@ -80,7 +80,8 @@ def scanner() -> Scanner:
     atom = (
         rf"(?P<digits>{DIGITS})(?:(?P<sfx>{suffixes}|\s(?:{spaced_suffixes}))\b"
         rf"|(?:\s+|-)(?P<scale>(?:{number_words('hundred', 'scale')})(?:[\s-]+(?:{scale_words}))*)\b)?"
-        rf"|(?P<half>\bhalf\s+an?\s+(?:{scale_words}|dozen))\b"
+        rf"|(?P<half>\b(?:(?P<whole>{number_words('unit')})[\s-]+and[\s-]+a[\s-]+)?half[\s-]+(?:an?\s+)?"
+        rf"(?:{scale_words}|dozen))\b"
         rf"|(?P<words>\b(?:an?\s+(?=(?:hundred|dozen|{scale_words})\b))?"
         rf"(?:{words})(?:(?:\s+and\s+|\s+|-)(?:{words}))*)(?:\b|(?=(?:{multiplier_words('fold')})\b))"
     )
