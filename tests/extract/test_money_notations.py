@@ -139,6 +139,8 @@ RANGES_AND_CHANGES = [
         [("12,000", 12_000, None, "exact"), ("220,000", 220_000, None, "exact")],
     ),
     ("Some 2,000-3,000 fans waited outside.", [("Some 2,000-3,000", 2000, 3000, "range")]),
+    ("Growth was revised up to 0.4% on Friday.", [("0.4%", 0.4, None, "exact")]),
+    ("Each flight carries up to 180 people.", [("up to 180", 180, None, "max")]),
     ("Repairs will cost $5 million-$6 million.", [("$5 million-$6 million", 5e6, 6e6, "range")]),
     ("The startup sought $5-6 million from backers.", [("$5-6 million", 5e6, 6e6, "range")]),
     ("Seats cost 5,000 to 6,000 yen.", [("5,000 to 6,000 yen", 5000, 6000, "range")]),

@@ -361,6 +361,8 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
         unit, kind, end = "times", "multiplier", multiplier
 
     qm = sc.ends_at("qualifier_before_re", text, start)
+    if qm and _moved_up(text, qm):
+        qm = None
     if qm and qualifier == "exact":
         qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
         start = qm.start()
@@ -427,6 +429,14 @@ def _time_unit_at(text: str, sc: Scanner, end: int) -> bool:
     """ "scored three times this season": "this" opens a time, not a comparison."""
     m = sc.unit_after_re.match(text, end)
     return bool(m) and sc.lex.units[m.group("unit")][0] == "time"
+
+
+def _moved_up(text: str, qm: re.Match) -> bool:
+    """ "growth was revised up to 0.3%": "up" goes with the change verb, so "up to" is
+    no upper bound."""
+    return qm.group("q").lower().startswith("up") and bool(
+        _CHANGE_BEFORE.search(text, max(0, qm.start() - 30), qm.start())
+    )
 
 
 def _year_like(atom: _Atom) -> bool:
