@@ -35,11 +35,14 @@ def synthesize(folder: Path, n_claims: int) -> None:
     con = duckdb.connect()
     (folder / "documents").mkdir(parents=True)
     (folder / "claims").mkdir()
-    con.execute(f"""COPY (SELECT 'd' || i AS id,
+    # The columns spark-extract writes: the text's hash (its words are single-spaced, as
+    # the ledger's hash normalises them), a simhash, no pin and no copy link.
+    con.execute(f"""COPY (SELECT *, sha256(text) AS hash, (hash(text) >> 1)::BIGINT AS simhash,
+        NULL::VARCHAR AS story, NULL::VARCHAR AS near_copy_of FROM (SELECT 'd' || i AS id,
         'Officials said ' || (i * 7 % 9000) || ' people were killed in the floods in Ruvania, report ' || i || '.'
           AS text, 'Report ' || i AS title, 'Outlet ' || (i % 40) AS outlet, NULL AS url,
         (DATE '2023-01-01' + (i % 300)::INTEGER)::VARCHAR AS published
-        FROM range({docs}) t(i)) TO '{folder}/documents/part.parquet' (FORMAT parquet)""")
+        FROM range({docs}) t(i))) TO '{folder}/documents/part.parquet' (FORMAT parquet)""")
     cats = "['" + "','".join(CATEGORIES) + "']"
     con.execute(f"""COPY (SELECT 'd' || (i // 20) AS doc, 15 AS start, 19 AS "end", '1234' AS mention,
         (100 + i % 5000)::DOUBLE AS value, NULL::DOUBLE AS value_max,

@@ -255,8 +255,9 @@ def add(paths, db, published, max_bytes, claims_dir) -> None:
         from .store.reconciled import refresh
 
         with Ledger(db) as ledger:
-            documents, claims = ledger.import_parquet(claims_dir, extractor_version())
-            refresh(ledger)
+            documents, claims, reconciled = ledger.import_parquet(claims_dir, extractor_version())
+            if not reconciled:
+                refresh(ledger)
         click.echo(f"loaded {documents} new documents and {claims} claims from {claims_dir}", err=True)
         return
     if not paths:
@@ -543,13 +544,18 @@ def serve(db, host, port, read_only, upload_limit, allowed_hosts) -> None:
 @click.option("--partitions", type=int, help="Repartition the documents into this many partitions.")
 @handles_errors
 def spark_extract(source, output, master, partitions) -> None:
-    """Extract claims on Spark: SOURCE (.jsonl, .parquet or .txt files) to OUTPUT Parquet."""
+    """Extract and reconcile on Spark: SOURCE (.jsonl, .parquet or .txt files) to OUTPUT Parquet
+    (`crosstally add --claims OUTPUT` loads it into a ledger)."""
     try:
         from .spark.job import run
     except ImportError as exc:
         raise InvalidOptionError("spark-extract needs the spark extra", hint="pip install 'crosstally[spark]'") from exc
     result = run(source, output, master=master, partitions=partitions)
-    click.echo(f"{result['claims']} claims from {result['documents']} documents written to {output}", err=True)
+    click.echo(
+        f"{result['claims']} claims from {result['documents']} documents in {result['stories']} stories "
+        f"({result['near_copies']} near-copies) written to {output}",
+        err=True,
+    )
 
 
 # The story and reconcile commands live in their own module; importing it registers them.

@@ -1,8 +1,12 @@
-"""The extractor on Spark: documents in, claims out as Parquet partitioned by date.
+"""The extractor and reconciliation on Spark: documents in, a ledger's contents out as Parquet.
 
+Documents are keyed and deduplicated on the workers (spark/documents.py); near-copies
+are found as the ledger finds them (spark/copies.py); stories are grouped on the driver
+over the documents' keys and each story is reconciled on a worker (spark/reconcile.py).
 Each partition loads the spaCy pipeline once (`mapPartitions`) and extracts its documents
 with the same `extract_many` as one process. A document that fails is logged with its id
-and left out of the output; the job goes on. Needs the `spark` extra.
+and left out of the claims; the job goes on. `crosstally add --claims OUTPUT` loads the
+result into a ledger. Needs the `spark` extra.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from pathlib import Path
 from ..claims import Claim
 from ..extract import DocumentText, extract_many
 from ..options import ExtractOptions
+from ..reconcile import reconcile_version
+from .copies import near_copy_links
+from .documents import ORDER, keyed_documents
+from .reconcile import PER_STORY, TABLES, entities_of, group, reconcile_stories
 
 log = logging.getLogger("crosstally.spark")
 
@@ -25,7 +33,8 @@ CLAIM_SCHEMA = (
     "unit string, per string, counted string, category string, source string, via string, time_text string, "
     "date string, location string, evidence_start int, evidence_end int, measure string, pub_date string"
 )
-DOCUMENT_SCHEMA = "id string, text string, title string, outlet string, url string, published string"
+#: What documents/ holds per document: what the ledger stores of it.
+DOCUMENT_COLUMNS = ("id", "text", "title", "outlet", "url", "published", "story", "hash", "simhash", "near_copy_of")
 
 
 def extract_partition(rows: Iterator, options: ExtractOptions) -> Iterator[dict]:
@@ -59,44 +68,6 @@ def _row(claim: Claim, pub_date: str) -> dict:
     return data
 
 
-def read_documents(spark, source: str):
-    """Documents from JSON Lines, Parquet, or text files (one document a file)."""
-    from pyspark.sql import functions as F
-
-    path = Path(source)
-    files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
-    suffixes = {p.suffix.lower() for p in files}
-    if suffixes <= {".parquet"}:
-        frame = spark.read.parquet(source)
-    elif suffixes <= {".jsonl", ".json", ".ndjson"}:
-        frame = spark.read.json(source)
-    elif suffixes <= {".txt", ".md"}:
-        frame = (
-            spark.read.text(source, wholetext=True)
-            .withColumn("id", F.element_at(F.split(F.input_file_name(), "/"), -1))
-            .withColumnRenamed("value", "text")
-        )
-    else:
-        from ..errors import UnsupportedFormatError
-
-        raise UnsupportedFormatError(
-            f"mixed or unsupported input types {sorted(suffixes)}",
-            path=source,
-            hint="give a folder of .jsonl, .parquet or .txt files",
-        )
-    for column in ("title", "outlet", "url", "published"):
-        if column not in frame.columns:
-            frame = frame.withColumn(column, F.lit(None).cast("string"))
-    return frame.select(
-        F.col("id").cast("string"),
-        "text",
-        F.col("title").cast("string"),
-        F.col("outlet").cast("string"),
-        F.col("url").cast("string"),
-        F.col("published").cast("string"),
-    )
-
-
 def run(
     source: str,
     output: str,
@@ -104,7 +75,10 @@ def run(
     master: str = "local[2]",
     partitions: int | None = None,
 ) -> dict:
-    """Extract `source` into `output`/claims (partitioned by pub_date) and `output`/documents."""
+    """Extract and reconcile `source` into `output`: claims/ (partitioned by pub_date),
+    documents/ (with their hash, simhash, copy link and pin) and reconciled/ (the ledger's
+    reconciliation tables and the version that made them)."""
+    from pyspark import StorageLevel
     from pyspark.sql import SparkSession
 
     options = options or ExtractOptions()
@@ -118,16 +92,46 @@ def run(
         .config("spark.sql.shuffle.partitions", "4")
         .getOrCreate()
     )
+    out = Path(output)
     try:
-        documents = read_documents(spark, source)
+        documents = keyed_documents(spark, source)
         if partitions:
             documents = documents.repartition(partitions)
-        documents = documents.cache()
-        claims = documents.rdd.mapPartitions(lambda rows: extract_partition(rows, options))
-        frame = spark.createDataFrame(claims, schema=CLAIM_SCHEMA)
-        frame.write.mode("overwrite").partitionBy("pub_date").parquet(str(Path(output) / "claims"))
-        documents.write.mode("overwrite").parquet(str(Path(output) / "documents"))
-        written = spark.read.parquet(str(Path(output) / "claims")).count()
-        return {"documents": documents.count(), "claims": written}
+        documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
+        keys = documents.drop("text", "outlet", "url", "hash").collect()
+        keys.sort(key=lambda k: tuple(k[c] for c in ORDER))
+        links = near_copy_links(documents, [(k["id"], i, k["simhash"], k["published"]) for i, k in enumerate(keys)])
+        stories = group(keys, links)
+        rows = documents.rdd.mapPartitions(lambda part: extract_partition(part, options))
+        claims = spark.createDataFrame(rows, schema=CLAIM_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
+        claims.write.mode("overwrite").partitionBy("pub_date").parquet(str(out / "claims"))
+        entities = entities_of(r[0] for r in claims.select("source").distinct().collect())
+        copy_of = spark.createDataFrame(list(links.items()), "id string, near_copy_of string")
+        documents.join(copy_of, "id", "left").select(*DOCUMENT_COLUMNS).write.mode("overwrite").parquet(
+            str(out / "documents")
+        )
+        reconciled = reconcile_stories(documents, claims, stories, links, entities).persist(
+            StorageLevel.MEMORY_AND_DISK
+        )
+        for table in PER_STORY:
+            picked = reconciled.filter(lambda item, table=table: item[0] == table).map(lambda item: item[1])
+            _write(spark.createDataFrame(picked, TABLES[table]), out, table)
+        driver_rows = {
+            "story_documents": [(doc, s.id) for s in stories for doc in s.docs],
+            "source_entities": [
+                (e.key, e.name, list(e.variants)) for e in {e.key: e for e in entities.values()}.values()
+            ],
+            "meta": [("reconcile_version", reconcile_version())],
+        }
+        schemas = {**TABLES, "meta": "key string, value string"}
+        for table, values in driver_rows.items():
+            _write(spark.createDataFrame(values, schemas[table]), out, table)
+        names = documents.selectExpr("id AS doc", "names", "counts", "mid_sentence")
+        _write(names, out, "document_names")
+        return {"documents": len(keys), "claims": claims.count(), "stories": len(stories), "near_copies": len(links)}
     finally:
         spark.stop()
+
+
+def _write(frame, out: Path, table: str) -> None:
+    frame.write.mode("overwrite").parquet(str(out / "reconciled" / table))

@@ -48,6 +48,17 @@ _SCHEMA = [
     # The document's language (ISO 639-1), added in place to ledgers written before it.
     "ALTER TABLE documents ADD COLUMN IF NOT EXISTS language VARCHAR",
 ]
+#: The reconciliation tables a Spark job writes (`spark/reconcile.py`), loaded as they are.
+_RECONCILED_TABLES = (
+    "stories",
+    "story_documents",
+    "document_names",
+    "document_dates",
+    "claim_frames",
+    "measures",
+    "source_entities",
+    "flags",
+)
 # DuckDB's file: a 4 KiB main header and two 4 KiB database headers, then its blocks.
 _DUCKDB_HEADER_BYTES = 3 * 4096
 _DAMAGED_HINT = (
@@ -309,49 +320,74 @@ class Ledger:
             self.db.execute("ROLLBACK")
             raise
 
-    def import_parquet(self, folder: str | Path, extractor_version: str) -> tuple[int, int]:
+    def import_parquet(self, folder: str | Path, extractor_version: str) -> tuple[int, int, bool]:
         """Load a Spark job's output (documents/ and claims/ Parquet) in one transaction;
-        documents already stored are skipped with their claims. Returns (documents, claims)."""
+        documents already stored are skipped with their claims. Into a ledger with no
+        documents, aliases or pins, the job's reconciliation (reconciled/) is loaded as it
+        is when the same reconciliation version made it; otherwise the caller refreshes.
+        Returns (documents, claims, whether the reconciliation was loaded)."""
         folder = Path(folder)
         doc_glob, claim_glob = str(folder / "documents" / "*.parquet"), str(folder / "claims" / "**" / "*.parquet")
         if not list((folder / "documents").glob("*.parquet")):
             raise NotFoundError(f"no documents/*.parquet under {folder}", hint="give the OUTPUT of spark-extract")
-        import numpy as np
+        from ..reconcile import reconcile_version
 
-        known = {h for (h,) in self.db.execute("SELECT hash FROM documents").fetchall()}
-        ids, hashes, prints = [], [], []
-        for doc_id, text in self.db.execute("SELECT id, text FROM read_parquet(?)", [doc_glob]).fetchall():
-            digest = content_hash(text or "")
-            if text and digest not in known:
-                known.add(digest)
-                ids.append(doc_id)
-                hashes.append(digest)
-                prints.append(simhash(text))
-        # DuckDB reads this dict of arrays by its variable name (a replacement scan): bulk, not row by row.
-        fresh_meta = {  # noqa: F841
-            "id": np.array(ids, dtype=object),
-            "hash": np.array(hashes, dtype=object),
-            "simhash": np.array(prints, dtype=np.uint64),
-        }
+        fresh_ledger = not self.db.execute(
+            "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM aliases) + "
+            "(SELECT count(*) FROM story_pins)"
+        ).fetchone()[0]
+        reconciled = folder / "reconciled"
+        made_by = reconciled / "meta"
+        take_reconciled = (
+            fresh_ledger
+            and made_by.is_dir()
+            and self.db.execute(
+                "SELECT value FROM read_parquet(?) WHERE key = 'reconcile_version'", [str(made_by / "*.parquet")]
+            ).fetchone()
+            == (reconcile_version(),)
+        )
+        # simhash is written by Spark as a signed 64-bit integer: its bits, read unsigned.
+        unsigned = "CASE WHEN d.simhash < 0 THEN (d.simhash::HUGEINT + 18446744073709551616) ELSE d.simhash END"
         self.db.execute("BEGIN TRANSACTION")
         try:
             self.db.execute(
-                "INSERT INTO documents (id, hash, simhash, title, outlet, url, published, text, extractor_version) "
-                "SELECT d.id, m.hash, m.simhash, d.title, d.outlet, d.url, TRY_CAST(d.published AS DATE), d.text, ? "
-                "FROM read_parquet(?) d JOIN fresh_meta m ON d.id = m.id",
-                [extractor_version, doc_glob],
+                "CREATE TEMP TABLE fresh AS SELECT d.* FROM read_parquet(?) d "
+                "WHERE d.hash NOT IN (SELECT hash FROM documents)",
+                [doc_glob],
             )
+            self.db.execute(
+                "INSERT INTO documents (id, hash, simhash, title, outlet, url, published, text, near_copy_of, "
+                f"extractor_version) SELECT d.id, d.hash, ({unsigned})::UBIGINT, d.title, d.outlet, d.url, "
+                "TRY_CAST(d.published AS DATE), d.text, "
+                "CASE WHEN d.near_copy_of IN (SELECT id FROM fresh) THEN d.near_copy_of END, ? FROM fresh d",
+                [extractor_version],
+            )
+            self.db.execute("INSERT INTO story_pins SELECT id, story FROM fresh WHERE story IS NOT NULL")
             columns = ", ".join(f'"{name}"' for name in _CLAIM_COLUMNS)
             added = self.db.execute(
                 f"INSERT INTO claims ({columns}) SELECT {columns} FROM read_parquet(?, hive_partitioning = true) "
-                "WHERE doc IN (SELECT id FROM fresh_meta)",
+                "WHERE doc IN (SELECT id FROM fresh)",
                 [claim_glob],
             ).fetchone()[0]
+            documents = self.db.execute("SELECT count(*) FROM fresh").fetchone()[0]
+            self.db.execute("DROP TABLE fresh")
+            if take_reconciled:
+                for table in _RECONCILED_TABLES:
+                    if list((reconciled / table).glob("*.parquet")):
+                        self.db.execute(
+                            f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)",
+                            [str(reconciled / table / "*.parquet")],
+                        )
+                self.db.execute(
+                    "INSERT INTO meta VALUES ('reconcile_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [reconcile_version()],
+                )
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return len(ids), added
+        return documents, added, take_reconciled
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document and its claims."""

@@ -97,7 +97,9 @@ def refresh(ledger, everything: bool = False, touched: set[str] | frozenset[str]
     for doc, story in stored.items():
         stored_members.setdefault(story, set()).add(doc)
     changed = [s for s in stories if everything or stored_members.get(s.id) != set(s.docs) or touched & set(s.docs)]
-    names = [n for (n,) in db.execute("SELECT DISTINCT source FROM claims WHERE source IS NOT NULL").fetchall()]
+    # In a fixed order: which variant names an entity depends on it ("Mayor" or "mayor").
+    sql = "SELECT DISTINCT source FROM claims WHERE source IS NOT NULL ORDER BY source"
+    names = [n for (n,) in db.execute(sql).fetchall()]
     entities = resolve_sources([n for n in names if is_source_name(n)], ledger.aliases())
     wanted = {d for s in changed for d in s.docs}
     subset = [
