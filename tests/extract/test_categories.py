@@ -80,6 +80,9 @@ CATEGORIES = [
     ("At least 35 protesters are in custody.", "At least 35", "arrested"),
     ("Roughly 4,000 residents were in shelters after the storm.", "Roughly 4,000", "displaced"),
     ("There were 500 people in the stadium.", "500", "other"),
+    # "it" continues the quantity the sentence before names
+    ("The toll has risen steadily since the weekend. It reached 126 on Saturday.", "126", "killed"),
+    ("The tally of people unaccounted for has moved the other way. It jumped to 323 on Monday.", "323", "missing"),
     # a dateline before the sentence hides nothing
     ("KAHULUI, Hawaii: The death toll from the fires reached 93 on Saturday.", "93", "killed"),
     ("QUITO, Feb 2 (Andes Wire) - The number of dead rose to 41, officials said.", "41", "killed"),

@@ -318,6 +318,24 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [("80", "below 20")],
             [],
         ),
+        (
+            [
+                "Veltra storm: About 33,000 households were without power on Monday, the utility said. "
+                "Officials said 5,000 people were evacuated.",
+                "Veltra storm: Some 12,000 homes remained without running water, the water board said.",
+            ],
+            [],
+            [("About 33,000", "5,000"), ("About 33,000", "Some 12,000")],
+        ),
+        (
+            # a breakdown by place: each part is a measure of its own
+            [
+                "Veltra quake: The prefecture said 61 people died in the earthquake.",
+                "Veltra quake: The prefecture listed 19 dead in the city of Orvanto and 20 in Kessby.",
+            ],
+            [],
+            [("61", "19"), ("61", "20"), ("19", "20")],
+        ),
     ],
 )
 def test_frames_merge_synonyms_and_keep_states_apart(nlp, texts, same, apart):
@@ -358,13 +376,22 @@ def test_the_seeds_flag_the_zelensky_misquote_and_answer_with_every_estimate(sha
     assert any(v == 1100 and "Joint Chiefs" in s for v, s in figures)
 
 
-def test_each_dev_story_is_one_story_and_two_stay_apart(shared: Path):
+def _stories_of(folders: list[Path]) -> list[list[str]]:
     from crosstally.reconcile.copies import near_copies
     from crosstally.reconcile.stories import StoryInput, group_stories
-    from crosstally.story_eval import story_documents, story_folders
+    from crosstally.story_eval import story_documents
 
-    folders = story_folders([shared / "gold" / "stories"])
-    docs = [(f.name, d) for f in folders for d in story_documents(f, f.name + "/")]
-    copies = near_copies([(d.id, d.text) for _, d in docs])
-    stories = group_stories(StoryInput(d.id, d.text, d.title, d.published, copies.get(d.id)) for _, d in docs)
-    assert sorted(sorted({d.split("/")[0] for d in s.docs}) for s in stories) == [[f.name] for f in folders]
+    docs = [d for f in folders for d in story_documents(f, f.name + "/")]
+    copies = near_copies([(d.id, d.text) for d in docs])
+    stories = group_stories(StoryInput(d.id, d.text, d.title, d.published, copies.get(d.id)) for d in docs)
+    return sorted(sorted({d.split("/")[0] for d in s.docs}) for s in stories)
+
+
+def test_each_dev_story_is_one_story_alone_and_together(shared: Path):
+    from crosstally.story_eval import story_folders
+
+    folders = story_folders([shared / "gold" / "stories", Path(__file__).parents[1] / "stories"])
+    assert len(folders) >= 4
+    for folder in folders:
+        assert _stories_of([folder]) == [[folder.name]]
+    assert _stories_of(folders) == sorted([f.name] for f in folders)

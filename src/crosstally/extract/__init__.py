@@ -23,6 +23,7 @@ from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import lexicon
 from ..nlp import load_pipeline
 from ..options import ExtractOptions
+from .antecedents import is_pronoun, quantity_antecedent
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, scan
@@ -282,6 +283,12 @@ def _claim(
     if (not counted or generic) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
+    if (
+        is_pronoun(noun)
+        and kind_of == "other"
+        and (found := quantity_antecedent(item.text, offset + sent.start_char, lex))
+    ):
+        counted, kind_of = found[0], found[1] or kind_of
     group = _group_of(top, doc[figure_tokens.start]) if not counted and fig.kind == "count" else None
     if group is not None:
         counted = doc.text[slice(*phrase_text(group, range(group.i + 1, figure_tokens.stop)))]

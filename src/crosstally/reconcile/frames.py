@@ -101,6 +101,7 @@ def frame_of(
     military: bool = False,
     story_scope: str = "",
     year: int | None = None,
+    part: str = "",
 ) -> Frame:
     """The frame of one claim, from its counted phrase and the words around the figure.
 
@@ -109,6 +110,8 @@ def frame_of(
     `story_scope` the part of a country it mostly happens in ("kursk-region"): naming
     them does not make a part of the whole. `year` is the report's: a figure about an
     earlier year's event ("since the 2018 Camp Fire, which killed 85") is that event's.
+    `part` is the place of a figure in a breakdown by place ("19 dead in Wajima and 20
+    in Suzu"), which `breakdowns` finds.
     """
     after = _clause_after(sentence, at + len(claim.mention))
     before = sentence[max(0, at - 40) : at]
@@ -123,7 +126,7 @@ def frame_of(
         group = owners[0] if owners else ""
     if group == population:
         group = ""
-    scope = _earlier_event(sentence[:at], year) or _first_cue("scope", after) or part_of_country(claim.location)
+    scope = _earlier_event(sentence[:at], year) or _first_cue("scope", after) or part_of_country(claim.location) or part
     if scope == story_scope:
         scope = ""
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
@@ -154,6 +157,24 @@ def story_scope(locations: list[str | None]) -> str:
         return ""
     top = max(set(named), key=named.count)
     return top if part_of_country(top) else ""
+
+
+def breakdowns(claims: list[Claim]) -> dict[int, str]:
+    """Figures of one sentence that split one state by place ("19 dead in Wajima and 20 in
+    Suzu"): each is that place's part, by the figure's start."""
+    by_sentence: dict[tuple[int, str], list[Claim]] = {}
+    for c in claims:
+        if c.location and c.category != "other":
+            by_sentence.setdefault((c.evidence_start, c.category), []).append(c)
+    parts = {}
+    for group in by_sentence.values():
+        if len({c.location for c in group}) >= 2:
+            parts.update({c.start: _slug(c.location or "") for c in group})
+    return parts
+
+
+def _slug(words: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
 
 
 def part_of_country(location: str | None) -> str:

@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..claims import Claim
 from .flags import Estimate, conflicts, revisions
-from .frames import Frame, frame_of, is_generic_total, story_scope
+from .frames import Frame, breakdowns, frame_of, is_generic_total, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
 from .sources import SourceEntity, is_source_name, resolve_sources, title_aliases
@@ -153,6 +153,8 @@ def reconcile(
     frames: dict[tuple[str, int], ClaimFrame] = {}
     frame_objs: dict[tuple[str, int], Frame] = {}
     for story in stories:
+        known = [dates[d].day for d in story.docs if d in dates and dates[d].day is not None]
+        dates.update({d: dates[d].in_story(known) for d in story.docs if d in dates})
         story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
         nationality = _nationality(story_claims)
         scope = story_scope([c.location for c in story_claims])
@@ -163,11 +165,12 @@ def reconcile(
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
             year = dates[doc_id].day.year if dates[doc_id].day else None
+            parts = breakdowns(doc_claims)
             titled = title_aliases(doc.text, sorted({c.source for c in doc_claims if is_source_name(c.source)}))
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
-                frame = frame_of(claim, sentence, at, nationality, military, scope, year)
+                frame = frame_of(claim, sentence, at, nationality, military, scope, year, parts.get(claim.start, ""))
                 if frame.state == "count" and is_generic_total(claim.counted) and seen:
                     # "the number would fall below 100": what the report has mostly been counting
                     frame = max(reversed(seen), key=seen.count)

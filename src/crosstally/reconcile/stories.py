@@ -27,8 +27,11 @@ LEAD_CHARS = 2500
 #: Reports further apart than this are different stories unless a pin says otherwise.
 MAX_DAYS_APART = 45
 #: Weighted share of the smaller report's salient names the two must share.
-LINK_THRESHOLD = 0.22
-_TOP_NAMES = 12
+LINK_THRESHOLD = 0.28
+#: Names of a report compared. Fewer lets a report's one-off names (a spokesman quoted
+#: once) crowd out the event's own (the dam, the river, the region), which a batch of
+#: one story's reports all share and so weighs low: its reports then fail to link.
+_TOP_NAMES = 30
 #: Reports that last used a name, each compared with a new report that uses it.
 _PREDECESSORS = 8
 

@@ -31,10 +31,30 @@ class DocumentDate:
 
     day: date | None
     origin: str
+    #: A dateline's month and day where no year is written anywhere in the text
+    #: ("KHERSON, June 12 (Reuters) -"): the story's other reports give the year.
+    month_day: tuple[int, int] | None = None
 
     @property
     def inferred(self) -> bool:
         return self.origin in ("dateline", "text")
+
+    def in_story(self, known: list[date]) -> DocumentDate:
+        """This date with a yearless dateline's year taken from the dates of the story's
+        other reports: the year that puts it nearest to them."""
+        if self.day is not None or self.month_day is None or not known:
+            return self
+        middle = sorted(known)[len(known) // 2]
+        month, day = self.month_day
+        options = []
+        for year in (middle.year - 1, middle.year, middle.year + 1):
+            try:
+                options.append(date(year, month, day))
+            except ValueError:
+                continue
+        if not options:
+            return self
+        return DocumentDate(min(options, key=lambda d: abs((d - middle).days)), "dateline")
 
 
 @dataclass(frozen=True)
@@ -92,6 +112,7 @@ def document_date(text: str, published: date | None) -> DocumentDate:
             years = [d.year for _, d, _, _ in _explicit_dates(text) if d is not None]
             if years:
                 return DocumentDate(date(max(years), month, day), "dateline")
+            return DocumentDate(None, "none", (month, day))
     dated = [d for _, d, _, _ in _explicit_dates(text) if d is not None]
     if dated:
         return DocumentDate(max(dated), "text")

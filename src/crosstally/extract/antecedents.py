@@ -1,0 +1,57 @@
+"""What "it" counts when a figure's subject is a pronoun: "The tally of people unaccounted
+for has moved the other way. It jumped to 323 on Monday."
+
+News names a running quantity (a toll, a tally, a count, the number of ...) in one sentence
+and continues with "it" in the next. The quantity is read from the raw text just before
+the figure's sentence, so both extraction paths find the same one without parsing more.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+
+#: How far back the previous sentence is looked for.
+LOOKBACK_CHARS = 400
+_PRONOUNS = ("it", "this", "that")
+_QUANTITY = re.compile(
+    r"\b(?:the|its|their|this|that)\s+"
+    r"((?:[\w-]+\s+){0,3}?(?:toll|tally|count|number|total|figure)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
+    r"\s+(?:has|had|have|is|was|were|rose|climbed|stood|stands|jumped|fell|reached|moved|went|kept|continued)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+
+
+def is_pronoun(token) -> bool:
+    return token is not None and token.lower_ in _PRONOUNS and token.pos_ == "PRON"
+
+
+def quantity_antecedent(text: str, sentence_start: int, lex: Lexicon) -> tuple[str, str | None] | None:
+    """(counted phrase, category or None) of the quantity the sentence before
+    `sentence_start` names ("the death toll", "the tally of people unaccounted for")."""
+    before = text[max(0, sentence_start - LOOKBACK_CHARS) : sentence_start].rstrip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    previous = before[ends[-1] :] if ends else before
+    matches = list(_QUANTITY.finditer(previous))
+    if not matches:
+        return None
+    phrase = matches[-1].group(1).strip()
+    return phrase, _category_of(phrase, lex)
+
+
+def _category_of(phrase: str, lex: Lexicon) -> str | None:
+    words = [w.lower() for w in re.findall(r"[\w-]+", phrase)]
+    for word in words:
+        if word in lex.category_adjs:
+            return lex.category_adjs[word]
+    for first, second in zip(words, words[1:], strict=False):
+        if f"{first} {second}" in lex.category_nouns:
+            return lex.category_nouns[f"{first} {second}"]
+    for word in reversed(words):
+        singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        for key in (word, singular):
+            if key in lex.category_nouns:
+                return lex.category_nouns[key]
+    return None
