@@ -64,6 +64,9 @@ SEVERAL = [
     ("Brokers see a dividend of 32p to 35p.", ["32p to 35p"]),
     ("The bidder offered 245p a share for the chain.", ["245p"]),
     ("The team's wins went from 41 to 63.", ["41", "63"]),
+    ("The airline will order 35 jets and lease 30 more.", ["35", "30"]),
+    ("The programme will train 2.65 lakh people.", ["2.65 lakh"]),
+    ("Ministers plan to train 500 nurses.", ["500"]),
     ("Gold fell $12 to $1,980 an ounce.", ["$12", "$1,980"]),
     ("The app was downloaded 50 million times in a month.", ["50 million"]),
     ("Key figures — Staff: 12,400. Stores: 310. Sales: £4.2bn.", ["12,400", "310", "£4.2bn"]),
@@ -96,6 +99,9 @@ NONE = [
     "The comet passed within 0.3 astronomical units of Earth.",
     "Median age: 38.",
     "Rank: 4. Rating: 3.",
+    'Repairs would cost "six figures", the team said.',
+    "She took a six-figure salary.",
+    "Passengers moved to gate 12 for the flight.",
     "The striker has scored three times this season.",
 ]
 

@@ -431,6 +431,23 @@ def _time_unit_at(text: str, sc: Scanner, end: int) -> bool:
     return bool(m) and sc.lex.units[m.group("unit")][0] == "time"
 
 
+def _a_verb(text: str, designator: re.Match, atom: _Atom, last: _Atom) -> bool:
+    """ "will order 35 jets", "plans to train 500 nurses", "train 2.65 lakh people": a
+    designator word used as a verb (after a modal, or after "to" with a plural noun after
+    the number), or a number at scale, which no label ever is."""
+    if atom.scaled:
+        return True
+    lead = text[max(0, designator.start() - 12) : designator.start()]
+    if re.search(r"\b(?:will|would|could|can|may|might|must|shall|should|did|does|do)\s+$", lead):
+        return True
+    word = designator.group().strip()
+    return (
+        bool(re.search(r"\bto\s+$", lead))
+        and word.islower()
+        and bool(re.match(r"\s+[a-z]+s\b", text[last.end : last.end + 30]))
+    )
+
+
 def _moved_up(text: str, qm: re.Match) -> bool:
     """ "growth was revised up to 0.3%": "up" goes with the change verb, so "up to" is
     no upper bound."""
@@ -499,7 +516,8 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         re.I,
     ):
         return "time"
-    if sc.ends_at("designator_before_re", text, atom.start) and not re.search(r"\bper\s*$", before, re.I):
+    designator = sc.ends_at("designator_before_re", text, atom.start)
+    if designator and not re.search(r"\bper\s*$", before, re.I) and not _a_verb(text, designator, atom, last):
         return "label"
     if sc.ends_at("measure_before_re", text, atom.start):
         return "measure"
