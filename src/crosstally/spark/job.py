@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -93,6 +94,7 @@ def run(
         .getOrCreate()
     )
     out = Path(output)
+    clock = _Clock()
     try:
         documents = keyed_documents(spark, source)
         if partitions:
@@ -102,9 +104,11 @@ def run(
         keys.sort(key=lambda k: tuple(k[c] for c in ORDER))
         links = near_copy_links(documents, [(k["id"], i, k["simhash"], k["published"]) for i, k in enumerate(keys)])
         stories = group(keys, links)
+        clock.lap("documents_copies_stories")
         rows = documents.rdd.mapPartitions(lambda part: extract_partition(part, options))
         claims = spark.createDataFrame(rows, schema=CLAIM_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK)
         claims.write.mode("overwrite").partitionBy("pub_date").parquet(str(out / "claims"))
+        clock.lap("extract")
         entities = entities_of(r[0] for r in claims.select("source").distinct().collect())
         copy_of = spark.createDataFrame(list(links.items()), "id string, near_copy_of string")
         documents.join(copy_of, "id", "left").select(*DOCUMENT_COLUMNS).write.mode("overwrite").parquet(
@@ -128,9 +132,29 @@ def run(
             _write(spark.createDataFrame(values, schemas[table]), out, table)
         names = documents.selectExpr("id AS doc", "names", "counts", "mid_sentence")
         _write(names, out, "document_names")
-        return {"documents": len(keys), "claims": claims.count(), "stories": len(stories), "near_copies": len(links)}
+        clock.lap("reconcile")
+        return {
+            "documents": len(keys),
+            "claims": claims.count(),
+            "stories": len(stories),
+            "near_copies": len(links),
+            "seconds": clock.laps,
+        }
     finally:
         spark.stop()
+
+
+class _Clock:
+    """Wall-clock seconds of each stage of the job (Spark runs a stage when it writes)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.last, 2)
+        self.last = now
 
 
 def _write(frame, out: Path, table: str) -> None:
