@@ -221,6 +221,11 @@ NOT_CLAIMS = [
     ("The tractor's 6.7-litre diesel pulls hard.", "6.7"),
     ("The bakery at 42 Rue Cler closed.", "42"),
     ("7-Eleven's owner rejected the bid.", "7"),
+    ("The quarterback, listed at 6-foot-4 and 225 pounds, signed on Friday.", "225"),
+    ("The 6ft 1in, 92kg lock was named captain.", "92"),
+    ("The hatchback is powered by a 1.5-liter four-cylinder.", "four"),
+    ("The firm sold its 12-storey block at 221 West 57th Street.", "221"),
+    ("On a scale of 1 to 10, customers rated it 8.", "1"),
     ("7-Eleven's owner rejected the bid.", "Eleven"),
     ("Price: $1,299. Weight: 1.2kg.", "1.2"),
 ]
@@ -233,6 +238,7 @@ STILL_CLAIMS = [
     ("Some 300 core staff stayed on.", "Some 300"),
     ("The team won 12 of its 15 games.", "12"),
     ("Apple pushed iOS 17 to 1 billion devices.", "1 billion"),
+    ("The top 5% of earners pay 60% of income tax.", "5%"),
 ]
 
 

@@ -234,6 +234,9 @@ _CHANGE_BEFORE = re.compile(
     r"declined?|soared|surged|raised|revised|up|down|went|gone|doubled|tripled)\s*$",
     re.IGNORECASE,
 )
+# A person's height just before a weight ("6-foot-4 and 225 pounds", "6ft 1in, 90kg"): the
+# weight is a body's, a measurement.
+_HEIGHT_BEFORE = re.compile(r"\d\s*(?:-foot|-ft\b|ft\b|feet\b|foot\b|cm\b|['′\"″])", re.IGNORECASE)
 _OUT_OF = re.compile(r"^\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE)
 
 
@@ -330,6 +333,8 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
         if ukind in ("measure", "calibre", "time"):
             return Rejected(atom.start, uend, ukind)
         if ukind in ("weight", "volume") and text.startswith("-", end):
+            return Rejected(atom.start, uend, "measure")
+        if code in ("lb", "kg") and _HEIGHT_BEFORE.search(text, max(0, start - 40), start):
             return Rejected(atom.start, uend, "measure")
         if ukind in CURRENCY_KINDS:
             unit, kind = code, "money"
@@ -431,11 +436,12 @@ def _time_unit_at(text: str, sc: Scanner, end: int) -> bool:
     return bool(m) and sc.lex.units[m.group("unit")][0] == "time"
 
 
-def _a_verb(text: str, designator: re.Match, atom: _Atom, last: _Atom) -> bool:
+def _not_a_label(text: str, designator: re.Match, atom: _Atom, last: _Atom) -> bool:
     """ "will order 35 jets", "plans to train 500 nurses", "train 2.65 lakh people": a
     designator word used as a verb (after a modal, or after "to" with a plural noun after
-    the number), or a number at scale, which no label ever is."""
-    if atom.scaled:
+    the number), or a number at scale or a share ("the top 5% of earners"), which no label
+    ever is."""
+    if atom.scaled or re.match(r"\s*(?:%|per\s*cent|percent)", text[last.end : last.end + 10]):
         return True
     lead = text[max(0, designator.start() - 12) : designator.start()]
     if re.search(r"\b(?:will|would|could|can|may|might|must|shall|should|did|does|do)\s+$", lead):
@@ -517,7 +523,7 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
     ):
         return "time"
     designator = sc.ends_at("designator_before_re", text, atom.start)
-    if designator and not re.search(r"\bper\s*$", before, re.I) and not _a_verb(text, designator, atom, last):
+    if designator and not re.search(r"\bper\s*$", before, re.I) and not _not_a_label(text, designator, atom, last):
         return "label"
     if sc.ends_at("measure_before_re", text, atom.start):
         return "measure"

@@ -127,7 +127,8 @@ def scanner() -> Scanner:
             re.IGNORECASE,
         ),
         label_after_re=re.compile(
-            rf"\s+(?:(?!{TITLE_CASE_WORDS}\b)[A-Z][\w'.-]*\s+){{0,3}}(?:{_alternation(lex.labels_after)})(?![\w])"
+            rf"\s+(?:(?!{TITLE_CASE_WORDS}\b)[A-Z][\w'.-]*\s+|\d+(?:st|nd|rd|th)\s+){{0,3}}"
+            rf"(?:{_alternation(lex.labels_after)})(?![\w])"
         ),
         range_join_re=re.compile(rf"\s*(?P<join>-|–|—|to|and|or)\s*(?:{currency})?\s*$", re.IGNORECASE),
         range_open_re=re.compile(rf"\b(?P<open>between|from|by)\s+(?:{currency})?\s*$", re.IGNORECASE),
