@@ -95,6 +95,15 @@ ATTRIBUTIONS = [
     ("The UN humanitarian office issued an appeal for $71.4 million.", "$71.4 million", "UN humanitarian office", None),
     ("Officials released a list of 388 people still missing.", "388", "Officials", None),
     ("The rebels released 20 hostages on Monday.", "20", None, None),
+    # officials in a place speak for it
+    (
+        "At least 48 people were killed, officials in Ishikawa prefecture said.",
+        "At least 48",
+        "Ishikawa prefecture",
+        None,
+    ),
+    ("Police in Derna said 30 bodies were found.", "30", "Derna police", None),
+    ("Local officials in the town said 12 people died.", "12", "Local officials", None),
     # a deadline is no agent; what is counted owns nothing; a circumstance is not reported
     ("The agency said 1,045 tremors had been recorded by 8 a.m. on Saturday.", "1,045", "agency", None),
     ("Only four deaths had been confirmed by early Tuesday morning.", "four", None, None),

@@ -83,6 +83,12 @@ CATEGORIES = [
     # "it" continues the quantity the sentence before names
     ("The toll has risen steadily since the weekend. It reached 126 on Saturday.", "126", "killed"),
     ("The tally of people unaccounted for has moved the other way. It jumped to 323 on Monday.", "323", "missing"),
+    # a sentence that opens with the quantity whose level it gives, however it is parsed
+    (
+        "The number of people unaccounted for after the New Year's Day earthquake jumped on Monday to 332.",
+        "332",
+        "missing",
+    ),
     # a dateline before the sentence hides nothing
     ("KAHULUI, Hawaii: The death toll from the fires reached 93 on Saturday.", "93", "killed"),
     ("QUITO, Feb 2 (Andes Wire) - The number of dead rose to 41, officials said.", "41", "killed"),

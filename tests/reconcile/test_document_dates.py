@@ -35,3 +35,48 @@ def test_a_yearless_dateline_alone_stays_undated():
 def test_metadata_wins_over_the_story():
     found = document_date("KHERSON, June 12 (Dnipro Ledger) - Ten died.", date(2023, 6, 13))
     assert found.in_story([date(2020, 1, 1)]).day == date(2023, 6, 13)
+
+
+def test_a_figure_dated_in_place_keeps_its_own_day():
+    from crosstally.claims import Claim
+    from crosstally.reconcile.timing import DocumentDate, statement_times
+
+    text = (
+        "The toll rose to 206 on Wednesday, the prefecture said, up from 202 on Tuesday. "
+        "It said 90 were missing, down from 180."
+    )
+
+    def claim(mention, time_text):
+        start = text.index(mention)
+        return Claim(
+            "d",
+            start,
+            start + len(mention),
+            mention,
+            float(mention),
+            None,
+            "exact",
+            None,
+            None,
+            "",
+            "killed",
+            "prefecture",
+            None,
+            time_text,
+            None,
+            None,
+            0,
+            len(text),
+        )
+
+    times = statement_times(
+        [
+            claim("206", "on Wednesday"),
+            claim("202", "on Tuesday"),
+            claim("180", "on Wednesday"),
+        ],  # 180: the statement's day
+        text,
+        DocumentDate(date(2024, 1, 11), "metadata"),
+    )
+    assert [t.text for t in times[:2]] == ["2024-01-10", "2024-01-09"]
+    assert times[2].origin == "earlier"

@@ -28,6 +28,15 @@ from crosstally.store.reconciled import refresh
         ["World Health Organization", "WHO", "WHO official", "the UN health agency"],
         ["OCHA", "the U.N. humanitarian office", "UN Office for the Coordination of Humanitarian Affairs"],
         ["Doctors Without Borders", "MSF", "Medecins Sans Frontieres"],
+        [
+            "Ishikawa prefecture",
+            "prefecture",
+            "prefectural government",
+            "Ishikawa prefectural government",
+            "prefectural authorities",
+            "Ishikawa prefecture officials",
+        ],
+        ["Maui County", "Maui County website", "county"],
     ],
 )
 def test_name_variants_become_one_source(names):
@@ -36,7 +45,18 @@ def test_name_variants_become_one_source(names):
 
 
 def test_different_people_and_bodies_stay_apart():
-    names = ["Volodymyr Zelensky", "Oleksandr Syrskyi", "Vladimir Putin", "health ministry", "Hamas", "UNHCR", "IOM"]
+    names = [
+        "Volodymyr Zelensky",
+        "Oleksandr Syrskyi",
+        "Vladimir Putin",
+        "health ministry",
+        "Hamas",
+        "UNHCR",
+        "IOM",
+        "local officials",
+        "health officials",
+        "Cabinet Office",
+    ]
     assert len({e.key for e in resolve_sources(names).values()}) == len(names)
 
 
@@ -326,6 +346,15 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             ],
             [],
             [("About 33,000", "5,000"), ("About 33,000", "Some 12,000")],
+        ),
+        (
+            # a national count beside the province's is a measure of its own
+            [
+                "Veltra quake: The province said 126 people had died. Nationally, the cabinet office "
+                "counted 128 deaths.",
+            ],
+            [],
+            [("126", "128")],
         ),
         (
             # a breakdown by place: each part is a measure of its own

@@ -23,7 +23,7 @@ from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import lexicon
 from ..nlp import load_pipeline
 from ..options import ExtractOptions
-from .antecedents import is_pronoun, quantity_antecedent
+from .antecedents import is_pronoun, opening_quantity, quantity_antecedent
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, scan
@@ -283,6 +283,12 @@ def _claim(
     if (not counted or generic) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
+    if (
+        kind_of == "other"
+        and fig.kind == "count"
+        and (opened := opening_quantity(sent.text, fig.start - offset - sent.start_char, lex))
+    ):
+        counted, kind_of = opened
     if (
         is_pronoun(noun)
         and kind_of == "other"

@@ -1,9 +1,10 @@
-"""What "it" counts when a figure's subject is a pronoun: "The tally of people unaccounted
-for has moved the other way. It jumped to 323 on Monday."
+"""The running quantity a figure is the level of, read from the words rather than the parse.
 
-News names a running quantity (a toll, a tally, a count, the number of ...) in one sentence
-and continues with "it" in the next. The quantity is read from the raw text just before
-the figure's sentence, so both extraction paths find the same one without parsing more.
+News names a running quantity (a toll, a tally, a count, the number of ...) and gives its
+level: in the same sentence ("The number of people unaccounted for after the quake jumped
+on Monday to 332", where the parser may take "the quake jumped" for a clause), or in the
+next, through "it" ("The tally has moved the other way. It jumped to 323"). The quantity is
+read from the raw text, so both extraction paths find the same one without parsing more.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ _QUANTITY = re.compile(
     r"\b(?:the|its|their|this|that)\s+"
     r"((?:[\w-]+\s+){0,3}?(?:toll|tally|count|number|total|figure)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
     r"\s+(?:has|had|have|is|was|were|rose|climbed|stood|stands|jumped|fell|reached|moved|went|kept|continued)\b",
+    re.IGNORECASE,
+)
+_LEVEL_VERB = (
+    r"(?:has |have |had )?(?:jumped|rose|risen|climbed|reached|stood|stands|fell|dropped|increased|"
+    r"decreased|grew|soared|went up|edged up)\b"
+)
+_OPENING_QUANTITY = re.compile(
+    r"^\W*(?:the|its|their)\s+((?:[\w-]+\s+){0,2}?(?:toll|tally|count|number|total)\s+of\s+[^,;]{1,80}?)"
+    r"\s+(?:after|since|following|from|in)\b[^,;]{0,80}?\s" + _LEVEL_VERB,
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
@@ -55,3 +65,15 @@ def _category_of(phrase: str, lex: Lexicon) -> str | None:
             if key in lex.category_nouns:
                 return lex.category_nouns[key]
     return None
+
+
+def opening_quantity(sentence: str, at: int, lex: Lexicon) -> tuple[str, str] | None:
+    """(counted phrase, category) of the quantity a sentence opens with when the figure at
+    offset `at` is its new level: "The number of people unaccounted for after the quake
+    jumped on Monday to 332"."""
+    m = _OPENING_QUANTITY.match(sentence)
+    if m is None or m.end() > at:
+        return None
+    phrase = m.group(1).strip()
+    category = _category_of(phrase, lex)
+    return (phrase, category) if category else None

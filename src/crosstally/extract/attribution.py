@@ -17,6 +17,7 @@ from .names import NameIndex
 
 _SUBJECT_DEPS = ("nsubj",)
 _MODIFIER_DEPS = ("acl", "amod")
+_PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
 #: Conjunctions opening a clause of circumstance, which a reporting verb does not report.
 _CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
 _SAY_LEMMAS = {"say", "put", "tell", "state", "report", "estimate", "announce", "add"}
@@ -372,6 +373,9 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     """
     if head.lower_ in lex.pronouns or head.pos_ == "PRON":
         return None
+    placed = _officials_of_place(head)
+    if placed is not None:
+        return placed, False
     if lex.noun_classes.get(head.lemma_.lower()) == "info" and head.ent_type_ not in (
         "ORG",
         "PERSON",
@@ -411,6 +415,21 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     if text.isupper() and len(text) <= 10:
         text = names.expand(text)
     return (text, False) if text else None
+
+
+def _officials_of_place(head) -> str | None:
+    """ "officials in Ishikawa prefecture" speak for the prefecture: "Ishikawa prefecture
+    officials", one name for the variants of the body."""
+    if head.lemma_.lower() not in _PLACED_ROLES:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from"):
+            for obj in prep.children:
+                named = head.doc[obj.left_edge.i : obj.i + 1]
+                if obj.dep_ == "pobj" and any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in named):
+                    place = re.sub(r"^(?:the|The)\s+", "", named.text)
+                    return f"{place} {head.text.lower()}"
+    return None
 
 
 def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:

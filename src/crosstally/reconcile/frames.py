@@ -126,7 +126,13 @@ def frame_of(
         group = owners[0] if owners else ""
     if group == population:
         group = ""
-    scope = _earlier_event(sentence[:at], year) or _first_cue("scope", after) or part_of_country(claim.location) or part
+    scope = (
+        _earlier_event(sentence[:at], year)
+        or _first_cue("scope", after)
+        or _first_cue("scope", _clause_before(sentence, at))
+        or part_of_country(claim.location)
+        or part
+    )
     if scope == story_scope:
         scope = ""
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
@@ -157,6 +163,12 @@ def story_scope(locations: list[str | None]) -> str:
         return ""
     top = max(set(named), key=named.count)
     return top if part_of_country(top) else ""
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The words of the figure's clause before it ("Nationally, the Cabinet Office counted")."""
+    start = max(sentence.rfind(";", 0, at), sentence.rfind(".", 0, at), 0)
+    return sentence[start:at]
 
 
 def breakdowns(claims: list[Claim]) -> dict[int, str]:

@@ -35,7 +35,14 @@ def reconcile_version() -> str:
     """A digest of the reconciliation code's tables: stored results go stale when it changes."""
     digest = hashlib.sha1(b"reconcile-2")
     folder = resources.files("crosstally") / "lexicon"
-    for name in ("frames.tsv", "organisations.tsv", "not_sources.tsv", "story_stopwords.tsv", "places.tsv"):
+    for name in (
+        "frames.tsv",
+        "organisations.tsv",
+        "not_sources.tsv",
+        "story_stopwords.tsv",
+        "places.tsv",
+        "body_words.tsv",
+    ):
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:10]
 

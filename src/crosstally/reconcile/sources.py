@@ -96,7 +96,7 @@ def resolve_sources(
     sets = Groups()
     find, union = sets.find, sets.union
 
-    folded = {n: fold(_canonical(n, aliases)) for n in counts}
+    folded = {n: _body_key(fold(_canonical(n, aliases)), _canonical(n, aliases)) for n in counts}
     keys = sorted(set(folded.values()))
     original_of: dict[str, str] = {}
     for name, key in folded.items():
@@ -130,6 +130,14 @@ def resolve_sources(
         if " " not in a and len(a) >= 2:
             for b in by_initials.get(a, ()):
                 union(a, b)
+    # "the prefecture" where one prefecture is named ("Ishikawa prefecture"): that one
+    by_last: dict[str, list[str]] = {}
+    for b in keys:
+        if " " in b:
+            by_last.setdefault(b.split()[-1], []).append(b)
+    for a in keys:
+        if " " not in a and a in _body_nouns() and len(by_last.get(a, ())) == 1:
+            union(a, by_last[a][0])
     groups: dict[str, list[str]] = {}
     for name in counts:
         groups.setdefault(find(folded[name]), []).append(name)
@@ -154,6 +162,45 @@ _ROLES = {
     "statement",
     "official's",
 }
+
+
+@cache
+def _body_words() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {"adjective": {}, "generic": {}}
+    for word, kind, value in read_keyed("body_words.tsv", key_columns=1, columns=3, fold=True):
+        table.setdefault(kind, {})[word.lower()] = value
+    return table
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    return frozenset(_body_words()["adjective"].values()) | {
+        "ministry",
+        "government",
+        "police",
+        "army",
+        "military",
+        "county",
+        "council",
+        "agency",
+        "city",
+    }
+
+
+def _body_key(key: str, name: str) -> str:
+    """One key for the variants of a public body's name: "ishikawa prefectural
+    government", "ishikawa prefecture" and "prefectural authorities" → "ishikawa
+    prefecture" / "prefecture"; a generic head is dropped only while a capitalised or
+    administrative word remains ("local officials" stays)."""
+    table = _body_words()
+    words = [table["adjective"].get(w, w) for w in key.split()]
+    capitalised = {w.lower() for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()}
+    while len(words) >= 2 and words[-1] in table["generic"]:
+        rest = words[:-1]
+        if not any(w in capitalised or w in table["adjective"].values() for w in rest):
+            break
+        words = rest
+    return " ".join(words)
 
 
 def _canonical(name: str, aliases: dict[str, str]) -> str:

@@ -159,6 +159,13 @@ _FROM_BEFORE = re.compile(
 )
 
 
+def _dated_in_place(claim: Claim, text: str) -> bool:
+    """ "up from 202 on Tuesday": the figure's time words follow it directly, so they are
+    its own, not the statement's it is set against."""
+    following = text[claim.end : claim.end + len(claim.time_text or "") + 3].lstrip(" ,")
+    return bool(claim.time_text) and following.startswith(claim.time_text or "")
+
+
 def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> list[StatementTime]:
     """The statement time of each claim of one document (claims in document order)."""
     anchor = doc_date.day
@@ -169,7 +176,7 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         own = resolve(claim.time_text, anchor) if claim.time_text else None
         sentence = text[claim.evidence_start : claim.evidence_end]
         set_against = _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start)
-        if own and not set_against:
+        if own and (not set_against or _dated_in_place(claim, text)):
             time = StatementTime(own, sort_day(own, anchor), "stated")
         elif set_against or _EARLIER.search(sentence):
             # Before the statement it is set against ("850 on Sunday, down from about
