@@ -21,6 +21,7 @@ from .flags import Estimate, conflicts, revisions
 from .frames import Frame, breakdowns, frame_of, is_generic_total, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
+from .sides import claim_sides
 from .sources import SourceEntity, is_source_name, resolve_sources, title_aliases
 from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, statement_times
@@ -165,6 +166,11 @@ def reconcile(
         story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
         nationality = _nationality(story_claims)
         scope = story_scope([c.location for c in story_claims])
+        sides = claim_sides(
+            story_claims,
+            {(c.doc, c.start): info[c.doc].text[c.evidence_start : c.evidence_end] for c in story_claims},
+            {(c.doc, c.start): entities[c.source].key for c in story_claims if c.source in entities},
+        )
         for doc_id in story.docs:
             doc = info[doc_id]
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
@@ -177,7 +183,8 @@ def reconcile(
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
-                frame = frame_of(claim, sentence, at, nationality, military, scope, year, parts.get(claim.start, ""))
+                part = parts.get(claim.start) or sides.get((doc_id, claim.start), "")
+                frame = frame_of(claim, sentence, at, nationality, military, scope, year, part)
                 if frame.state == "count" and is_generic_total(claim.counted) and seen:
                     # "the number would fall below 100": what the report has mostly been counting
                     frame = max(reversed(seen), key=seen.count)
