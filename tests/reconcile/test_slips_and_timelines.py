@@ -71,3 +71,33 @@ def test_a_timeline_step_is_its_first_report_and_leaves_the_slip_out(view):
     steps = [(r.earlier.claim.doc, r.earlier.claim.value, r.later.claim.value) for r in _missing(view).revisions]
     assert ("right.txt", 214, 224) in steps
     assert not any(241 in step for step in steps)
+
+
+WIRE = (
+    "Reservoir drains after Novyi dam breach\n"
+    "NOVYI (Basin Wire) - Regional governor Olena Marchuk said on Wednesday that 68% of the flooded area "
+    "lay on the far bank of the river, where rescue teams from neighbouring districts had not yet been able to "
+    "reach villages cut off by the water, and that pumping stations along the canal had stopped working.\n"
+)
+
+
+def test_a_copy_that_changes_a_figure_is_the_odd_one(nlp):
+    copy = WIRE.replace("68%", "86%").replace("Reservoir drains", "Reservoir empties")
+    docs = [_doc("wire.txt", WIRE, "Basin Wire", 8), _doc("copy.txt", copy, "Copy Daily", 9)]
+    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
+    view = view_from(reconcile_batch(docs, claims), claims, docs)
+    (slip,) = [q for q in view.misquotes if q.odd.claim.value == 86]
+    assert slip.odd.claim.doc == "copy.txt" and slip.usual.claim.value == 68
+
+
+def test_a_headline_that_changes_the_state_is_the_odd_one(nlp):
+    text = (
+        "Novyi flood toll reaches 28\n"
+        "Interior Minister Ivan Petrenko said 21 people had died in the Novyi floods. He said 28 people had been "
+        "injured.\n"
+    )
+    docs = [_doc("toll.txt", text, "Plain Times", 9)]
+    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
+    view = view_from(reconcile_batch(docs, claims), claims, docs)
+    (slip,) = [q for q in view.misquotes if q.odd.claim.value == 28]
+    assert slip.odd.claim.start < 30 < slip.usual.claim.start

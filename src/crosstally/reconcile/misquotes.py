@@ -89,7 +89,7 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
     for (source, _, value), group in statements.items():
         for g in group:
             carried(source, value, group, g.claim.doc)
-    for e in loose:
+    for e in sorted(loose, key=lambda e: e.source_key.startswith("outlet:")):
         # A headline or the outlet's own words restating a figure its report attributes
         # and dates: that statement.
         value = round(e.claim.value, 6)
@@ -110,10 +110,13 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
         versions.pop("count", None)
         if len(versions) < 2:
             continue
-        ranked = sorted(versions.items(), key=lambda kv: (-_carriers(kv[1]), -len(kv[1]), kv[0] != "dead-or-injured"))
+        ranked = sorted(
+            versions.items(),
+            key=lambda kv: (-_carriers(kv[1]), _only_headlines(kv[1]), -len(kv[1]), kv[0] != "dead-or-injured"),
+        )
         (usual_state, usual), (odd_state, odd) = ranked[0], ranked[1]
         tie = (_carriers(usual), len(usual)) == (_carriers(odd), len(odd))
-        if tie and usual_state != "dead-or-injured":
+        if tie and usual_state != "dead-or-injured" and not _only_headlines(odd):
             continue
         if any(
             o.claim.evidence_start == u.claim.evidence_start and o.claim.doc == u.claim.doc for o in odd for u in usual
@@ -126,15 +129,24 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
     return found
 
 
+def _only_headlines(group: list[Estimate]) -> bool:
+    """A version carried only in headlines: where a report's headline and body disagree,
+    the headline, squeezed for space, is the odd one ("toll reaches 28" over "28 injured")."""
+    return all(e.claim.evidence_start == 0 for e in group)
+
+
 def _slip(a: float, b: float) -> bool:
-    """Whether two whole numbers differ by transposed digits or one changed digit."""
+    """Whether two whole numbers differ by transposed digits (68 for 86) or, from three
+    digits on, one changed digit (388 for 338)."""
     if a == b or not (float(a).is_integer() and float(b).is_integer()):
         return False
     x, y = str(int(a)), str(int(b))
-    if len(x) != len(y) or len(x) < 3:
+    if len(x) != len(y) or len(x) < 2:
         return False
     if Counter(x) == Counter(y):
         return True
+    if len(x) < 3:
+        return False
     return sum(p != q for p, q in zip(x, y, strict=True)) == 1 and x[0] == y[0]
 
 
@@ -150,12 +162,16 @@ def _same_statement_time(a: Estimate, b: Estimate) -> bool:
 
 def _odd_one_out(odd: list[Estimate], usual: list[Estimate], texts: Mapping[str, str]) -> bool:
     """Whether `odd` is the slipped version of `usual`: fewer independent reports carry
-    it; where as many do, a report of `odd` also writes the `usual` number elsewhere
+    it; where as many do, it is in a copy of `usual`'s report, or a report of `odd` also
+    writes the `usual` number elsewhere
     ("338 missing" in the headline, "the 388 names" in a quote) while no report of
     `usual` writes the odd one."""
     if _carriers(odd) != _carriers(usual):
         return _carriers(odd) < _carriers(usual)
     odd_docs, usual_docs = {e.claim.doc for e in odd}, {e.claim.doc for e in usual}
+    copied = {e.near_copy_of for e in odd}, {e.near_copy_of for e in usual}
+    if copied[0] <= usual_docs or copied[1] <= odd_docs:
+        return copied[0] <= usual_docs  # the copy that changed the figure is the odd one
     usual_number, odd_number = _written(usual[0].claim.value), _written(odd[0].claim.value)
     return any(usual_number.search(texts.get(d, "")) for d in odd_docs) and not any(
         odd_number.search(texts.get(d, "")) for d in usual_docs
