@@ -140,6 +140,8 @@ RANGES_AND_CHANGES = [
     ),
     ("Some 2,000-3,000 fans waited outside.", [("Some 2,000-3,000", 2000, 3000, "range")]),
     ("Growth was revised up to 0.4% on Friday.", [("0.4%", 0.4, None, "exact")]),
+    ("The carmaker will cut 300 to 700 jobs.", [("300 to 700", 300, 700, "range")]),
+    ("Gold fell $12 to $1,980 an ounce.", [("$12", 12, None, "exact"), ("$1,980", 1980, None, "exact")]),
     ("Each flight carries up to 180 people.", [("up to 180", 180, None, "max")]),
     ("Repairs will cost $5 million-$6 million.", [("$5 million-$6 million", 5e6, 6e6, "range")]),
     ("The startup sought $5-6 million from backers.", [("$5-6 million", 5e6, 6e6, "range")]),

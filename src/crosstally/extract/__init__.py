@@ -26,7 +26,7 @@ from ..options import ExtractOptions
 from .antecedents import is_pronoun, opening_quantity, quantity_antecedent
 from .attribution import Attribution, attribute
 from .names import NameIndex
-from .numbers import Figure, scan
+from .numbers import Figure, a_change_verb, scan
 from .sentences import bounded_spans, sentence_spans
 from .syntax import (
     category,
@@ -268,7 +268,7 @@ def _claim(
         noun, counted = None, ""
     if noun is not None and _counts_speakers(fig, noun, lex):
         return None
-    if noun is not None and lex.units.get(noun.lower_, ("", ""))[0] in ("measure", "calibre", "time"):
+    if fig.kind != "money" and noun is not None and _a_measure(noun, lex):
         return None
     verbs = governing_verbs(_clause_anchor(noun if noun is not None else top))
     who = attribute(sent, top, names, lex, context)
@@ -344,7 +344,7 @@ def _clause_anchor(token):
 
 def _counts_speakers(fig: Figure, noun, lex) -> bool:
     """ "two officials said", "one witness told": a count of who speaks, not a claim."""
-    if not (fig.in_words or fig.value < 10):
+    if fig.kind != "count" or not (fig.in_words or fig.value < 10):
         return False
     head = noun.head
     speaking = noun.dep_ == "nsubj" and head.lemma_.lower() in lex.reporting_verbs
@@ -355,13 +355,19 @@ def _counts_speakers(fig: Figure, noun, lex) -> bool:
 
 def _group_of(top, first):
     """The group a bare number sizes: "crowd" in "a crowd of about 80,000", "workforce" in
-    "a workforce of 5,200" (a noun whose "of" takes the number), "Staff" in "Staff: 12,400"
+    "a workforce of 5,200" (a noun whose "of" takes the number), "workforce" in "the
+    workforce was cut from 9,000 to 6,500" (what changed), "Staff" in "Staff: 12,400"
     or "Population (2021): 5,103,000" (a table written as prose; `first` is the figure's
     first token). The last resort for what a figure counts, after its own noun and the
     figure before it."""
     prep = top.head
     if top.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < top.i:
         return prep.head
+    if top.dep_ == "pobj" and prep.lower_ in ("from", "to"):
+        verb = prep.head.head if prep.head.lower_ == "from" else prep.head
+        changed = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        if verb.pos_ == "VERB" and changed and a_change_verb(verb.text):
+            return changed[0]
     doc = first.doc
     if first.i < 2 or doc[first.i - 1].text not in (":", "):"):
         return None
@@ -371,6 +377,16 @@ def _group_of(top, first):
             label -= 1
         label -= 1
     return doc[label] if label >= 0 and doc[label].pos_ in ("NOUN", "PROPN") else None
+
+
+def _a_measure(noun, lex) -> bool:
+    """Whether what a figure gives is a measurement ("the pension age will rise to 67"), a
+    duration or a calibre. Money is what it is whatever it is for ("for the year")."""
+    return noun.lower_ in lex.measure_nouns or lex.units.get(noun.lower_, ("", ""))[0] in (
+        "measure",
+        "calibre",
+        "time",
+    )
 
 
 def _syntax_allows(fig: Figure, span, top) -> bool:

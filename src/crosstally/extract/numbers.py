@@ -231,13 +231,19 @@ def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
 
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rise|rising|increased?|climbed?|jumped|grew|grown|fell|fallen|dropped|"
-    r"declined?|soared|surged|raised|revised|up|down|went|gone|doubled|tripled)\s*$",
+    r"declined?|soared|surged|raised|revised|up|down|went|gone|doubled|tripled|cut|reduced|slashed|"
+    r"lowered|trimmed|shrank|shrunk|expanded|boosted|swelled|widened|narrowed)\s*$",
     re.IGNORECASE,
 )
 # A person's height just before a weight ("6-foot-4 and 225 pounds", "6ft 1in, 90kg"): the
 # weight is a body's, a measurement.
 _HEIGHT_BEFORE = re.compile(r"\d\s*(?:-foot|-ft\b|ft\b|feet\b|foot\b|cm\b|['′\"″])", re.IGNORECASE)
 _OUT_OF = re.compile(r"^\s+(?:out\s+of|in)\s+(?:every\s+)?$", re.IGNORECASE)
+
+
+def a_change_verb(word: str) -> bool:
+    """Whether `word` says a quantity changed ("rose", "cut", "narrowed")."""
+    return bool(_CHANGE_BEFORE.fullmatch(word))
 
 
 def _range_partner(text: str, sc: Scanner, atoms: list[_Atom], i: int) -> tuple[tuple[str, _Atom] | None, int]:
@@ -281,14 +287,17 @@ def _range_partner(text: str, sc: Scanner, atoms: list[_Atom], i: int) -> tuple[
     low = a.value
     if b.scaled and not a.scaled and a.value <= b.raw:
         low = a.value * (b.value / b.raw if b.raw else 1)
-    if not low < b.value or (join == "to" and not opened and b.value > 2 * low and _after_change(text, sc, a)):
+    if not low < b.value or (join == "to" and not opened and b.value > 2 * low and _after_change(text, sc, a, b)):
         return None, 1
     return ("range", b), 2
 
 
-def _after_change(text: str, sc: Scanner, a: _Atom) -> bool:
+def _after_change(text: str, sc: Scanner, a: _Atom, b: _Atom) -> bool:
     """ "fell $12 to $1,980", "rose 12,000 to 220,000": a change verb straight before the
-    first number, so a second one far above it is the level reached, not a range's end."""
+    first number, so a second one far above it is the level reached, not a range's end;
+    unless what both count follows ("will cut 300 to 700 jobs")."""
+    if re.match(r"\s+[a-z]+s\b", text[b.end : b.end + 30]):
+        return False
     cur = sc.ends_at("currency_before_re", text, a.start)
     start = cur.start() if cur else a.start
     return bool(_CHANGE_BEFORE.search(text, max(0, start - 30), start))
@@ -481,8 +490,15 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
     """Why the characters around a numeral show it is not a count, or None."""
     after = text[last.end : last.end + 40]
     money = bool(sc.ends_at("currency_before_re", text, atom.start))
-    if atom.in_words and re.search(r"\d-$", before):
+    if atom.in_words and re.search(r"[\dA-Za-z]-$", before):
         return "name or code"
+    if (
+        atom.in_words
+        and re.match(r"-[a-z]", after)
+        and not sc.unit_after_re.match(text, last.end)
+        and not sc.fold_re.match(text, last.end)
+    ):
+        return "description"
     if not atom.in_words:
         if re.match(r"-[A-Z][a-z]", after) and not sc.unit_after_re.match(text, last.end):
             return "name or code"

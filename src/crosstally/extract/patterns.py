@@ -127,8 +127,9 @@ def scanner() -> Scanner:
             re.IGNORECASE,
         ),
         label_after_re=re.compile(
-            rf"\s+(?:(?!{TITLE_CASE_WORDS}\b)[A-Z][\w'.-]*\s+|\d+(?:st|nd|rd|th)\s+){{0,3}}"
-            rf"(?:{_alternation(lex.labels_after)})(?![\w])"
+            rf"\s+(?:(?:(?!{TITLE_CASE_WORDS}\b)[A-Z][\w'.-]*\s+|\d+(?:st|nd|rd|th)\s+){{0,3}}"
+            rf"(?:{_alternation(w for w in lex.labels_after if not w.islower())})"
+            rf"|(?:{_alternation(w for w in lex.labels_after if w.islower())}))(?![\w])"
         ),
         range_join_re=re.compile(rf"\s*(?P<join>-|–|—|to|and|or)\s*(?:{currency})?\s*$", re.IGNORECASE),
         range_open_re=re.compile(rf"\b(?P<open>between|from|by)\s+(?:{currency})?\s*$", re.IGNORECASE),
