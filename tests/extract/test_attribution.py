@@ -95,6 +95,14 @@ ATTRIBUTIONS = [
     ("The UN humanitarian office issued an appeal for $71.4 million.", "$71.4 million", "UN humanitarian office", None),
     ("Officials released a list of 388 people still missing.", "388", "Officials", None),
     ("The rebels released 20 hostages on Monday.", "20", None, None),
+    # an agency however described relays the source it cites; a sum of sources is no one
+    (
+        "Some 7,800 residents were evacuated, according to Russia's TASS news agency, citing Saldo.",
+        "Some 7,800",
+        "Saldo",
+        "TASS",
+    ),
+    ("Put side by side, the two administrations' latest counts add up to 45 dead.", "45", None, None),
     # officials in a place speak for it
     (
         "At least 48 people were killed, officials in Ishikawa prefecture said.",

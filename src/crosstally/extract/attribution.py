@@ -92,8 +92,17 @@ def _media() -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_keyed("media.tsv", fold=True))
 
 
+@cache
+def _media_words() -> re.Pattern:
+    names = sorted(_media(), key=len, reverse=True)
+    generic = r"news agency|broadcaster|newspaper|state media|state television|state tv|news channel"
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + "|" + generic + r")\b")
+
+
 def _is_media(name: str | None) -> bool:
-    return bool(name) and re.sub(r"^the\s+", "", name.lower()) in _media() | {f"the {m}" for m in _media()}
+    """A news outlet or agency, however described ("Russia's TASS news agency", "the public
+    broadcaster", "AP")."""
+    return bool(name) and bool(_media_words().search(name.lower()))
 
 
 def _inner_speaker(top, reporter, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution | None:
@@ -437,6 +446,8 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     "South Korean intelligence data", "assessments from Ukraine"."""
     for child in head.children:
         if child.dep_ == "poss":
+            if any(c.dep_ == "nummod" for c in child.children):
+                return None  # "the two administrations' counts": a sum of several sources
             return name_of(child, names, lex)
     modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
     if modifiers and any(t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for m in modifiers for t in m.subtree):

@@ -232,7 +232,7 @@ def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rise|rising|increased?|climbed?|jumped|grew|grown|fell|fallen|dropped|"
     r"declined?|soared|surged|raised|revised|up|down|went|gone|doubled|tripled|cut|reduced|slashed|"
-    r"lowered|trimmed|shrank|shrunk|expanded|boosted|swelled|widened|narrowed)\s*$",
+    r"lowered|trimmed|shrank|shrunk|expanded|boosted|swelled|widened|narrowed|adds?|added|adding|sums?|summed)\s*$",
     re.IGNORECASE,
 )
 # A person's height just before a weight ("6-foot-4 and 225 pounds", "6ft 1in, 90kg"): the
