@@ -1,7 +1,8 @@
 """Value F1 on general news: crosstally next to quantulum3, in the same run, by kind.
 
 Scores both extractors on the hand-written general-news gold set
-(`tests/extract/general_news/`: a dev half and a held-out half) by the contract's rule
+(`tests/extract/general_news/`: a dev half, a held-out half, and a fresh held-out set
+written after the first was studied) by the contract's rule
 (span overlap and a value within 0.5%, one to one), overall and by kind (count, money,
 percent, area, multiplier), with unit and qualifier agreement among matched claims.
 
@@ -9,7 +10,7 @@ quantulum3 finds every quantity, measurements included; what it labels a physica
 measurement (a length, a time, a speed, a mass, ...) is left out of its predictions, so
 it is judged only on the kinds the contract covers, as favourably as its output allows.
 
-    .venv/bin/python benchmarks/bench_general_news.py            # both halves, JSON lines
+    .venv/bin/python benchmarks/bench_general_news.py            # every part, JSON lines
     .venv/bin/python benchmarks/bench_general_news.py --misses   # and crosstally's misses
 """
 
@@ -71,7 +72,7 @@ def quantulum_predict(texts: list[str]) -> list[list[Quantity]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="print crosstally's misses and spurious figures")
-    ap.add_argument("--half", choices=HALVES, action="append", help="only these halves (default both)")
+    ap.add_argument("--half", choices=HALVES, action="append", help="only these parts (default all)")
     args = ap.parse_args()
     for half in args.half or HALVES:
         sentences = load(half)

@@ -1,7 +1,8 @@
 """Value F1 on the general-news gold set, by the contract's rule, overall and by kind.
 
-The gold (`dev.jsonl`, `heldout.jsonl`: one sentence a line, written by hand before
-crosstally's output was read) gives every figure claim of each sentence with its value,
+The gold (`dev.jsonl`, `heldout.jsonl`, and `fresh.jsonl`, a second held-out set written
+after the first was scored and studied: one sentence a line, each written by hand before
+crosstally's output on it was read) gives every figure claim of each sentence with its value,
 range, qualifier and unit; a sentence with no claims is there to catch measurements, model
 numbers, addresses, scores, years and ordinals kept as claims. A prediction matches a gold
 claim when their spans overlap and their values agree within 0.5% (`spec/claims.md`),
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
-HALVES = ("dev", "heldout")
+HALVES = ("dev", "heldout", "fresh")
 KINDS = ("count", "money", "percent", "area", "multiplier")
 AREA_UNITS = {"km2", "m2", "ha", "acres", "sq ft", "sq mi", "sq nmi", "sq yd"}
 
@@ -78,7 +79,7 @@ def _span(text: str, mention: str, occurrence: int) -> tuple[int, int]:
 
 
 def load(half: str) -> list[Sentence]:
-    """The sentences of one half of the gold set ("dev" or "heldout")."""
+    """The sentences of one part of the gold set ("dev", "heldout" or "fresh")."""
     sentences = []
     for line in (HERE / f"{half}.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
