@@ -73,6 +73,9 @@ SEVERAL = [
     ("Staff got a one-off payment of £500.", ["£500"]),
     ("The two-time champion won 3 titles.", ["3"]),
     ("The appeal will help 250,000 Libyans most affected by the floods.", ["250,000"]),
+    ("Ryanair flew 18.2 million people in May, 11% more than a year earlier.", ["18.2 million", "11%"]),
+    ("The upgrade lifts the stadium's capacity to 45,000.", ["45,000"]),
+    ("In March, 40 people were hurt.", ["40"]),
     ("Gold fell $12 to $1,980 an ounce.", ["$12", "$1,980"]),
     ("The app was downloaded 50 million times in a month.", ["50 million"]),
     ("Key figures — Staff: 12,400. Stores: 310. Sales: £4.2bn.", ["12,400", "310", "£4.2bn"]),
@@ -112,6 +115,8 @@ NONE = [
     "The average age of cars rose to 12.6.",
     "The lender's tier-one capital rose.",
     "The meeting runs from 9 to 5 on Monday.",
+    "The deal closed on May 11.",
+    "It happened in June, 2023.",
     "He was named one of Fortune's 50 most powerful women.",
     "The striker has scored three times this season.",
 ]

@@ -356,7 +356,8 @@ def _counts_speakers(fig: Figure, noun, lex) -> bool:
 def _group_of(top, first):
     """The group a bare number sizes: "crowd" in "a crowd of about 80,000", "workforce" in
     "a workforce of 5,200" (a noun whose "of" takes the number), "workforce" in "the
-    workforce was cut from 9,000 to 6,500" (what changed), "Staff" in "Staff: 12,400"
+    workforce was cut from 9,000 to 6,500" or "capacity" in "lifts its capacity to 45,000"
+    (what changed: the object of the change, else its subject), "Staff" in "Staff: 12,400"
     or "Population (2021): 5,103,000" (a table written as prose; `first` is the figure's
     first token). The last resort for what a figure counts, after its own noun and the
     figure before it."""
@@ -365,7 +366,10 @@ def _group_of(top, first):
         return prep.head
     if top.dep_ == "pobj" and prep.lower_ in ("from", "to"):
         verb = prep.head.head if prep.head.lower_ == "from" else prep.head
-        changed = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        changed = sorted(
+            (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"),
+            key=lambda c: c.dep_ != "dobj",
+        )
         if verb.pos_ == "VERB" and changed and a_change_verb(verb.text):
             return changed[0]
     doc = first.doc

@@ -231,8 +231,8 @@ def scan(text: str) -> tuple[list[Figure], list[Rejected]]:
 
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rise|rising|increased?|climbed?|jumped|grew|grown|fell|fallen|dropped|"
-    r"declined?|soared|surged|raised|revised|up|down|went|gone|doubled|tripled|cut|reduced|slashed|"
-    r"lowered|trimmed|shrank|shrunk|expanded|boosted|swelled|widened|narrowed|adds?|added|adding|sums?|summed)\s*$",
+    r"declined?|soared|surged|raised?|raises|revised|up|down|went|gone|doubled|tripled|cuts?|reduced?|reduces|"
+    r"slashed|lowered|lowers?|trimmed|shrank|shrunk|expanded|boosted|boosts?|lifted|lifts?|swelled|widened|narrowed|adds?|added|adding|sums?|summed)\s*$",
     re.IGNORECASE,
 )
 # A person's height just before a weight ("6-foot-4 and 225 pounds", "6ft 1in, 90kg"): the
@@ -529,7 +529,7 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
             and not _unit_after(text, sc, last.end)
         ):
             return "name or code"
-    if sc.ends_at("month_before_re", text, atom.start) or sc.month_after_re.match(after):
+    if _dated(text, sc, atom, after):
         return "date"
     if re.match(
         r"\s*(?:[ap]\.?m\.?\b|GMT|UTC|BST|EST|EDT|CET|PST|hrs\b|hours?\s+(?:GMT|UTC|local)"
@@ -561,6 +561,17 @@ def _reject_around(text: str, sc: Scanner, atom: _Atom, last: _Atom, before: str
         if not re.match(r"\s+[a-z]", after):
             return "year"
     return None
+
+
+def _dated(text: str, sc: Scanner, atom: _Atom, after: str) -> bool:
+    """A day or year beside a month ("May 11", "11 May", "June, 2023"); not a share after a
+    month's clause ("in May, 11% more") nor a count after its comma ("in May, 40 people")."""
+    if sc.month_after_re.match(after):
+        return True
+    month = sc.ends_at("month_before_re", text, atom.start)
+    if not month or re.match(r"\s*(?:%|per\s*cent|percent)", after):
+        return False
+    return "," not in month.group() or _year_like(atom)
 
 
 def _part_of(atom: _Atom, part: tuple[int, int, float] | None) -> _Atom:
