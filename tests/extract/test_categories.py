@@ -83,6 +83,12 @@ CATEGORIES = [
     # "it" continues the quantity the sentence before names
     ("The toll has risen steadily since the weekend. It reached 126 on Saturday.", "126", "killed"),
     ("The tally of people unaccounted for has moved the other way. It jumped to 323 on Monday.", "323", "missing"),
+    ("Prokudin gave a lower count of the missing on Monday. He put it at 25.", "25", "missing"),
+    # a state after "as"; leaving a place is displacement
+    ("Officials said 41 people were listed as missing.", "41", "missing"),
+    ("Almost 2,000 people had left the flooded parts of the city.", "Almost 2,000", "displaced"),
+    ("He said 57,360 people had left their homes for evacuation centres.", "57,360", "displaced"),
+    ("The crew left 3 vehicles behind.", "3", "materiel"),
     # a sentence that opens with the quantity whose level it gives, however it is parsed
     (
         "The number of people unaccounted for after the New Year's Day earthquake jumped on Monday to 332.",

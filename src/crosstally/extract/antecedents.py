@@ -17,9 +17,10 @@ from ..lexicon import Lexicon
 LOOKBACK_CHARS = 400
 _PRONOUNS = ("it", "this", "that")
 _QUANTITY = re.compile(
-    r"\b(?:the|its|their|this|that)\s+"
-    r"((?:[\w-]+\s+){0,3}?(?:toll|tally|count|number|total|figure)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
-    r"\s+(?:has|had|have|is|was|were|rose|climbed|stood|stands|jumped|fell|reached|moved|went|kept|continued)\b",
+    r"\b(?:the|its|their|this|that|a|an)\s+"
+    r"((?:[\w-]+\s+){0,3}?(?:toll|tally|count|number|total|figure|estimate)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
+    r"(?:\s+(?:has|had|have|is|was|were|rose|climbed|stood|stands|jumped|fell|reached|moved|went|kept|continued|"
+    r"on|in|at|for)\b|\s*[.,;:]|\s*$)",
     re.IGNORECASE,
 )
 _LEVEL_VERB = (

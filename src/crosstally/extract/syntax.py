@@ -15,6 +15,7 @@ _EVENT_ONLY = {"killed", "wounded", "casualties", "captured", "missing", "displa
 _SUFFER = {"suffer", "sustain", "receive", "incur", "take", "report", "record", "cause", "inflict"}
 _STATE_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr")
 _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
+_LEAVE = ("leave", "abandon", "escape")
 _QUANTITY_NOUNS = {"number", "toll", "total", "figure", "count", "tally", "estimate"}
 _LEVEL_VERBS = {
     "be",
@@ -371,6 +372,12 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 found.add(lex.category_nouns[obj_lemma])
         if lemma == "lose" and not objects:
             found.add("casualties")
+        # "41 people were listed as missing", "confirmed as dead"
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            found |= {lex.category_adjs[c.lower_] for c in prep.children if c.lower_ in lex.category_adjs}
+        # "2,000 people had left the flooded parts", "left their homes"
+        if lemma in _LEAVE and any(lex.category_left.get(o.lemma_.lower()) for o in objects):
+            found |= {lex.category_left[o.lemma_.lower()] for o in objects if o.lemma_.lower() in lex.category_left}
     return found
 
 

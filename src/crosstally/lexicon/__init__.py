@@ -92,6 +92,7 @@ class Lexicon:
     category_verbs: dict[str, str]
     category_adjs: dict[str, str]
     category_places: dict[str, str]
+    category_left: dict[str, str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     source_cues: tuple[str, ...]
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         category_verbs={w: c for w, p, c in categories if p == "verb"},
         category_adjs={w: c for w, p, c in categories if p == "adj"},
         category_places={w: c for w, p, c in categories if p == "place"},
+        category_left={w: c for w, p, c in categories if p == "left"},
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
         source_cues=longest_first(_by_kind(sources, "cue")),
