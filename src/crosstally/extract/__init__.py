@@ -296,6 +296,8 @@ def _claim(
     ):
         counted, kind_of = found[0], found[1] or kind_of
     group = _group_of(top, doc[figure_tokens.start]) if not counted and fig.kind == "count" else None
+    if group is not None and _a_measure(group, lex):
+        return None
     if group is not None:
         counted = doc.text[slice(*phrase_text(group, range(group.i + 1, figure_tokens.stop)))]
     elif not counted and fig.kind == "count" and kind_of == "other":
