@@ -84,6 +84,9 @@ CATEGORIES = [
     ("The toll has risen steadily since the weekend. It reached 126 on Saturday.", "126", "killed"),
     ("The tally of people unaccounted for has moved the other way. It jumped to 323 on Monday.", "323", "missing"),
     ("Prokudin gave a lower count of the missing on Monday. He put it at 25.", "25", "missing"),
+    # a count the tagger folds into the time after it; "N more X"
+    ("The website showed 110 deaths on Saturday, up from 94 the day before.", "94", "killed"),
+    ("The premier said about 1,000 more soldiers would be sent.", "about 1,000", "deployed"),
     # a state after "as"; leaving a place is displacement
     ("Officials said 41 people were listed as missing.", "41", "missing"),
     ("Almost 2,000 people had left the flooded parts of the city.", "Almost 2,000", "displaced"),

@@ -80,3 +80,36 @@ def test_a_figure_dated_in_place_keeps_its_own_day():
     )
     assert [t.text for t in times[:2]] == ["2024-01-10", "2024-01-09"]
     assert times[2].origin == "earlier"
+
+
+def test_a_figure_a_day_or_a_week_before_the_statement():
+    from crosstally.claims import Claim
+    from crosstally.reconcile.timing import DocumentDate, statement_times
+
+    text = "On Saturday the website showed 110 deaths, up from 94 the day before and 40 a week earlier."
+
+    def claim(mention):
+        start = text.index(mention)
+        return Claim(
+            "d",
+            start,
+            start + len(mention),
+            mention,
+            float(mention),
+            None,
+            "exact",
+            None,
+            None,
+            "deaths",
+            "killed",
+            None,
+            None,
+            "On Saturday",
+            None,
+            None,
+            0,
+            len(text),
+        )
+
+    times = statement_times([claim("110"), claim("94"), claim("40")], text, DocumentDate(date(2024, 1, 9), "metadata"))
+    assert [t.text for t in times] == ["2024-01-06", "2024-01-05", "2023-12-30"]

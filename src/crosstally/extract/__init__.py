@@ -424,6 +424,8 @@ def _bare_date(token) -> bool:
     if token.ent_type_ != "DATE":
         return False
     entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    if token.i + 1 < entity.end and token.doc[token.i + 1].lower_ in ("the", "a", "an", "last", "this"):
+        return True  # "up from 94 the day before", "48 a day earlier": the time follows the count
     return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
 
 

@@ -16,6 +16,7 @@ _SUFFER = {"suffer", "sustain", "receive", "incur", "take", "report", "record", 
 _STATE_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr")
 _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
 _LEAVE = ("leave", "abandon", "escape")
+_MORE = ("more", "additional", "extra", "other", "further", "fewer")
 _QUANTITY_NOUNS = {"number", "toll", "total", "figure", "count", "tally", "estimate"}
 _LEVEL_VERBS = {
     "be",
@@ -128,6 +129,9 @@ def counted_token(top, kind: str, lex: Lexicon):
         return noun
     if of_object is not None:
         return of_object
+    head = top.head
+    if top.dep_ == "npadvmod" and head.lower_ in _MORE and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > top.i:
+        return head.head  # "about 1,000 more troops", "300 additional police"
     if top.pos_ == "NOUN" and top.lower_ in lex.number_words:
         return None
     return _quantity_subject(top, lex)

@@ -65,8 +65,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         rank = 0 if attached else 1 if _in_main_clause(ent.root) else 2 if _dates_a_report(ent, words, anchor) else None
         if rank is None:
             continue
-        # a clock time alone dates nothing: a day named as near ranks before it
-        candidates.append((rank, not _names_a_day(words), abs(ent.start - anchor.i), start, ent.end_char))
+        # a clock time alone dates nothing: a day named in the sentence ranks before it
+        candidates.append((not _names_a_day(words), rank, abs(ent.start - anchor.i), start, ent.end_char))
     if not candidates:
         return None
     *_, start, end = min(candidates)

@@ -159,6 +159,14 @@ _FROM_BEFORE = re.compile(
 )
 
 
+_DAYS_BEFORE = re.compile(
+    r"\s*(?:people\s+|deaths\s+|dead\s+)?(?:the|a|one)\s+(day|week)\s+(?:before|earlier)\b|"
+    r"\s*(?:people\s+|deaths\s+|dead\s+)?the\s+previous\s+(day|week)\b",
+    re.IGNORECASE,
+)
+_BACK_DAYS = {"day": 1, "week": 7}
+
+
 def _dated_in_place(claim: Claim, text: str) -> bool:
     """ "up from 202 on Tuesday": the figure's time words follow it directly, so they are
     its own, not the statement's it is set against."""
@@ -183,7 +191,13 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             # 1,000"), else before the document.
             same = stated if stated is not None and stated_start == claim.evidence_start else None
             before = same.day if same is not None and same.day else anchor
-            time = StatementTime(None, before - timedelta(days=1) if before else None, "earlier")
+            back = _DAYS_BEFORE.match(text, claim.end)
+            if back and before:
+                # "up from 94 the day before", "48 a week earlier": a day of its own
+                day = before - timedelta(days=_BACK_DAYS[(back.group(1) or back.group(2)).lower()])
+                time = StatementTime(day.isoformat(), day, "stated")
+            else:
+                time = StatementTime(None, before - timedelta(days=1) if before else None, "earlier")
         elif stated is not None and claim.evidence_start - stated_end < CONTINUE_CHARS and _CONTINUES.match(sentence):
             time = StatementTime(stated.text, stated.day, "continued")
         else:
