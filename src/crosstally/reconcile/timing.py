@@ -184,20 +184,20 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         own = resolve(claim.time_text, anchor) if claim.time_text else None
         sentence = text[claim.evidence_start : claim.evidence_end]
         set_against = _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start)
-        if own and (not set_against or _dated_in_place(claim, text)):
+        back = _DAYS_BEFORE.match(text, claim.end)
+        base = sort_day(own, anchor) if own else anchor
+        if back and base:
+            # "up from 94 the day before", "and 40 a week earlier": a day of its own
+            day = base - timedelta(days=_BACK_DAYS[(back.group(1) or back.group(2)).lower()])
+            time = StatementTime(day.isoformat(), day, "stated")
+        elif own and (not set_against or _dated_in_place(claim, text)):
             time = StatementTime(own, sort_day(own, anchor), "stated")
         elif set_against or _EARLIER.search(sentence):
             # Before the statement it is set against ("850 on Sunday, down from about
             # 1,000"), else before the document.
             same = stated if stated is not None and stated_start == claim.evidence_start else None
             before = same.day if same is not None and same.day else anchor
-            back = _DAYS_BEFORE.match(text, claim.end)
-            if back and before:
-                # "up from 94 the day before", "48 a week earlier": a day of its own
-                day = before - timedelta(days=_BACK_DAYS[(back.group(1) or back.group(2)).lower()])
-                time = StatementTime(day.isoformat(), day, "stated")
-            else:
-                time = StatementTime(None, before - timedelta(days=1) if before else None, "earlier")
+            time = StatementTime(None, before - timedelta(days=1) if before else None, "earlier")
         elif stated is not None and claim.evidence_start - stated_end < CONTINUE_CHARS and _CONTINUES.match(sentence):
             time = StatementTime(stated.text, stated.day, "continued")
         else:
