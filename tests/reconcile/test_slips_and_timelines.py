@@ -101,3 +101,26 @@ def test_a_headline_that_changes_the_state_is_the_odd_one(nlp):
     view = view_from(reconcile_batch(docs, claims), claims, docs)
     (slip,) = [q for q in view.misquotes if q.odd.claim.value == 28]
     assert slip.odd.claim.start < 30 < slip.usual.claim.start
+
+
+def test_a_figure_lowered_within_a_day_is_a_revision(nlp):
+    text = (
+        "Vellmar search\n"
+        "Regional police said on Tuesday that 242 people were missing as of 9 a.m. in Vellmar; by 2 p.m. the "
+        "police had lowered that figure to 222 missing.\n"
+    )
+    docs = [_doc("day.txt", text, "Valley Wire", 7)]
+    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
+    view = view_from(reconcile_batch(docs, claims), claims, docs)
+    steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
+    assert (242, 222) in steps
+
+
+def test_clock_times():
+    from crosstally.reconcile.flags import clock
+
+    sentence = "242 were missing as of 9 a.m.; by 2 p.m. the police had lowered that figure to 222."
+    assert clock(sentence, 0) == 540
+    assert clock(sentence, sentence.index("222")) == 840
+    assert clock("at 12:30 pm") == 750
+    assert clock("on Monday") is None

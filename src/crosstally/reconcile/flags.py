@@ -11,6 +11,7 @@ time carried with a different category or number.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,6 +54,9 @@ class Estimate:
     outlet: str | None
     near_copy_of: str | None
     dated_by: str = "stated"
+    published: date | None = None
+    #: Minutes after midnight of the hour the figure's sentence gives it, if any.
+    clock: int | None = None
 
 
 @dataclass(frozen=True)
@@ -159,9 +163,11 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
     """Consecutive changes of one measure's figure over time.
 
     Statements of the same value are one step of the timeline (the earliest stands for
-    them, a named source first among the same day's). Where two sources dispute the measure at the same time, only
-    each source's own changes are revisions; otherwise the measure has one track and every
-    change along it is.
+    them; among the same day's, the first report published, then a named source). Steps
+    follow each other by day, and within a day by the hour the words give ("as of 9
+    a.m.", "by 2 p.m."). Where two sources dispute the measure at the same time, only
+    each source's own changes are revisions; otherwise the measure has one track and
+    every change along it is.
     """
     if disputed is None:
         disputed = bool(conflicts("", estimates))
@@ -175,19 +181,41 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
         tracks.setdefault(track, []).append(e)
     found = []
     for members in tracks.values():
-        steps: list[tuple[date, list[Estimate]]] = []
-        for e in sorted(members, key=lambda e: (e.when, e.claim.doc, e.claim.start)):
+        steps: list[tuple[tuple, list[Estimate]]] = []
+        for e in sorted(members, key=lambda e: (e.when, e.clock or 0, e.claim.doc, e.claim.start)):
+            moment = (e.when, e.clock)
             if steps and _close_value(steps[-1][1][0].claim, e.claim):
                 steps[-1][1].append(e)
-            elif steps and steps[-1][0] == e.when:
+            elif steps and not _later(steps[-1][0], moment):
                 continue
             else:
-                steps.append((e.when, [e]))
-        for (day1, first), (day2, second) in zip(steps, steps[1:], strict=False):
-            if day1 == day2:
-                continue
+                steps.append((moment, [e]))
+        for (_, first), (_, second) in zip(steps, steps[1:], strict=False):
             found.append(Revision(_representative(first), _representative(second)))
     return found
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
+
+
+def clock(sentence: str, at: int = 0) -> int | None:
+    """Minutes after midnight of the clock time nearest offset `at` in the words ("242
+    as of 9 a.m.; by 2 p.m. lowered to 222")."""
+    found = [(abs(m.start() - at), m) for m in _CLOCK.finditer(sentence or "")]
+    if not found:
+        return None
+    m = min(found, key=lambda f: f[0])[1]
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return hour * 60 + int(m.group(2) or 0)
+
+
+def _later(a: tuple, b: tuple) -> bool:
+    """Whether moment `b` (day, clock) comes after `a`: a later day, or the same day at a
+    later stated hour ("242 as of 9 a.m. ... lowered to 222 by 2 p.m.")."""
+    (day_a, clock_a), (day_b, clock_b) = a, b
+    if day_b != day_a:
+        return day_b > day_a
+    return clock_a is not None and clock_b is not None and clock_b > clock_a
 
 
 def _close_value(a: Claim, b: Claim) -> bool:
@@ -197,4 +225,6 @@ def _close_value(a: Claim, b: Claim) -> bool:
 
 
 def _representative(group: list[Estimate]) -> Estimate:
-    return min(group, key=lambda e: (e.when, e.claim.source is None, e.claim.doc, e.claim.start))
+    return min(
+        group, key=lambda e: (e.when, e.published or date.max, e.claim.source is None, e.claim.doc, e.claim.start)
+    )

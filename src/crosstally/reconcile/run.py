@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from ..claims import Claim
-from .flags import Estimate, conflicts, revisions
+from .flags import Estimate, clock, conflicts, revisions
 from .frames import Frame, breakdowns, frame_of, is_generic_total, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
@@ -209,7 +209,7 @@ def reconcile(
                     time.origin,
                 )
     measures = _measures(claims, frames, frame_objs)
-    flags = _flags(claims, frames, info, stories)
+    flags = _flags(claims, frames, info, stories, {d: found.day for d, found in dates.items()})
     unique = {e.key: e for e in entities.values()}
     return Reconciliation(
         tuple(stories), dates, frames, measures, tuple(unique[k] for k in sorted(unique)), tuple(flags)
@@ -272,7 +272,11 @@ def _measures(
 
 
 def _flags(
-    claims: list[Claim], frames: dict[tuple[str, int], ClaimFrame], docs: dict[str, DocInfo], stories: list[Story]
+    claims: list[Claim],
+    frames: dict[tuple[str, int], ClaimFrame],
+    docs: dict[str, DocInfo],
+    stories: list[Story],
+    published: dict[str, date | None],
 ) -> list[FlagInfo]:
     by_measure: dict[str, list[Estimate]] = {}
     for c in claims:
@@ -288,6 +292,8 @@ def _flags(
             doc.outlet,
             doc.near_copy_of,
             f.as_of_origin,
+            published.get(c.doc),
+            clock(doc.text[c.evidence_start : c.evidence_end], c.start - c.evidence_start),
         )
         by_measure.setdefault(f.measure, []).append(e)
     story_of = {f.measure: f.story for f in frames.values()}
