@@ -348,6 +348,17 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [("About 33,000", "5,000"), ("About 33,000", "Some 12,000")],
         ),
         (
+            # a figure set against another ("up from") is the same quantity; areas of
+            # different things are different measures
+            [
+                "Veltra floods: Aid now covers the needs of nearly 180,000 people, up from around 35,000 on "
+                "Friday. Floods covered about 600 square kilometres of Kessel province, and 10,000 hectares of "
+                "farmland went under water.",
+            ],
+            [("nearly 180,000", "around 35,000")],
+            [("about 600 square kilometres", "10,000 hectares"), ("nearly 180,000", "about 600 square kilometres")],
+        ),
+        (
             # a national count beside the province's is a measure of its own
             [
                 "Veltra quake: The province said 126 people had died. Nationally, the cabinet office "

@@ -21,6 +21,8 @@ from crosstally.reconcile.sides import GOVERNMENT, OCCUPIED, REBEL, side_of
         ("The strike hit a town under Russian control, killing nine.", OCCUPIED),
         ("Some 700,000 people on both the Ukrainian-controlled and the Russian-occupied banks lack water.", ""),
         ("Floods killed 40 people in the province.", ""),
+        ("The Russian-installed governor said 25 people had died.", OCCUPIED),
+        ("A UN-backed survey found 25 people had died.", ""),
     ],
 )
 def test_the_side_a_sentence_counts_on(sentence, side):

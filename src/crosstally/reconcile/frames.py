@@ -133,8 +133,8 @@ def frame_of(
         or part_of_country(claim.location)
         or part
     )
-    if scope == story_scope:
-        scope = ""
+    if scope == story_scope and not part:
+        scope = ""  # naming the story's own region makes no part of it, unless a breakdown does
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
 
 

@@ -101,10 +101,24 @@ def group_of(claim: Claim, military: bool = False) -> str:
         return "troops" if military else "people"
     if claim.unit == "percent":
         return "share-of-" + "-".join(words[-2:]) if words else "share"
+    if _is_area(claim.unit):
+        # "600 sq km of the Kherson region", "10,000 hectares of farmland": an area of what
+        content = [w for w in words if w not in _STOP and lex.units.get(w, ("",))[0] != "area"]
+        return "-".join(["area", *content[-2:]])
     if claim.category == "money":
         return (claim.unit or "money").lower()
     content = [w for w in words if w not in _STOP]
     return "-".join(content[-2:]) or "figure"
+
+
+def _is_area(unit: str | None) -> bool:
+    """Whether a claim's unit measures area (km2, hectares, acres ...)."""
+    return bool(unit) and unit.lower() in _area_units()
+
+
+@cache
+def _area_units() -> frozenset[str]:
+    return frozenset(code.lower() for kind, code in lexicon().units.values() if kind == "area")
 
 
 _STOP = {

@@ -24,7 +24,7 @@ from .misquotes import misquotes
 from .sides import claim_sides
 from .sources import SourceEntity, is_source_name, resolve_sources, title_aliases
 from .stories import Story, StoryInput, group_stories
-from .timing import DocumentDate, document_date, statement_times
+from .timing import DocumentDate, document_date, set_against, statement_times
 
 OUTLET_VOICE = "(the outlet itself)"
 #: Counted phrases a measure keeps for answering questions without reading its claims.
@@ -180,18 +180,22 @@ def reconcile(
             year = dates[doc_id].day.year if dates[doc_id].day else None
             parts = breakdowns(doc_claims)
             titled = title_aliases(doc.text, sorted({c.source for c in doc_claims if is_source_name(c.source)}))
+            previous = None
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
                 part = parts.get(claim.start) or sides.get((doc_id, claim.start), "")
                 frame = frame_of(claim, sentence, at, nationality, military, scope, year, part)
-                if frame.state == "count" and is_generic_total(claim.counted) and seen:
+                if previous is not None and set_against(doc.text, claim, previous):
+                    frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
+                elif frame.state == "count" and is_generic_total(claim.counted) and seen:
                     # "the number would fall below 100": what the report has mostly been counting
                     frame = max(reversed(seen), key=seen.count)
                 elif frame.state != "count":
                     seen.append(frame)
                 key, name = _source(replace(claim, source=titled.get(claim.source, claim.source)), doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
+                previous = claim
                 frames[(doc_id, claim.start)] = ClaimFrame(
                     doc_id,
                     claim.start,

@@ -5,8 +5,8 @@ side", "29 died on the Russian-occupied left bank", "government-held" against "r
 Those are different quantities, not a conflict. A figure's side is read from the words of
 its sentence; a source that once says which side it counts for keeps that side for its
 other figures ("Klymenko said 10 on the Ukrainian-controlled side ... On Sunday he had
-given 17"). Sides apply only in a story that names both: elsewhere "Ukrainian-held" is
-just where something happened.
+given 17"). Sides apply to counts of people harmed, and only in a story that names
+both: elsewhere "Ukrainian-held" is just where something happened.
 """
 
 from __future__ import annotations
@@ -24,8 +24,11 @@ _OCCUPIED = re.compile(r"\b(?:([A-Za-z]+)-)?occupied\b(?: by ([A-Z]\w+))?")
 _HELD = re.compile(
     r"\b([A-Za-z]+)-(?:held|controlled)\b|\b(?:held|controlled) by (?:the )?([A-Za-z]+)|\bunder ([A-Z]\w+) control\b"
 )
+_INSTALLED = re.compile(r"\b([A-Za-z]+)-(?:installed|appointed|backed)\b")
 _REBELS = {"rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "separatist", "separatists"}
 _GOVERNMENT = {"government", "state", "regime"}
+#: What each side counts for itself: its dead, wounded, missing, displaced, captured.
+_HARM = {"killed", "wounded", "casualties", "missing", "displaced", "captured", "arrested"}
 
 
 def occupiers(sentences: list[str]) -> set[str]:
@@ -38,8 +41,13 @@ def occupiers(sentences: list[str]) -> set[str]:
 
 
 def side_of(sentence: str, occupier: set[str]) -> str:
-    """The side of the front a sentence counts on, if it says one and only one."""
+    """The side of the front a sentence counts on, if it says one and only one: its
+    words for who holds the ground, or an official the occupier installed ("Russian-
+    installed governor")."""
     found = {OCCUPIED} if _OCCUPIED.search(sentence) else set()
+    for m in _INSTALLED.finditer(sentence):
+        if set(places_in(m.group(1))) & occupier:
+            found.add(OCCUPIED)
     for m in _HELD.finditer(sentence):
         word = next(g for g in m.groups() if g).lower()
         if word in _REBELS:
@@ -56,7 +64,9 @@ def claim_sides(claims: list[Claim], sentences: dict[tuple[str, int], str], sour
     does not name two sides. `sentences` gives each claim's evidence sentence and
     `source_of` its source key."""
     occupier = occupiers(list(sentences.values()))
-    stated = {(c.doc, c.start): side_of(sentences[(c.doc, c.start)], occupier) for c in claims}
+    stated = {
+        (c.doc, c.start): side_of(sentences[(c.doc, c.start)], occupier) if c.category in _HARM else "" for c in claims
+    }
     if len({s for s in stated.values() if s}) < 2:
         return {}
     by_source: dict[str, Counter] = {}

@@ -167,6 +167,16 @@ _DAYS_BEFORE = re.compile(
 _BACK_DAYS = {"day": 1, "week": 7}
 
 
+def set_against(text: str, claim: Claim, previous: Claim) -> bool:
+    """ "nearly 180,000 people, up from around 35,000": a figure the sentence sets against
+    the one before it as that figure's earlier level, so of the same quantity."""
+    return (
+        previous.evidence_start == claim.evidence_start
+        and previous.unit == claim.unit
+        and bool(_FROM_BEFORE.search(text, max(previous.end, claim.start - 60), claim.start))
+    )
+
+
 def _dated_in_place(claim: Claim, text: str) -> bool:
     """ "up from 202 on Tuesday": the figure's time words follow it directly, so they are
     its own, not the statement's it is set against."""
