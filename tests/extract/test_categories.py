@@ -92,6 +92,17 @@ CATEGORIES = [
     ("Almost 2,000 people had left the flooded parts of the city.", "Almost 2,000", "displaced"),
     ("He said 57,360 people had left their homes for evacuation centres.", "57,360", "displaced"),
     ("The crew left 3 vehicles behind.", "3", "materiel"),
+    # a bare "the number" continues the report's last figure
+    (
+        "Officials said 388 people were missing. The governor expected the number to fall below 100.",
+        "below 100",
+        "missing",
+    ),
+    (
+        "The number of people on the official list of those missing has been put at 385, nearly unchanged.",
+        "385",
+        "missing",
+    ),
     # a sentence that opens with the quantity whose level it gives, however it is parsed
     (
         "The number of people unaccounted for after the New Year's Day earthquake jumped on Monday to 332.",

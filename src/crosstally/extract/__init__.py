@@ -179,7 +179,8 @@ class _Job:
         for sent in doc.sents:
             previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
-                claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim)
+                last = claims[-1] if claims else None
+                claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim, last)
                 if claim is not None:
                     claims.append(claim)
                     previous_claim = claim
@@ -246,10 +247,13 @@ def _claim(
     names: NameIndex,
     context: Sequence[Attribution],
     previous: Claim | None = None,
+    last: Claim | None = None,
 ) -> Claim | None:
     """The claim for one figure, or None when the syntax shows it is none. `previous` is
     the claim before it in the sentence, whose counted noun an elliptical figure shares
-    ("4.6 million people in May, down from 6 million")."""
+    ("4.6 million people in May, down from 6 million"); `last` the report's claim before
+    it, whose state a bare "the number" continues ("he expected the number to fall below
+    100")."""
     lex = lexicon()
     doc = sent.doc
     span = doc.char_span(fig.core_start - offset, fig.core_end - offset, alignment_mode="expand")
@@ -283,6 +287,8 @@ def _claim(
     if (not counted or generic) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
+    elif generic and kind_of == "other" and last is not None and last.unit == fig.unit and _bare(noun):
+        kind_of = last.category
     if (
         kind_of == "other"
         and fig.kind == "count"
@@ -325,6 +331,11 @@ def _claim(
         evidence_start=offset + sent.start_char,
         evidence_end=offset + sent.end_char,
     )
+
+
+def _bare(noun) -> bool:
+    """ "the number", "the total": a quantity noun that names nothing of its own."""
+    return not any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl") for c in noun.children)
 
 
 def _continues_figure(sentence: str) -> bool:

@@ -24,12 +24,12 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_VERB = (
-    r"(?:has |have |had )?(?:jumped|rose|risen|climbed|reached|stood|stands|fell|dropped|increased|"
-    r"decreased|grew|soared|went up|edged up)\b"
+    r"(?:has |have |had )?(?:been )?(?:jumped|rose|risen|climbed|reached|stood|stands|fell|dropped|increased|"
+    r"decreased|grew|soared|went up|edged up|put at|set at|estimated at|revised)\b"
 )
 _OPENING_QUANTITY = re.compile(
     r"^\W*(?:the|its|their)\s+((?:[\w-]+\s+){0,2}?(?:toll|tally|count|number|total)\s+of\s+[^,;]{1,80}?)"
-    r"\s+(?:after|since|following|from|in)\b[^,;]{0,80}?\s" + _LEVEL_VERB,
+    r"(?:\s+(?:after|since|following|from|in)\b[^,;]{0,80}?)?\s" + _LEVEL_VERB,
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
