@@ -221,6 +221,8 @@ NOT_CLAIMS = [
     ("The hatchback's 0-60 time is 7 seconds.", "60"),
     ("He retired at 10 p.m. on Sunday.", "10"),
     ("The tractor's 6.7-litre diesel pulls hard.", "6.7"),
+    ("The 2.0-litre turbo develops 300 PS and 400 Nm.", "300"),
+    ("The 2.0-litre turbo develops 300 PS and 400 Nm.", "400"),
     ("The bakery at 42 Rue Cler closed.", "42"),
     ("7-Eleven's owner rejected the bid.", "7"),
     ("The quarterback, listed at 6-foot-4 and 225 pounds, signed on Friday.", "225"),
