@@ -103,6 +103,10 @@ ATTRIBUTIONS = [
         "TASS",
     ),
     ("Put side by side, the two administrations' latest counts add up to 45 dead.", "45", None, None),
+    ("By evening the prefecture listed 19 dead in the city.", "19", "prefecture", None),
+    ("By the prefecture's afternoon count, 55 of the dead were in the city.", "55", "prefecture", None),
+    ("By Monday, 30 people had died.", "30", None, None),
+    ("As of Monday, 737 people were listed on the locator page.", "737", None, None),
     # officials in a place speak for it
     (
         "At least 48 people were killed, officials in Ishikawa prefecture said.",

@@ -92,6 +92,8 @@ CATEGORIES = [
     ("Almost 2,000 people had left the flooded parts of the city.", "Almost 2,000", "displaced"),
     ("He said 57,360 people had left their homes for evacuation centres.", "57,360", "displaced"),
     ("The crew left 3 vehicles behind.", "3", "materiel"),
+    ("About 4,600 soldiers are now taking part in the search.", "About 4,600", "deployed"),
+    ("Some 300 people lost their homes in the fire.", "Some 300", "displaced"),
     # a bare "the number" continues the report's last figure
     (
         "Officials said 388 people were missing. The governor expected the number to fall below 100.",

@@ -264,6 +264,8 @@ def _subject(verb):
 def _trailing_subject(verb):
     """For "..., South Korea's Joint Chiefs of Staff said." parsed without a subject: the
     noun phrase between the last comma or quote and the verb."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "41 people were listed as missing": what is reported is no speaker
     sent = verb.sent
     first = verb.i
     while first - 1 >= sent.start and sent.doc[first - 1].text not in _CLAUSE_BREAK:
@@ -331,6 +333,12 @@ def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribu
             target = next((c for c in tok.children if c.dep_ == "dobj"), None)
         elif low == "words" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "in":
             target = _object_after(tok, ("of",))
+        elif low == "by":
+            # "by the prefecture's afternoon count", "by Kyiv's estimate"
+            obj = _pobj(tok)
+            info = obj is not None and lex.noun_classes.get(obj.lemma_.lower()) == "info"
+            if info and any(c.dep_ == "poss" for c in obj.children):
+                target = obj
         if target is None:
             continue
         named = name_of(target, names, lex)

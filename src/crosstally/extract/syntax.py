@@ -366,6 +366,8 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
             found.add(lex.category_adjs[verb.lower_])
         for obj in objects:
             obj_lemma = obj.lemma_.lower()
+            if f"{lemma} {obj_lemma}" in lex.category_verbs:  # "taking part in the search"
+                found.add(lex.category_verbs[f"{lemma} {obj_lemma}"])
             if obj.lower_ in lex.category_adjs:
                 found.add(lex.category_adjs[obj.lower_])
             elif obj_lemma == "life" and lemma in ("lose", "claim", "take"):
