@@ -10,7 +10,10 @@ quantulum3 finds every quantity, measurements included; what it labels a physica
 measurement (a length, a time, a speed, a mass, ...) is left out of its predictions, so
 it is judged only on the kinds the contract covers, as favourably as its output allows.
 
-    .venv/bin/python benchmarks/bench_general_news.py            # every part, JSON lines
+quantulum3's output varies a little with Python's hash seed (one claim on the fresh set);
+set PYTHONHASHSEED for repeatable numbers:
+
+    PYTHONHASHSEED=0 .venv/bin/python benchmarks/bench_general_news.py   # every part, JSON lines
     .venv/bin/python benchmarks/bench_general_news.py --misses   # and crosstally's misses
 """
 
