@@ -51,6 +51,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         words = ent.text.strip()
         if _DURATION.match(words) or _RATE.match(words):
             continue
+        if _follows_other_figure(sent, ent, figure_span):
+            continue  # "180,000, up from 35,000 on Friday": Friday is the other figure's
         possessive = ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS"
         if possessive and not _owns_information(sent.doc, ent.end):
             continue
@@ -71,6 +73,16 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         return None
     *_, start, end = min(candidates)
     return sent.doc.text[start:end], start
+
+
+def _follows_other_figure(sent, ent, figure_span: tuple[int, int]) -> bool:
+    """Whether a time comes right after another number of the sentence than the figure."""
+    before = sent.doc[max(sent.start, ent.start - 2) : ent.start]
+    return any(
+        t.like_num and not (figure_span[0] <= t.idx < figure_span[1])
+        for t in before
+        if t.ent_type_ != ent.label_
+    )
 
 
 def _time_entities(sent) -> list:
