@@ -167,6 +167,8 @@ FRACTIONS = [
     ("Employment grew by a fifth in a year.", "a fifth", 20, "exact"),
     ("Costs were cut by half, the firm said.", "half", 50, "exact"),
     ("The index fell by two-thirds to 40.", "two-thirds", 66.67, "exact"),
+    ("About 3/4 of the land is arable.", "About 3/4", 75, "approx"),
+    ("Some 2/3 of voters agreed.", "Some 2/3", 66.67, "approx"),
 ]
 
 

@@ -584,9 +584,10 @@ def _part_of(atom: _Atom, part: tuple[int, int, float] | None) -> _Atom:
 
 
 def _fractions(text: str, sc: Scanner) -> tuple[list[Figure], dict[int, tuple[int, int, float]]]:
-    """Shares written as fractions ("half of", "a third of", "about two-thirds of", a change
-    "by a fifth" or "by half"), and fractions of a scale ("a quarter of a million"): where
-    the scaled number starts, mapped to the span of its fraction and the share it takes."""
+    """Shares written as fractions ("half of", "a third of", "about two-thirds of", "3/4 of",
+    a change "by a fifth" or "by half"), and fractions of a scale ("a quarter of a
+    million"): where the scaled number starts, mapped to the span of its fraction and the
+    share it takes."""
     found = []
     parts: dict[int, tuple[int, int, float]] = {}
     for m in sc.fraction_re.finditer(text):
@@ -610,4 +611,20 @@ def _fractions(text: str, sc: Scanner) -> tuple[list[Figure], dict[int, tuple[in
             qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
             start = qm.start()
         found.append(Figure(start, m.end(), m.start(), m.end(), value, None, qualifier, "percent", "percent", True))
+    for m in _DIGIT_FRACTION.finditer(text):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if 0 < num < den:
+            start, qualifier = m.start(), "exact"
+            qm = sc.ends_at("qualifier_before_re", text, start)
+            if qm:
+                qualifier = sc.lex.qualifiers_before[qm.group("q").lower()]
+                start = qm.start()
+            share = round(100 * num / den, 2)
+            found.append(
+                Figure(start, m.end(), m.start(), m.end(), share, None, qualifier, "percent", "percent", False)
+            )
     return found, parts
+
+
+# A share written in digits before "of" ("about 3/4 of the land"), never a date ("3/4/2024").
+_DIGIT_FRACTION = re.compile(r"(?<![\w/.])(?P<num>\d)/(?P<den>\d{1,2})(?![\w/.])(?=\s+of\b)")
