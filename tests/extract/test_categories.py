@@ -93,6 +93,12 @@ CATEGORIES = [
     ("He said 57,360 people had left their homes for evacuation centres.", "57,360", "displaced"),
     ("The crew left 3 vehicles behind.", "3", "materiel"),
     ("About 4,600 soldiers are now taking part in the search.", "About 4,600", "deployed"),
+    # taken to a place that names a state; what the subject of "were" names
+    ("The authority said 79 people had been taken to hospital by Thursday.", "79", "wounded"),
+    ("Police said 12 people were taken into custody.", "12", "arrested"),
+    ("Some 40 tourists were taken to the airport.", "Some 40", "other"),
+    ("The authority said the injured were 57 men and 24 women.", "24", "wounded"),
+    ("The number of people treated in hospital after the clashes has risen to 81.", "81", "wounded"),
     ("Some 300 people lost their homes in the fire.", "Some 300", "displaced"),
     # a bare "the number" continues the report's last figure
     (

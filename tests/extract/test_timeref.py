@@ -50,6 +50,7 @@ def test_resolve(words, expected):
         ("Police said 90 people on the list published last week had been found safe.", "last week"),
         ("Earlier in the week the port authority said 31 ships were stranded.", "Earlier in the week"),
         ("Griffiths told the AP in an interview published on Friday that 700,000 people lacked water.", "on Friday"),
+        ("The authority said on Friday the injured were 57 men and 24 women aged 15 to 66.", "on Friday"),
         # the time of the figure set against this one is not this one's
         ("In its update on Sunday, OCHA said aid now reached 180,000 people, up from 35,000 on Friday.", "on Sunday"),
     ],

@@ -65,6 +65,9 @@ def _category_of(phrase: str, lex: Lexicon) -> str | None:
         for key in (word, singular):
             if key in lex.category_nouns:
                 return lex.category_nouns[key]
+    for word in words:  # "the number of people treated in hospital"
+        if word in lex.category_places:
+            return lex.category_places[word]
     return None
 
 
@@ -76,5 +79,5 @@ def opening_quantity(sentence: str, at: int, lex: Lexicon) -> tuple[str, str] | 
     if m is None or m.end() > at:
         return None
     phrase = m.group(1).strip()
-    category = _category_of(phrase, lex)
+    category = _category_of(m.group(0), lex)  # "people treated in hospital after ...": all of it
     return (phrase, category) if category else None

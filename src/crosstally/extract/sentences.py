@@ -37,7 +37,7 @@ _DATELINE = re.compile(
       | [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,2}               # Rabat / Tripoli
         (?:,\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,3})?
         (?:,?\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?
-        \ ?\([^()\n]{2,40}\)                                 # an agency is required
+        \ ?\([A-Za-z][A-Za-z\ .&'’-]{1,39}\)                  # an agency is required
     )
     (?:\ ?[:—–]|\ -{1,2})\ +(?=[\"“‘(A-Z0-9])""",
     re.VERBOSE,

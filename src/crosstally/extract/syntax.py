@@ -15,6 +15,7 @@ _EVENT_ONLY = {"killed", "wounded", "casualties", "captured", "missing", "displa
 _SUFFER = {"suffer", "sustain", "receive", "incur", "take", "report", "record", "cause", "inflict"}
 _STATE_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr")
 _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
+_TAKEN_PREPS = ("in", "at", "to", "into")
 _LEAVE = ("leave", "abandon", "escape")
 _MORE = ("more", "additional", "extra", "other", "further", "fewer")
 _QUANTITY_NOUNS = {"number", "toll", "total", "figure", "count", "tally", "estimate"}
@@ -274,19 +275,19 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
 
 
 def _where_they_are(verbs: list, lex: Lexicon, force: bool) -> set[str]:
-    """ "20 people were in hospital", "1,000 federal personnel are on the ground": people
-    said to be in a place whose name is a state (categories.tsv, pos `place`), or a force
-    said to be anywhere, which is a deployment."""
+    """ "20 people were in hospital", "79 people had been taken to hospital", "1,000
+    federal personnel are on the ground": people in, or taken to, a place whose name is a
+    state (categories.tsv, pos `place`), or a force said to be anywhere (a deployment)."""
     for verb in verbs:
-        if verb.lemma_ != "be":
-            continue
+        being = verb.lemma_ == "be"
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PRESENCE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in (_PRESENCE_PREPS if being else _TAKEN_PREPS):
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     state = lex.category_places.get(obj.lemma_.lower())
-                    return {state} if state else ({"deployed"} if force else set())
+                    if state or being:
+                        return {state} if state else ({"deployed"} if force else set())
     return set()
 
 
@@ -364,6 +365,15 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
             found.add(lex.category_verbs[lemma])
         if verb.lower_ in lex.category_adjs:
             found.add(lex.category_adjs[verb.lower_])
+        head_of_list = anchor
+        while head_of_list.dep_ == "conj" and head_of_list.head != head_of_list:
+            head_of_list = head_of_list.head
+        if lemma == "be" and head_of_list.dep_ == "attr" and head_of_list.head == verb:
+            # "the injured were 57 men and 24 women": what the subject names
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                word = subject.lower_
+                if word in lex.category_adjs or subject.lemma_.lower() in lex.category_nouns:
+                    found.add(lex.category_adjs.get(word) or lex.category_nouns[subject.lemma_.lower()])
         for obj in objects:
             obj_lemma = obj.lemma_.lower()
             if f"{lemma} {obj_lemma}" in lex.category_verbs:  # "taking part in the search"

@@ -51,6 +51,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         words = ent.text.strip()
         if _DURATION.match(words) or _RATE.match(words):
             continue
+        if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in ("aged", "ages", "age"):
+            continue  # "aged 15 to 66": ages, not a time
         if _follows_other_figure(sent, ent, figure_span):
             continue  # "180,000, up from 35,000 on Friday": Friday is the other figure's
         possessive = ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS"
@@ -79,9 +81,7 @@ def _follows_other_figure(sent, ent, figure_span: tuple[int, int]) -> bool:
     """Whether a time comes right after another number of the sentence than the figure."""
     before = sent.doc[max(sent.start, ent.start - 2) : ent.start]
     return any(
-        t.like_num and not (figure_span[0] <= t.idx < figure_span[1])
-        for t in before
-        if t.ent_type_ != ent.label_
+        t.like_num and not (figure_span[0] <= t.idx < figure_span[1]) for t in before if t.ent_type_ != ent.label_
     )
 
 
