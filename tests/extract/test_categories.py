@@ -167,6 +167,10 @@ def test_rate(claims_of, sentence, mention, per):
         ("Floods killed 30 people in the province of Kessel.", "30", "Kessel"),
         ("The agency listed 19 dead in the city of Wajima and 20 in Suzu.", "19", "Wajima"),
         ("The agency listed 19 dead in the city of Wajima and 20 in Suzu.", "20", "Suzu"),
+        ("Georgia's toll stood at 25 on Monday.", "25", "Georgia"),
+        ("North Carolina accounts for 56 of the dead, followed by South Carolina with 33.", "56", "North Carolina"),
+        ("North Carolina accounts for 56 of the dead, followed by South Carolina with 33.", "33", "South Carolina"),
+        ("The team won with 33 points.", "33", None),
     ],
 )
 def test_location(claims_of, sentence, mention, location):

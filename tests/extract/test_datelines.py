@@ -32,6 +32,7 @@ def test_a_dateline_is_cut_off(text, dateline):
         "U.S. officials — 20 of them — spoke.",
         "Zelensky said on Monday: 3,000 were killed.",
         "In Kherson - the city hit hardest - 40 died.",
+        "Population (2021 census): 5,103,000 people.",
     ],
 )
 def test_a_sentence_without_a_dateline_stays_whole(text):

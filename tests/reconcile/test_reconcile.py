@@ -368,6 +368,15 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [("126", "128")],
         ),
         (
+            # "the county" is the county the report names
+            [
+                "Veltra storm: Orvanto County Sheriff Ada Moss said 35 deaths had been confirmed in the county. "
+                "The storm has killed 116 people across the region.",
+            ],
+            [],
+            [("35", "116")],
+        ),
+        (
             # a breakdown by place: each part is a measure of its own
             [
                 "Veltra quake: The prefecture said 61 people died in the earthquake.",

@@ -466,7 +466,9 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
             continue
         obj = _named_by_of(objects[0])
         named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
-        place = obj.lemma_.lower() in _PLACE_NOUNS and any(c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts)
+        place = obj.lemma_.lower() in _PLACE_NOUNS and any(
+            c.pos_ == "PROPN" or c.ent_type_ or c.lower_ == "the" for c in obj.lefts
+        )  # "in Kherson region", "in the county" (which the report names elsewhere)
         if not (named or place):
             continue
         if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):
@@ -474,7 +476,8 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         attached = tok.head in heads or tok.head.head in heads
         options.append((not attached, tok.head != top, tok.lower_ != "in", tok.i, obj))
     if not options:
-        return None
+        owner = _place_owner(top, noun, verbs)
+        return owner.text if owner is not None else None
     obj = min(options, key=lambda o: o[:4])[4]
     words = [
         t
@@ -493,6 +496,40 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : end + 1].text
+
+
+def _is_place(token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC") and token.pos_ == "PROPN"
+
+
+def _place_owner(top, noun, verbs: list):
+    """The place a figure belongs to when no preposition says where: the place whose toll
+    it is ("Georgia's toll stood at 25"), the place listed with it ("followed by South
+    Carolina with 33"), or the place that is the clause's subject ("North Carolina
+    accounts for 56 of the dead")."""
+    if top is None:
+        return None
+    if top.dep_ == "pobj" and top.head.lower_ == "with" and top.head.i > 0:
+        before = top.doc[top.head.i - 1]  # "South Carolina with 33", however "with" hangs
+        if _is_place(before):
+            return _whole_name(before)
+    for token in [noun, *[c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]]:
+        if token is None:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss" and (_is_place(c) or c.lemma_.lower() in _PLACE_NOUNS)]
+        if owners:
+            return _whole_name(owners[0])
+    for verb in verbs:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and _is_place(c)]
+        if subjects and top.is_ancestor(verb) is False and verb.is_ancestor(top):
+            return _whole_name(subjects[0])
+    return None
+
+
+def _whole_name(token):
+    """ "North Carolina" for its head "Carolina": the token with its compound parts."""
+    parts = [t for t in token.lefts if t.dep_ == "compound"]
+    return token.doc[parts[0].i if parts else token.i : token.i + 1]
 
 
 def _named_by_of(obj):

@@ -189,6 +189,25 @@ def _slug(words: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
 
 
+_LEADING = {"the", "a", "an", "in", "on", "at", "of", "for", "from", "by", "this", "that", "each", "across"}
+
+
+def named_part(location: str | None, text: str) -> str | None:
+    """ "the county" where the report names one county ("Buncombe County"): that one; a
+    bare "the state" or "the county" the report does not name is no place at all."""
+    words = (location or "").lower().split()
+    if len(words) != 1 or not _SUBNATIONAL.fullmatch(words[0]):
+        return location
+    names = set()
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}})(?i:{words[0]})\b", text):
+        name = m.group(1).split()
+        while name and name[0].lower() in _LEADING:
+            name = name[1:]
+        if name:
+            names.add(" ".join(name))
+    return f"{names.pop()} {words[0].title()}" if len(names) == 1 else None
+
+
 def part_of_country(location: str | None) -> str:
     """ "Kessel province" → "kessel-province": a toll stated for a part of the country."""
     m = _SUBNATIONAL.search(location or "")

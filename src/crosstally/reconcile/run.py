@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..claims import Claim
 from .flags import Estimate, clock, conflicts, revisions
-from .frames import Frame, breakdowns, frame_of, is_generic_total, story_scope
+from .frames import Frame, breakdowns, frame_of, is_generic_total, named_part, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
 from .sides import claim_sides
@@ -185,7 +185,8 @@ def reconcile(
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
                 part = parts.get(claim.start) or sides.get((doc_id, claim.start), "")
-                frame = frame_of(claim, sentence, at, nationality, military, scope, year, part)
+                placed = replace(claim, location=named_part(claim.location, doc.text))
+                frame = frame_of(placed, sentence, at, nationality, military, scope, year, part)
                 if previous is not None and set_against(doc.text, claim, previous):
                     frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen:
