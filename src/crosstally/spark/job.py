@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from ..claims import Claim
@@ -39,25 +40,17 @@ DOCUMENT_COLUMNS = ("id", "text", "title", "outlet", "url", "published", "story"
 
 
 def extract_partition(rows: Iterator, options: ExtractOptions) -> Iterator[dict]:
-    """Claims (as dicts) for the documents of one partition; failures logged and skipped."""
-    from ..read import parse_published
-
-    batch = []
-    for row in rows:
-        record = row.asDict() if hasattr(row, "asDict") else dict(row)
-        doc_id = str(record.get("id") or "")
-        text = record.get("text")
-        if not doc_id or not isinstance(text, str) or not text.strip():
-            log.warning("skipped document %r: no id or no text", doc_id)
-            continue
-        published, _ = parse_published(record.get("published"))
-        batch.append(DocumentText(text, doc_id, published))
+    """Claims (as dicts) for the keyed documents of one partition; a document whose
+    extraction fails is logged and left out."""
+    batch = [
+        DocumentText(row["text"], row["id"], date.fromisoformat(row["published"]) if row["published"] else None)
+        for row in rows
+    ]
 
     def failed(item: DocumentText, exc: Exception) -> None:
         log.warning("document %r failed: %s", item.doc_id, exc)
 
-    results = list(zip(batch, extract_many(batch, options, on_error=failed), strict=True))
-    for item, claims in results:
+    for item, claims in zip(batch, extract_many(batch, options, on_error=failed), strict=True):
         pub_date = item.published.isoformat() if item.published else "unknown"
         for claim in claims:
             yield _row(claim, pub_date)
