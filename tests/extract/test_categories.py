@@ -92,7 +92,7 @@ CATEGORIES = [
     ("Almost 2,000 people had left the flooded parts of the city.", "Almost 2,000", "displaced"),
     ("He said 57,360 people had left their homes for evacuation centres.", "57,360", "displaced"),
     ("The crew left 3 vehicles behind.", "3", "materiel"),
-    ("About 4,600 soldiers are now taking part in the search.", "About 4,600", "deployed"),
+    ("Organisers said 1.03 million people took part.", "1.03 million", "other"),
     # taken to a place that names a state; what the subject of "were" names
     ("The authority said 79 people had been taken to hospital by Thursday.", "79", "wounded"),
     ("Police said 12 people were taken into custody.", "12", "arrested"),

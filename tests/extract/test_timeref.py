@@ -51,6 +51,7 @@ def test_resolve(words, expected):
         ("Earlier in the week the port authority said 31 ships were stranded.", "Earlier in the week"),
         ("Griffiths told the AP in an interview published on Friday that 700,000 people lacked water.", "on Friday"),
         ("The authority said on Friday the injured were 57 men and 24 women aged 15 to 66.", "on Friday"),
+        ("Police said on Monday the march peaked at 240,000.", "on Monday"),
         # the time of the figure set against this one is not this one's
         ("In its update on Sunday, OCHA said aid now reached 180,000 people, up from 35,000 on Friday.", "on Sunday"),
     ],

@@ -42,6 +42,7 @@ _LEVEL_VERBS = {
     "approach",
     "remain",
     "go",
+    "peak",
 }
 _VALUING_VERBS = {"put", "estimate", "place", "set", "number", "count", "peg", "value", "assess"}
 _RESULTATIVE = {

@@ -51,6 +51,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         words = ent.text.strip()
         if _DURATION.match(words) or _RATE.match(words):
             continue
+        if words.islower() and words in lexicon().months:
+            continue  # "the march peaked at 240,000": a month is written with a capital
         if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in ("aged", "ages", "age"):
             continue  # "aged 15 to 66": ages, not a time
         if _follows_other_figure(sent, ent, figure_span):
