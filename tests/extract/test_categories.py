@@ -93,6 +93,7 @@ CATEGORIES = [
     ("He said 57,360 people had left their homes for evacuation centres.", "57,360", "displaced"),
     ("The crew left 3 vehicles behind.", "3", "materiel"),
     ("Organisers said 1.03 million people took part.", "1.03 million", "other"),
+    ("About 4,600 members of the armed forces are taking part in the search.", "About 4,600", "deployed"),
     # taken to a place that names a state; what the subject of "were" names
     ("The authority said 79 people had been taken to hospital by Thursday.", "79", "wounded"),
     ("Police said 12 people were taken into custody.", "12", "arrested"),

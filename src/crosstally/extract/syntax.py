@@ -377,8 +377,9 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                     found.add(lex.category_adjs.get(word) or lex.category_nouns[subject.lemma_.lower()])
         for obj in objects:
             obj_lemma = obj.lemma_.lower()
-            if f"{lemma} {obj_lemma}" in lex.category_verbs:  # "taking part in the search"
-                found.add(lex.category_verbs[f"{lemma} {obj_lemma}"])
+            phrase = lex.category_verbs.get(f"{lemma} {obj_lemma}")  # "lost their homes"
+            if phrase and (phrase != "deployed" or _a_force(anchor, lex)):
+                found.add(phrase)  # taking part is a deployment for a force, a turnout for people
             if obj.lower_ in lex.category_adjs:
                 found.add(lex.category_adjs[obj.lower_])
             elif obj_lemma == "life" and lemma in ("lose", "claim", "take"):
@@ -396,6 +397,17 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         if lemma in _LEAVE and any(lex.category_left.get(o.lemma_.lower()) for o in objects):
             found |= {lex.category_left[o.lemma_.lower()] for o in objects if o.lemma_.lower() in lex.category_left}
     return found
+
+
+def _a_force(noun, lex: Lexicon) -> bool:
+    """Whether a noun (or what it is "of": "members of the Self-Defense Forces") is a force."""
+    of = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for token in [noun, *of]:
+        word = token.lower_
+        for key in (token.lemma_.lower(), word, word[:-1] if word.endswith("s") else word):
+            if lex.noun_classes.get(key) == "force":
+                return True
+    return False
 
 
 def _loses_things(verb, anchor) -> bool:
