@@ -37,6 +37,7 @@ from crosstally.store.reconciled import refresh
             "Ishikawa prefecture officials",
         ],
         ["Maui County", "Maui County website", "county"],
+        ["Civil Human Rights Front", "the Front"],
     ],
 )
 def test_name_variants_become_one_source(names):
@@ -366,6 +367,17 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             ],
             [],
             [("126", "128")],
+        ),
+        (
+            # a crowd, marchers and people who took part are one turnout
+            [
+                "Veltra march against the Orvan bill: Organisers said 1.03 million people took part in Sunday's "
+                "march through Veltra against the Orvan bill.",
+                "Veltra police count the Orvan bill march: In Veltra, where marchers protested against the Orvan "
+                "bill, police said the crowd peaked at 240,000 on Sunday.",
+            ],
+            [("1.03 million", "240,000")],
+            [],
         ),
         (
             # "the county" is the county the report names

@@ -130,14 +130,17 @@ def resolve_sources(
         if " " not in a and len(a) >= 2:
             for b in by_initials.get(a, ()):
                 union(a, b)
-    # "the prefecture" where one prefecture is named ("Ishikawa prefecture"): that one
+    # "the prefecture" where one prefecture is named ("Ishikawa prefecture"), "the Front"
+    # where one Front is: that one
     by_last: dict[str, list[str]] = {}
     for b in keys:
         if " " in b:
             by_last.setdefault(b.split()[-1], []).append(b)
     for a in keys:
-        if " " not in a and a in _body_nouns() and len(by_last.get(a, ())) == 1:
-            union(a, by_last[a][0])
+        last = original_of[a].split()[-1] if original_of[a].split() else ""
+        proper = last[:1].isupper() and not last.isupper()
+        if " " not in a and (a in _body_nouns() or proper) and len(by_last.get(a, ())) == 1:
+            union(a, by_last[a][0])  # "the Front" where one Front is named
     groups: dict[str, list[str]] = {}
     for name in counts:
         groups.setdefault(find(folded[name]), []).append(name)
