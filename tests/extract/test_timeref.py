@@ -52,6 +52,14 @@ def test_resolve(words, expected):
         ("Griffiths told the AP in an interview published on Friday that 700,000 people lacked water.", "on Friday"),
         ("The authority said on Friday the injured were 57 men and 24 women aged 15 to 66.", "on Friday"),
         ("Police said on Monday the march peaked at 240,000.", "on Monday"),
+        # a day that owns what the figure is about dates it, after the day it was said
+        ("Organisers said almost 2 million people joined Sunday's march.", "Sunday"),
+        ("Sunday's storm killed 12 people, officials said on Tuesday.", "on Tuesday"),
+        (
+            "The number treated in hospital has risen to 81, according to the authority, which gave the figure on "
+            "Thursday evening.",
+            "on Thursday evening",
+        ),
         # the time of the figure set against this one is not this one's
         ("In its update on Sunday, OCHA said aid now reached 180,000 people, up from 35,000 on Friday.", "on Sunday"),
     ],

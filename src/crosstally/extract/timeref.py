@@ -58,7 +58,7 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         if _follows_other_figure(sent, ent, figure_span):
             continue  # "180,000, up from 35,000 on Friday": Friday is the other figure's
         possessive = ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS"
-        if possessive and not _owns_information(sent.doc, ent.end):
+        if possessive and not _owns_information(sent.doc, ent.end) and not _owns_event(sent.doc, ent.end, verbs):
             continue
         first = ent[0]
         prev = sent.doc[first.i - 1] if first.i > sent.start else None
@@ -71,6 +71,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         rank = 0 if attached else 1 if _in_main_clause(ent.root) else 2 if _dates_a_report(ent, words, anchor) else None
         if rank is None:
             continue
+        if possessive:
+            rank = max(rank, 1)  # "Sunday's march": when it happened, after when it was said
         # a clock time alone dates nothing: a day named in the sentence ranks before it
         candidates.append((not _names_a_day(words), rank, abs(ent.start - anchor.i), start, ent.end_char))
     if not candidates:
@@ -110,6 +112,18 @@ def _owns_information(doc, pos_index: int) -> bool:
     return following is not None and lexicon().noun_classes.get(following.lemma_.lower()) == "info"
 
 
+def _owns_event(doc, pos_index: int, verbs) -> bool:
+    """ "2 million people joined Sunday's march", "the previous Sunday's march drew 1.03
+    million": a day that owns what the figure's own verb is about dates the figure."""
+    owned = doc[pos_index + 1] if pos_index + 1 < len(doc) else None
+    while owned is not None and owned.dep_ in ("amod", "compound") and owned.head.i > owned.i:
+        owned = owned.head
+    if owned is None:
+        return False
+    holder = owned.head.head if owned.dep_ == "pobj" else owned.head
+    return owned.dep_ in ("nsubj", "dobj", "pobj") and holder in verbs
+
+
 def _dates_a_report(ent, words: str, anchor) -> bool:
     """A day named outside the main clause dates the claim only when it does not sit in a
     clause about something else: "the report updated on Sunday" does, "the fire, which
@@ -120,7 +134,15 @@ def _dates_a_report(ent, words: str, anchor) -> bool:
     while token.head != token:
         if token.dep_ in ("relcl", "acl"):
             owner = token.head
-            return owner == anchor or owner == anchor.head or lexicon().noun_classes.get(owner.lemma_.lower()) == "info"
+            gives_figure = any(  # "the Hospital Authority, which gave the figure on Thursday"
+                c.dep_ == "dobj" and lexicon().noun_classes.get(c.lemma_.lower()) == "info" for c in token.children
+            )
+            return (
+                owner == anchor
+                or owner == anchor.head
+                or gives_figure
+                or lexicon().noun_classes.get(owner.lemma_.lower()) == "info"
+            )
         token = token.head
     return True
 
