@@ -107,6 +107,14 @@ ATTRIBUTIONS = [
     ("By the prefecture's afternoon count, 55 of the dead were in the city.", "55", "prefecture", None),
     ("By Monday, 30 people had died.", "30", None, None),
     ("As of Monday, 737 people were listed on the locator page.", "737", None, None),
+    # "in that count" continues the previous sentence's source
+    (
+        "The storm has killed at least 140 people, according to a CNN tally. North Carolina accounts for 56 of "
+        "the dead in that count.",
+        "56",
+        "CNN",
+        None,
+    ),
     # officials in a place speak for it
     (
         "At least 48 people were killed, officials in Ishikawa prefecture said.",

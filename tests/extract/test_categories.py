@@ -101,6 +101,7 @@ CATEGORIES = [
     ("The authority said the injured were 57 men and 24 women.", "24", "wounded"),
     ("The number of people treated in hospital after the clashes has risen to 81.", "81", "wounded"),
     ("Some 300 people lost their homes in the fire.", "Some 300", "displaced"),
+    ("Hurricane Helene has killed at least 116 people in six states.", "six", "other"),
     # a bare "the number" continues the report's last figure
     (
         "Officials said 388 people were missing. The governor expected the number to fall below 100.",

@@ -376,9 +376,16 @@ def _pobj(prep):
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+_SAME_COUNT = re.compile(
+    r"\b(?:in|by|according to) (?:that|this|the same) (?:count|tally|report|estimate|survey|update|list)\b", re.I
+)
+
+
 def _continues(sent, lex: Lexicon) -> bool:
+    """A sentence that carries on the previous one's statement: it opens with a
+    continuation ("Another 5,000 ...") or points back to its count ("in that tally")."""
     opening = sent.text.lstrip(" \"“‘'").lower()
-    return any(opening.startswith(cue + " ") for cue in lex.continuations)
+    return any(opening.startswith(cue + " ") for cue in lex.continuations) or bool(_SAME_COUNT.search(sent.text))
 
 
 def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:

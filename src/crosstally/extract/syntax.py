@@ -246,6 +246,8 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
     if kind == "multiplier":
         return "other"
     noun_class = lex.noun_classes.get(noun.lemma_.lower()) if noun is not None else None
+    if noun is not None and noun.lemma_.lower() in _PLACE_NOUNS and noun.tag_ == "NNS":
+        return "other"  # "killed 116 people in six states": a count of places
     own = _noun_categories(noun, lex) if noun is not None else set()
     if own & _EVENT_ONLY:
         return _merge(own)

@@ -304,9 +304,13 @@ def _flags(
     story_of = {f.measure: f.story for f in frames.values()}
     states = {f.measure: f.state for f in frames.values()}
     out: list[FlagInfo] = []
-    every = [e for estimates in by_measure.values() for e in estimates]
+    by_story: dict[str, list[Estimate]] = {}
+    for measure, estimates in by_measure.items():
+        by_story.setdefault(story_of[measure], []).extend(estimates)
+    texts = {d.id: d.text for d in docs.values()}
     odd = set()
-    for m in misquotes(every, states, {d.id: d.text for d in docs.values()}):
+    # per story, as the ledger's incremental refresh and the Spark job reconcile
+    for m in (m for estimates in by_story.values() for m in misquotes(estimates, states, texts)):
         odd.add(_version(m.odd))
         measure = m.odd.claim.measure
         out.append(FlagInfo("misquote", story_of[measure], measure, _span(m.odd), _span(m.usual), note=m.what))
