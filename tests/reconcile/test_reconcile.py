@@ -380,6 +380,15 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [],
         ),
         (
+            # officers among the injured, and the seriously injured, are parts of their own
+            [
+                "Veltra clashes: Police said 22 officers had been injured. The hospital authority said 79 people "
+                "had been injured. Two of the injured were in serious condition.",
+            ],
+            [],
+            [("22", "79"), ("Two", "79")],
+        ),
+        (
             # "the county" is the county the report names
             [
                 "Veltra storm: Orvanto County Sheriff Ada Moss said 35 deaths had been confirmed in the county. "

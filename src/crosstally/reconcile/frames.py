@@ -35,6 +35,7 @@ _BASE_STATE = {
 #: Finer states a category may turn into when the words around the figure say so.
 _REFINES = {
     "dead": {"buried"},
+    "injured": {"seriously-injured"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
     "deployed": set(),
