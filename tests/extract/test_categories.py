@@ -102,6 +102,8 @@ CATEGORIES = [
     ("The number of people treated in hospital after the clashes has risen to 81.", "81", "wounded"),
     ("Some 300 people lost their homes in the fire.", "Some 300", "displaced"),
     ("Hurricane Helene has killed at least 116 people in six states.", "six", "other"),
+    ("The state listed 65 deaths on Friday, 27 of them in the county.", "27", "killed"),
+    ("Three people died in the town and 90% of it was under water.", "90%", "other"),
     # a bare "the number" continues the report's last figure
     (
         "Officials said 388 people were missing. The governor expected the number to fall below 100.",

@@ -389,6 +389,15 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [("22", "79"), ("Two", "79")],
         ),
         (
+            # an earlier event's toll named after the figure is a measure of its own
+            [
+                "Veltra storm: The governor said on Tuesday that the toll in Veltra had reached 36, more than the "
+                "35 people killed there by Hurricane Ardo in 1989.",
+            ],
+            [],
+            [("36", "35")],
+        ),
+        (
             # "the county" is the county the report names
             [
                 "Veltra storm: Orvanto County Sheriff Ada Moss said 35 deaths had been confirmed in the county. "

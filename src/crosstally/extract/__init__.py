@@ -280,11 +280,16 @@ def _claim(
     after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
     if noun is None and after is not None and after.lower_ in lex.category_adjs:
         kind_of = lex.category_adjs[after.lower_]
-    part_of_previous = noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")
+    of_them = (  # "27 of them": a part of the figure before
+        noun is not None and noun.lower_ in ("them", "those", "these") and noun.head.lower_ == "of" and not fig.unit
+    )
+    part_of_previous = of_them or (
+        noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")
+    )
     if part_of_previous and previous is not None and kind_of == "other":
         kind_of = previous.category
     generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
-    if (not counted or generic) and previous is not None and previous.counted and fig.unit == previous.unit:
+    if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
     elif generic and kind_of == "other" and last is not None and last.unit == fig.unit and _bare(noun):

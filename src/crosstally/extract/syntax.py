@@ -474,7 +474,7 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     for tok in sent:
         if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
             continue
-        if top is not None and tok.head.pos_ == "NUM" and tok.head != top:
+        if top is not None and _another_figure_owns(tok, top):
             continue
         objects = [c for c in tok.children if c.dep_ == "pobj"]
         if not objects:
@@ -511,6 +511,19 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : end + 1].text
+
+
+def _another_figure_owns(prep, top) -> bool:
+    """Whether a place phrase hangs from another figure than `top` ("20 in Suzu", "27 of
+    them in Buncombe County"), looking up at most three steps, never past a verb."""
+    token = prep.head
+    for _ in range(3):
+        if token.pos_ == "NUM":
+            return token != top
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 def _is_place(token) -> bool:

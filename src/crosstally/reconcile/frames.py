@@ -128,7 +128,7 @@ def frame_of(
     if group == population:
         group = ""
     scope = (
-        _earlier_event(sentence[:at], year)
+        _earlier_event(sentence[:at], year, after)
         or _first_cue("scope", after)
         or _first_cue("scope", _clause_before(sentence, at))
         or part_of_country(claim.location)
@@ -227,13 +227,15 @@ def is_generic_total(counted: str | None) -> bool:
     return bool(words) and words[-1] in _GENERIC_TOTALS and len(words) <= 3
 
 
+_EARLIER_EVENT_AFTER = re.compile(r"[^.;\d]{0,60}?\bin ((?:19|20)\d\d)\b")
 _EARLIER_EVENT = re.compile(r"\b((?:19|20)\d\d)\b[^.;]{0,60}?(?:,\s*(?:which|that|when)\b|\bin which\b)[^.;]*$")
 
 
-def _earlier_event(before: str, year: int | None) -> str:
-    """ "the deadliest since the 2018 Camp Fire, which killed ...": the figure counts an
-    earlier event's toll, a measure of its own ("event-2018")."""
-    m = _EARLIER_EVENT.search(before)
+def _earlier_event(before: str, year: int | None, after: str = "") -> str:
+    """ "the deadliest since the 2018 Camp Fire, which killed ...", "the 35 people killed
+    there by Hurricane Hugo in 1989": the figure counts an earlier event's toll, a measure
+    of its own ("event-2018")."""
+    m = _EARLIER_EVENT.search(before) or _EARLIER_EVENT_AFTER.match(after)
     if m is None or year is None or int(m.group(1)) >= year:
         return ""
     return f"event-{m.group(1)}"
