@@ -115,6 +115,11 @@ ATTRIBUTIONS = [
         "CNN",
         None,
     ),
+    # revising a count is stating it; a flood that raises a toll names no one
+    ("UN revises toll from Libya floods to 3958\nRescuers dug on.", "3958", "UN", None),
+    ("Officials raised the death toll to 93 on Saturday.", "93", "Officials", None),
+    ("The ministry lowered its estimate of the dead to 3,958 on Sunday.", "3,958", "ministry", None),
+    ("The floods raised the toll to 40.", "40", None, None),
     # officials in a place speak for it
     (
         "At least 48 people were killed, officials in Ishikawa prefecture said.",

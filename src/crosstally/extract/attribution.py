@@ -17,6 +17,8 @@ from .names import NameIndex
 
 _SUBJECT_DEPS = ("nsubj",)
 _MODIFIER_DEPS = ("acl", "amod")
+_COUNT_NOUNS = ("toll", "tally", "count", "estimate", "figure", "total", "number")
+_BODY_NOUNS = ("ministry", "agency", "government", "authority", "office", "department", "council", "committee")
 _PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
 #: Conjunctions opening a clause of circumstance, which a reporting verb does not report.
 _CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
@@ -46,6 +48,8 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
             # "The number of people confirmed dead rose to 206, the prefecture said"
             reporter, said = other, _speaker(other, names, lex, previous)
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
+        while outer is not None and said.source and _speaker(outer, names, lex, previous).source == said.source:
+            outer = _reporting_verb(sent, outer, lex, ancestors_only=True)  # the same speaker goes on
         if outer is not None and (_first_person(reporter) or _pronoun_without_antecedent(reporter, said, lex)):
             reporter, said = outer, _speaker(outer, names, lex, previous)
         elif outer is not None and said.source and said.via is None and _reported_within(reporter, outer):
@@ -213,9 +217,25 @@ def _is_reporting(token, lex: Lexicon) -> bool:
 
 
 def _publishes_information(verb, lex: Lexicon) -> bool:
-    """ "The UN issued an appeal for $71 million", "police released figures showing ...":
-    putting out information (not people: "police released 20 detainees")."""
-    return any(c.dep_ == "dobj" and lex.noun_classes.get(c.lemma_.lower()) == "info" for c in verb.children)
+    """ "The UN issued an appeal for $71 million", "police released figures showing ...",
+    "officials raised the death toll to 93": putting out information or a count (not
+    people: "police released 20 detainees"), by someone who can speak ("the floods raised
+    the toll" names no one)."""
+    counts = any(
+        c.dep_ == "dobj" and (lex.noun_classes.get(c.lemma_.lower()) == "info" or c.lemma_.lower() in _COUNT_NOUNS)
+        for c in verb.children
+    )
+    subject = _subject(verb)
+    return counts and subject is not None and _can_speak(subject, lex)
+
+
+def _can_speak(token, lex: Lexicon) -> bool:
+    return (
+        token.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        or token.pos_ in ("PROPN", "PRON")
+        or lex.noun_classes.get(token.lemma_.lower()) in ("person", "force")
+        or token.lemma_.lower() in _BODY_NOUNS
+    )
 
 
 def _a_time(token) -> bool:
