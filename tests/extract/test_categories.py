@@ -175,6 +175,8 @@ def test_rate(claims_of, sentence, mention, per):
         ("North Carolina accounts for 56 of the dead, followed by South Carolina with 33.", "56", "North Carolina"),
         ("North Carolina accounts for 56 of the dead, followed by South Carolina with 33.", "33", "South Carolina"),
         ("The team won with 33 points.", "33", None),
+        ("Governor Ada Moss of Ohio said the toll in her state had reached 36.", "36", "Ohio"),
+        ("The governor said the toll in his state had reached 36.", "36", None),
     ],
 )
 def test_location(claims_of, sentence, mention, location):

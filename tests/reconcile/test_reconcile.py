@@ -398,6 +398,15 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [("36", "35")],
         ),
         (
+            # a figure placed where a breakdown put a part belongs to that part
+            [
+                "Veltra storm: The storm has killed 140 people, 56 of them in Florida and 33 in Georgia. Georgia's "
+                "toll stood at 36 on Tuesday, the governor said.",
+            ],
+            [("33", "36")],
+            [("140", "36")],
+        ),
+        (
             # "the county" is the county the report names
             [
                 "Veltra storm: Orvanto County Sheriff Ada Moss said 35 deaths had been confirmed in the county. "

@@ -482,8 +482,9 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         obj = _named_by_of(objects[0])
         named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
         place = obj.lemma_.lower() in _PLACE_NOUNS and any(
-            c.pos_ == "PROPN" or c.ent_type_ or c.lower_ == "the" for c in obj.lefts
-        )  # "in Kherson region", "in the county" (which the report names elsewhere)
+            c.pos_ == "PROPN" or c.ent_type_ or c.lower_ == "the" or (c.dep_ == "poss" and c.pos_ == "PRON")
+            for c in obj.lefts
+        )  # "in Kherson region", "in the county" (which the report names elsewhere), "in his state"
         if not (named or place):
             continue
         if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):
@@ -494,6 +495,9 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         owner = _place_owner(top, noun, verbs)
         return owner.text if owner is not None else None
     obj = min(options, key=lambda o: o[:4])[4]
+    bare = obj.lemma_.lower() in _PLACE_NOUNS and not any(c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts)
+    if bare and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return _the_one_place(sent)  # "the toll in his state": the one place the sentence names
     words = [
         t
         for t in obj.subtree
@@ -511,6 +515,13 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : end + 1].text
+
+
+def _the_one_place(sent) -> str | None:
+    """ "Governor Ada Moss of Kessel said the toll in her province had reached 36": "her
+    province" is the one place the sentence names, if it names exactly one."""
+    places = {e.text for e in sent.ents if e.label_ in ("GPE", "LOC")}
+    return places.pop() if len(places) == 1 else None
 
 
 def _another_figure_owns(prep, top) -> bool:

@@ -174,15 +174,21 @@ def _clause_before(sentence: str, at: int) -> str:
 
 def breakdowns(claims: list[Claim]) -> dict[int, str]:
     """Figures of one sentence that split one state by place ("19 dead in Wajima and 20 in
-    Suzu"): each is that place's part, by the figure's start."""
+    Suzu"): each is that place's part, by the figure's start; the figure that sums them
+    ("140 people, 56 of them in Florida and 33 in Georgia"), which the parser may give the
+    first part's place, is the whole and is left out (its start maps to "")."""
     by_sentence: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:
         if c.location and c.category != "other":
             by_sentence.setdefault((c.evidence_start, c.category), []).append(c)
-    parts = {}
+    parts: dict[int, str] = {}
     for group in by_sentence.values():
-        if len({c.location for c in group}) >= 2:
-            parts.update({c.start: _slug(c.location or "") for c in group})
+        if len({c.location for c in group}) < 2:
+            continue
+        for c in group:
+            same_place = [o for o in group if o.location == c.location]
+            whole = c.value > min(o.value for o in same_place)
+            parts[c.start] = "" if whole else _slug(c.location or "")
     return parts
 
 
