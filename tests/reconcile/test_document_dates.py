@@ -37,79 +37,38 @@ def test_metadata_wins_over_the_story():
     assert found.in_story([date(2020, 1, 1)]).day == date(2023, 6, 13)
 
 
-def test_a_figure_dated_in_place_keeps_its_own_day():
+def _claim(text: str, mention: str, time_text: str, counted: str = "", source: str | None = None):
+    """A claim of `mention` in a one-sentence `text`, with its time words."""
     from crosstally.claims import Claim
+
+    start = text.index(mention)
+    return Claim(
+        "d", start, start + len(mention), mention, float(mention), None, "exact", None, None, counted,
+        "killed", source, None, time_text, None, None, 0, len(text),
+    )  # fmt: skip
+
+
+def test_a_figure_dated_in_place_keeps_its_own_day():
     from crosstally.reconcile.timing import DocumentDate, statement_times
 
     text = (
         "The toll rose to 206 on Wednesday, the prefecture said, up from 202 on Tuesday. "
         "It said 90 were missing, down from 180."
     )
-
-    def claim(mention, time_text):
-        start = text.index(mention)
-        return Claim(
-            "d",
-            start,
-            start + len(mention),
-            mention,
-            float(mention),
-            None,
-            "exact",
-            None,
-            None,
-            "",
-            "killed",
-            "prefecture",
-            None,
-            time_text,
-            None,
-            None,
-            0,
-            len(text),
-        )
-
-    times = statement_times(
-        [
-            claim("206", "on Wednesday"),
-            claim("202", "on Tuesday"),
-            claim("180", "on Wednesday"),
-        ],  # 180: the statement's day
-        text,
-        DocumentDate(date(2024, 1, 11), "metadata"),
-    )
+    claims = [
+        _claim(text, "206", "on Wednesday", source="prefecture"),
+        _claim(text, "202", "on Tuesday", source="prefecture"),
+        _claim(text, "180", "on Wednesday", source="prefecture"),  # 180: the statement's day
+    ]
+    times = statement_times(claims, text, DocumentDate(date(2024, 1, 11), "metadata"))
     assert [t.text for t in times[:2]] == ["2024-01-10", "2024-01-09"]
     assert times[2].origin == "earlier"
 
 
 def test_a_figure_a_day_or_a_week_before_the_statement():
-    from crosstally.claims import Claim
     from crosstally.reconcile.timing import DocumentDate, statement_times
 
     text = "On Saturday the website showed 110 deaths, up from 94 the day before and 40 a week earlier."
-
-    def claim(mention):
-        start = text.index(mention)
-        return Claim(
-            "d",
-            start,
-            start + len(mention),
-            mention,
-            float(mention),
-            None,
-            "exact",
-            None,
-            None,
-            "deaths",
-            "killed",
-            None,
-            None,
-            "On Saturday",
-            None,
-            None,
-            0,
-            len(text),
-        )
-
-    times = statement_times([claim("110"), claim("94"), claim("40")], text, DocumentDate(date(2024, 1, 9), "metadata"))
+    claims = [_claim(text, m, "On Saturday", counted="deaths") for m in ("110", "94", "40")]
+    times = statement_times(claims, text, DocumentDate(date(2024, 1, 9), "metadata"))
     assert [t.text for t in times] == ["2024-01-06", "2024-01-05", "2023-12-30"]

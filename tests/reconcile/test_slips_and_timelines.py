@@ -46,10 +46,15 @@ LANDSLIDE = [
 ]
 
 
+def _view_of(docs: list[Document]):
+    """Extract and reconcile `docs` as one batch; the view every report renders."""
+    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
+    return view_from(reconcile_batch(docs, claims), claims, docs)
+
+
 @pytest.fixture(scope="module")
 def view(nlp):
-    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in LANDSLIDE]) for c in group]
-    return view_from(reconcile_batch(LANDSLIDE, claims), claims, LANDSLIDE)
+    return _view_of(LANDSLIDE)
 
 
 def _missing(view):
@@ -84,8 +89,7 @@ WIRE = (
 def test_a_copy_that_changes_a_figure_is_the_odd_one(nlp):
     copy = WIRE.replace("68%", "86%").replace("Reservoir drains", "Reservoir empties")
     docs = [_doc("wire.txt", WIRE, "Basin Wire", 8), _doc("copy.txt", copy, "Copy Daily", 9)]
-    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
-    view = view_from(reconcile_batch(docs, claims), claims, docs)
+    view = _view_of(docs)
     (slip,) = [q for q in view.misquotes if q.odd.claim.value == 86]
     assert slip.odd.claim.doc == "copy.txt" and slip.usual.claim.value == 68
 
@@ -97,8 +101,7 @@ def test_a_headline_that_changes_the_state_is_the_odd_one(nlp):
         "injured.\n"
     )
     docs = [_doc("toll.txt", text, "Plain Times", 9)]
-    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
-    view = view_from(reconcile_batch(docs, claims), claims, docs)
+    view = _view_of(docs)
     (slip,) = [q for q in view.misquotes if q.odd.claim.value == 28]
     assert slip.odd.claim.start < 30 < slip.usual.claim.start
 
@@ -110,8 +113,7 @@ def test_a_figure_lowered_within_a_day_is_a_revision(nlp):
         "police had lowered that figure to 222 missing.\n"
     )
     docs = [_doc("day.txt", text, "Valley Wire", 7)]
-    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
-    view = view_from(reconcile_batch(docs, claims), claims, docs)
+    view = _view_of(docs)
     steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
     assert (242, 222) in steps
 

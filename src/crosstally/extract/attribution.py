@@ -18,7 +18,6 @@ from .names import NameIndex
 _SUBJECT_DEPS = ("nsubj",)
 _MODIFIER_DEPS = ("acl", "amod")
 _COUNT_NOUNS = ("toll", "tally", "count", "estimate", "figure", "total", "number")
-_BODY_NOUNS = ("ministry", "agency", "government", "authority", "office", "department", "council", "committee")
 _PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
 #: Conjunctions opening a clause of circumstance, which a reporting verb does not report.
 _CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
@@ -234,7 +233,7 @@ def _can_speak(token, lex: Lexicon) -> bool:
         token.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
         or token.pos_ in ("PROPN", "PRON")
         or lex.noun_classes.get(token.lemma_.lower()) in ("person", "force")
-        or token.lemma_.lower() in _BODY_NOUNS
+        or token.lemma_.lower() in lex.body_nouns
     )
 
 

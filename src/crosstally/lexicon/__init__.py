@@ -93,6 +93,9 @@ class Lexicon:
     category_adjs: dict[str, str]
     category_places: dict[str, str]
     category_left: dict[str, str]
+    body_adjectives: dict[str, str]
+    body_generic: frozenset[str]
+    body_nouns: frozenset[str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     source_cues: tuple[str, ...]
@@ -123,6 +126,7 @@ def lexicon() -> Lexicon:
     time_words = read_keyed("time_words.tsv", 2, 3)
     qualifiers = read_keyed("qualifiers.tsv", 2, 3, fold=True)
     units = read_keyed("units.tsv", 1, 3)
+    bodies = read_keyed("body_words.tsv", 2, 3, fold=True)
 
     def longest_first(words: list[str]) -> tuple[str, ...]:
         return tuple(sorted(words, key=len, reverse=True))
@@ -144,6 +148,9 @@ def lexicon() -> Lexicon:
         category_adjs={w: c for w, p, c in categories if p == "adj"},
         category_places={w: c for w, p, c in categories if p == "place"},
         category_left={w: c for w, p, c in categories if p == "left"},
+        body_adjectives={w.lower(): v for w, k, v in bodies if k == "adjective"},
+        body_generic=frozenset(w.lower() for w, k, _ in bodies if k == "generic"),
+        body_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "body"),
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
         source_cues=longest_first(_by_kind(sources, "cue")),

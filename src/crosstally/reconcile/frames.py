@@ -192,6 +192,23 @@ def breakdowns(claims: list[Claim]) -> dict[int, str]:
     return parts
 
 
+def story_parts(claims_by_doc: dict[str, list[Claim]]) -> dict[tuple[str, int], str]:
+    """The part of a story's whole each claim counts, keyed by (doc, start): its place in
+    a breakdown of its sentence, else the place a breakdown anywhere in the story made a
+    part ("Georgia's toll stood at 36" beside another report's "Georgia with 33")."""
+    found = {doc: breakdowns(claims) for doc, claims in claims_by_doc.items()}
+    known = {part for parts in found.values() for part in parts.values() if part}
+    out = {}
+    for doc, claims in claims_by_doc.items():
+        for c in claims:
+            part = found[doc].get(c.start)
+            if part is None and _slug(c.location or "") in known:
+                part = _slug(c.location or "")
+            if part:
+                out[(doc, c.start)] = part
+    return out
+
+
 def _slug(words: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
 

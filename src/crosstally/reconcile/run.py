@@ -9,7 +9,6 @@ Stories are independent: reconciling a story needs only its own documents and cl
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -19,7 +18,7 @@ from importlib import resources
 
 from ..claims import Claim
 from .flags import Estimate, clock, conflicts, revisions
-from .frames import Frame, breakdowns, frame_of, is_generic_total, named_part, story_scope
+from .frames import Frame, frame_of, is_generic_total, named_part, story_parts, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
 from .sides import claim_sides
@@ -172,12 +171,7 @@ def reconcile(
             {(c.doc, c.start): info[c.doc].text[c.evidence_start : c.evidence_end] for c in story_claims},
             {(c.doc, c.start): entities[c.source].key for c in story_claims if c.source in entities},
         )
-        known_parts = {
-            part: part
-            for d in story.docs
-            for part in breakdowns(sorted(by_doc.get(d, []), key=lambda c: c.start)).values()
-            if part
-        }
+        parts = story_parts({d: sorted(by_doc.get(d, []), key=lambda c: c.start) for d in story.docs})
         for doc_id in story.docs:
             doc = info[doc_id]
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
@@ -185,21 +179,12 @@ def reconcile(
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
             year = dates[doc_id].day.year if dates[doc_id].day else None
-            parts = breakdowns(doc_claims)
-            # a figure placed where a breakdown of the story put a part belongs to that part
-            parts.update(
-                {
-                    c.start: known_parts[p]
-                    for c in doc_claims
-                    if c.start not in parts and (p := _slug_of(c.location)) in known_parts
-                }
-            )
             titled = title_aliases(doc.text, sorted({c.source for c in doc_claims if is_source_name(c.source)}))
             previous = None
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
-                part = parts.get(claim.start) or sides.get((doc_id, claim.start), "")
+                part = parts.get((doc_id, claim.start)) or sides.get((doc_id, claim.start), "")
                 placed = replace(claim, location=named_part(claim.location, doc.text))
                 frame = frame_of(placed, sentence, at, nationality, military, scope, year, part)
                 if previous is not None and set_against(doc.text, claim, previous):
@@ -344,10 +329,6 @@ def _flags(
                 FlagInfo("near_copy", story_by_doc[d.id], None, None, None, (d.near_copy_of, d.id), "repeats the text")
             )
     return out
-
-
-def _slug_of(location: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", (location or "").lower()).strip("-")
 
 
 def _version(e: Estimate) -> tuple:

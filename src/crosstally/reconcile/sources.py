@@ -168,26 +168,10 @@ _ROLES = {
 
 
 @cache
-def _body_words() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {"adjective": {}, "generic": {}}
-    for word, kind, value in read_keyed("body_words.tsv", key_columns=1, columns=3, fold=True):
-        table.setdefault(kind, {})[word.lower()] = value
-    return table
-
-
-@cache
 def _body_nouns() -> frozenset[str]:
-    return frozenset(_body_words()["adjective"].values()) | {
-        "ministry",
-        "government",
-        "police",
-        "army",
-        "military",
-        "county",
-        "council",
-        "agency",
-        "city",
-    }
+    """Nouns that name a public body alone: "the prefecture", "the ministry"."""
+    lex = lexicon()
+    return frozenset(lex.body_adjectives.values()) | lex.body_nouns
 
 
 def _body_key(key: str, name: str) -> str:
@@ -195,12 +179,12 @@ def _body_key(key: str, name: str) -> str:
     government", "ishikawa prefecture" and "prefectural authorities" → "ishikawa
     prefecture" / "prefecture"; a generic head is dropped only while a capitalised or
     administrative word remains ("local officials" stays)."""
-    table = _body_words()
-    words = [table["adjective"].get(w, w) for w in key.split()]
+    lex = lexicon()
+    words = [lex.body_adjectives.get(w, w) for w in key.split()]
     capitalised = {w.lower() for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()}
-    while len(words) >= 2 and words[-1] in table["generic"]:
+    while len(words) >= 2 and words[-1] in lex.body_generic:
         rest = words[:-1]
-        if not any(w in capitalised or w in table["adjective"].values() for w in rest):
+        if not any(w in capitalised or w in lex.body_adjectives.values() for w in rest):
             break
         words = rest
     return " ".join(words)
