@@ -116,6 +116,19 @@ class FlagInfo:
     docs: tuple[str, ...] = ()
     note: str = ""
 
+    def row(self) -> tuple:
+        """The flag as a row of the ledger's `flags` table (claims as doc, start, end)."""
+        none = (None, None, None)
+        return (
+            self.type,
+            self.story,
+            self.measure,
+            *(self.first or none),
+            *(self.second or none),
+            list(self.docs),
+            self.note,
+        )
+
 
 @dataclass(frozen=True)
 class Reconciliation:

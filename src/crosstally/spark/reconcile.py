@@ -97,18 +97,7 @@ def story_rows(story: Story, docs: list[DocInfo], claims: list[Claim], entities:
         "document_dates": [(d.id, r.doc_dates[d.id].day, r.doc_dates[d.id].origin) for d in docs],
         "claim_frames": [_values(f) for f in frames],
         "measures": [_values(m) for m in r.measures],
-        "flags": [
-            (
-                f.type,
-                f.story,
-                f.measure,
-                *(f.first or (None, None, None)),
-                *(f.second or (None, None, None)),
-                list(f.docs),
-                f.note,
-            )
-            for f in r.flags
-        ],
+        "flags": [f.row() for f in r.flags],
     }
 
 

@@ -213,18 +213,7 @@ def _write(db, r: Reconciliation) -> None:
     if r.flags:
         db.executemany(
             "INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                [
-                    f.type,
-                    f.story,
-                    f.measure,
-                    *(f.first or (None, None, None)),
-                    *(f.second or (None, None, None)),
-                    list(f.docs),
-                    f.note,
-                ]
-                for f in r.flags
-            ],
+            [list(f.row()) for f in r.flags],
         )
 
 
