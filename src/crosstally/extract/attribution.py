@@ -14,10 +14,10 @@ from functools import cache
 
 from ..lexicon import Lexicon, read_keyed
 from .names import NameIndex
+from .syntax import QUANTITY_NOUNS
 
 _SUBJECT_DEPS = ("nsubj",)
 _MODIFIER_DEPS = ("acl", "amod")
-_COUNT_NOUNS = ("toll", "tally", "count", "estimate", "figure", "total", "number")
 _PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
 #: Conjunctions opening a clause of circumstance, which a reporting verb does not report.
 _CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
@@ -98,8 +98,7 @@ def _media() -> frozenset[str]:
 @cache
 def _media_words() -> re.Pattern:
     names = sorted(_media(), key=len, reverse=True)
-    generic = r"news agency|broadcaster|newspaper|state media|state television|state tv|news channel"
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + "|" + generic + r")\b")
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _is_media(name: str | None) -> bool:
@@ -221,7 +220,7 @@ def _publishes_information(verb, lex: Lexicon) -> bool:
     people: "police released 20 detainees"), by someone who can speak ("the floods raised
     the toll" names no one)."""
     counts = any(
-        c.dep_ == "dobj" and (lex.noun_classes.get(c.lemma_.lower()) == "info" or c.lemma_.lower() in _COUNT_NOUNS)
+        c.dep_ == "dobj" and (lex.noun_classes.get(c.lemma_.lower()) == "info" or c.lemma_.lower() in QUANTITY_NOUNS)
         for c in verb.children
     )
     subject = _subject(verb)

@@ -18,7 +18,8 @@ _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
 _TAKEN_PREPS = ("in", "at", "to", "into")
 _LEAVE = ("leave", "abandon", "escape")
 _MORE = ("more", "additional", "extra", "other", "further", "fewer")
-_QUANTITY_NOUNS = {"number", "toll", "total", "figure", "count", "tally", "estimate"}
+#: Nouns that name a running quantity ("the toll", "the tally") rather than what it counts.
+QUANTITY_NOUNS = frozenset({"number", "toll", "total", "figure", "count", "tally", "estimate"})
 _LEVEL_VERBS = {
     "be",
     "reach",
@@ -165,7 +166,7 @@ def _quantity_subject(top, lex: Lexicon):
     for child in head.children:
         if child.dep_ not in roles or child.i == top.i:
             continue
-        if child.lemma_.lower() in _QUANTITY_NOUNS:
+        if child.lemma_.lower() in QUANTITY_NOUNS:
             inner = _of_object(child)
             return inner if inner is not None else child
         if child.dep_ == "dobj" and valuing:
@@ -396,7 +397,7 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             found |= {lex.category_adjs[c.lower_] for c in prep.children if c.lower_ in lex.category_adjs}
         # "2,000 people had left the flooded parts", "left their homes"
-        if lemma in _LEAVE and any(lex.category_left.get(o.lemma_.lower()) for o in objects):
+        if lemma in _LEAVE:
             found |= {lex.category_left[o.lemma_.lower()] for o in objects if o.lemma_.lower() in lex.category_left}
     return found
 
@@ -560,7 +561,7 @@ def _place_owner(top, noun, verbs: list):
             return _whole_name(owners[0])
     for verb in verbs:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and _is_place(c)]
-        if subjects and top.is_ancestor(verb) is False and verb.is_ancestor(top):
+        if subjects and verb.is_ancestor(top):
             return _whole_name(subjects[0])
     return None
 
