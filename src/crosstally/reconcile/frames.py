@@ -73,14 +73,20 @@ class Frame:
 
 @cache
 def _cues() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {"state": {}, "group": {}, "scope": {}}
+    table: dict[str, dict[str, str]] = {"state": {}, "group": {}, "scope": {}, "side": {}}
     for word, kind, value in read_keyed("frames.tsv", key_columns=2, columns=3, fold=True):
         if kind not in table:
             raise LexiconError(
-                f"unknown kind {kind!r} for {word!r}", path="frames.tsv", hint="use state, group or scope"
+                f"unknown kind {kind!r} for {word!r}", path="frames.tsv", hint="use state, group, scope or side"
             )
         table[kind][word.lower()] = value
     return table
+
+
+def side_words() -> dict[str, str]:
+    """Who holds ground, as "<word>-held" says it: "rebel" → rebel-held, "government" →
+    government-held (frames.tsv, kind `side`)."""
+    return _cues()["side"]
 
 
 @cache

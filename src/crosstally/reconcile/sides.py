@@ -15,18 +15,17 @@ import re
 from collections import Counter
 
 from ..claims import Claim
+from .frames import side_words
 from .measures import places_in
 
 OCCUPIED = "occupied"
 GOVERNMENT = "government-held"
-REBEL = "rebel-held"
+REBEL = "rebel-held"  # as frames.tsv names the rebels' side
 _OCCUPIED = re.compile(r"\b(?:([A-Za-z]+)-)?occupied\b(?: by ([A-Z]\w+))?")
 _HELD = re.compile(
     r"\b([A-Za-z]+)-(?:held|controlled)\b|\b(?:held|controlled) by (?:the )?([A-Za-z]+)|\bunder ([A-Z]\w+) control\b"
 )
 _INSTALLED = re.compile(r"\b([A-Za-z]+)-(?:installed|appointed|backed)\b")
-_REBELS = {"rebel", "rebels", "militant", "militants", "insurgent", "insurgents", "separatist", "separatists"}
-_GOVERNMENT = {"government", "state", "regime"}
 #: What each side counts for itself: its dead, wounded, missing, displaced, captured.
 _HARM = {"killed", "wounded", "casualties", "missing", "displaced", "captured", "arrested"}
 
@@ -48,14 +47,14 @@ def side_of(sentence: str, occupier: set[str]) -> str:
     for m in _INSTALLED.finditer(sentence):
         if set(places_in(m.group(1))) & occupier:
             found.add(OCCUPIED)
+    named = side_words()
     for m in _HELD.finditer(sentence):
         word = next(g for g in m.groups() if g).lower()
-        if word in _REBELS:
-            found.add(REBEL)
-        elif word in _GOVERNMENT:
-            found.add(GOVERNMENT)
-        elif places_in(word):
-            found.add(OCCUPIED if set(places_in(word)) & occupier else GOVERNMENT)
+        holder = set(places_in(word))
+        if word in named:
+            found.add(named[word])
+        elif holder:
+            found.add(OCCUPIED if holder & occupier else GOVERNMENT)
     return found.pop() if len(found) == 1 else ""
 
 
