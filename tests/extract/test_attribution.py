@@ -144,6 +144,14 @@ ATTRIBUTIONS = [
         None,
         None,
     ),
+    (
+        "Unions counted 80,000 strikers in the capital, while the prefecture gave 22,000.",
+        "22,000",
+        "prefecture",
+        None,
+    ),
+    ("The city council gave a figure of 140 evacuees on Friday.", "140", "city council", None),
+    ("The agency gave 300 families emergency grants.", "300", None, None),
 ]
 
 

@@ -35,6 +35,8 @@ PUBLISHED = date(2024, 12, 24)  # a Tuesday
         ("so far", None),
         ("earlier in the week", "2024-12"),
         ("Sunday night", "2024-12-22"),
+        ("the previous Sunday's", "2024-12-15"),
+        ("on the preceding Monday", "2024-12-16"),
     ],
 )
 def test_resolve(words, expected):

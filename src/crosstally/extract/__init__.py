@@ -31,6 +31,8 @@ from .sentences import bounded_spans, sentence_spans
 from .syntax import (
     category,
     counted_token,
+    gathering_subject,
+    gathers,
     governing_verbs,
     location,
     phrase_text,
@@ -311,7 +313,9 @@ def _claim(
         return None
     if group is not None:
         counted = doc.text[slice(*phrase_text(group, range(group.i + 1, figure_tokens.stop)))]
-    elif not counted and fig.kind == "count" and kind_of == "other":
+    elif not counted and fig.kind == "count" and (gathering := gathering_subject(verbs, lex)) is not None:
+        counted = doc.text[slice(*phrase_text(gathering, figure_tokens))]  # "the march drew 1.03 million"
+    elif not counted and fig.kind == "count" and kind_of == "other" and not gathers(top, lex):
         return None
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
     when = time_phrase(sent, top, timing_verbs, (fig.start - offset, fig.end - offset))

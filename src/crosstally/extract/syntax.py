@@ -198,6 +198,25 @@ def phrase_text(noun, exclude: range) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
+def gathering_subject(verbs: list, lex: Lexicon):
+    """The gathering a clause's verb has for subject ("the march drew 1.03 million",
+    "the rally attracted 50,000"): a figure with no noun of its own counts its people."""
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and lex.noun_classes.get(child.lemma_.lower()) == "gathering":
+                return child
+    return None
+
+
+def gathers(top, lex: Lexicon) -> bool:
+    """Whether a figure is the subject of a verb of gathering ("3.5 million marched"):
+    with no noun, it counts the people who took part."""
+    if top.dep_ == "nsubj" and lex.noun_classes.get(top.head.lemma_.lower()) == "gathering":
+        return True
+    # the parser's other reading: "Some 40,000 protested" as a number with a clause
+    return any(c.dep_ == "acl" and lex.noun_classes.get(c.lemma_.lower()) == "gathering" for c in top.children)
+
+
 def governing_verbs(token) -> list:
     """The verb of the clause `token` belongs to, with its conjuncts and xcomp chain."""
     head = token
@@ -510,7 +529,9 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         t
         for t in words
         if not any(a.dep_ in ("poss", "relcl", "acl", "prep", "appos") for a in _ancestors_until(t, obj))
-    ]
+        and t.dep_ != "cc"
+        and not any(a.dep_ == "conj" and a.pos_ != "PROPN" for a in (t, *_ancestors_until(t, obj)))
+    ]  # not "Buncombe County, or more than 40 percent"
     if not words:
         return None
     doc = obj.doc
@@ -533,8 +554,15 @@ def _another_figure_owns(prep, top) -> bool:
         if token.pos_ == "NUM":
             return token != top
         if token.pos_ in ("VERB", "AUX") or token.head == token:
-            return False
+            break
         token = token.head
+    # the parser hangs "in Paris" on the verb in "3.5 million marched, 800,000 of them in
+    # Paris": a figure just before the phrase, with no verb between, owns it
+    for before in reversed(prep.doc[max(prep.sent.start, prep.i - 4) : prep.i]):
+        if before.pos_ in ("VERB", "AUX") or before == top or top in before.subtree:
+            return False
+        if before.pos_ == "NUM" and before.i > top.i:
+            return True
     return False
 
 

@@ -207,6 +207,8 @@ def resolve(time_text: str | None, published: date | None) -> str | None:
             back = (published.weekday() - weekday) % 7
             if "last" in text.split():
                 back = back or 7
+            if re.search(r"\b(?:previous|preceding)\b", text):
+                back += 7  # "the previous Sunday's march": the one before the latest Sunday
             return (published - timedelta(days=back)).isoformat()
     return _relative(text, published)
 

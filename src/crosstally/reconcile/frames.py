@@ -41,6 +41,9 @@ _REFINES = {
     "deployed": set(),
     "amount": {"appealed", "pledged", "released", "cost", "raised"},
 }
+#: A country's figure this many times the sum of the other places' in its sentence is their
+#: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
+_WHOLE_FACTOR = 2
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
 
@@ -55,10 +58,13 @@ class Frame:
     scope: str = ""
     per: str = ""
     unit: str = ""
+    #: The day of the one occasion counted, in a story of several ("jun-9": that march).
+    occasion: str = ""
 
     def key(self) -> str:
-        """The readable part of a measure id: `people-dead`, `children-people-dead`."""
-        parts = [self.group, self.population, self.state, self.scope]
+        """The readable part of a measure id: `people-dead`, `children-people-dead`,
+        `people-turnout-jun-9`."""
+        parts = [self.group, self.population, self.state, self.scope, self.occasion]
         if self.per:
             parts.append(f"per-{self.per}")
         slug = re.sub(r"[^a-z0-9]+", "-", " ".join(p for p in parts if p).lower()).strip("-")
@@ -68,16 +74,25 @@ class Frame:
         """The frame this one is a part of (no group, no scope), if it is a part."""
         if not (self.group or self.scope):
             return None
-        return Frame(self.population, self.state, per=self.per, unit=self.unit)
+        return Frame(self.population, self.state, per=self.per, unit=self.unit, occasion=self.occasion)
 
 
 @cache
 def _cues() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {"state": {}, "group": {}, "scope": {}, "side": {}}
+    table: dict[str, dict[str, str]] = {
+        "state": {},
+        "group": {},
+        "scope": {},
+        "side": {},
+        "gathered": {},
+        "running": {},
+    }
     for word, kind, value in read_keyed("frames.tsv", key_columns=2, columns=3, fold=True):
         if kind not in table:
             raise LexiconError(
-                f"unknown kind {kind!r} for {word!r}", path="frames.tsv", hint="use state, group, scope or side"
+                f"unknown kind {kind!r} for {word!r}",
+                path="frames.tsv",
+                hint="use state, group, scope, side, gathered or running",
             )
         table[kind][word.lower()] = value
     return table
@@ -109,6 +124,7 @@ def frame_of(
     story_scope: str = "",
     year: int | None = None,
     part: str = "",
+    side: str = "",
 ) -> Frame:
     """The frame of one claim, from its counted phrase and the words around the figure.
 
@@ -118,7 +134,8 @@ def frame_of(
     them does not make a part of the whole. `year` is the report's: a figure about an
     earlier year's event ("since the 2018 Camp Fire, which killed 85") is that event's.
     `part` is the place of a figure in a breakdown by place ("19 dead in Wajima and 20
-    in Suzu"), which `breakdowns` finds.
+    in Suzu"), which `breakdowns` finds; `side` the side of a front line it counts on,
+    when no other words place it.
     """
     after = _clause_after(sentence, at + len(claim.mention))
     before = sentence[max(0, at - 40) : at]
@@ -127,6 +144,8 @@ def frame_of(
     state = _state(claim, counted, after, before)
     if state == "count" and population in ("people", "troops"):
         state = _only_state(sentence) or state
+    if state == "turnout" and population in ("figure", "them") and _written(claim):
+        population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     group = _first_cue("group", counted) or ""
     if not group and population in ("people", "troops"):
         owners = [p for p in places_in(counted) if p != story_nationality]
@@ -135,13 +154,16 @@ def frame_of(
         group = ""
     scope = (
         _earlier_event(sentence[:at], year, after)
+        or part
         or _first_cue("scope", after)
         or _first_cue("scope", _clause_before(sentence, at))
         or part_of_country(claim.location)
-        or part
+        or side
     )
-    if scope == story_scope and not part:
-        scope = ""  # naming the story's own region makes no part of it, unless a breakdown does
+    if (scope == story_scope or (scope == "national" and state == "turnout")) and not part:
+        # naming the story's own region makes no part of it, unless a breakdown does; nor
+        # does "across the country" of a turnout, which no place word means the whole
+        scope = side
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
 
 
@@ -149,7 +171,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     """The category's state, refined by a cue after the figure ("3,190 who were buried");
     for `other`, the first cue in the counted phrase, after or just before the figure."""
     base = _BASE_STATE.get(claim.category)
-    in_counted, in_after = _first_cue("state", counted), _first_cue("state", after)
+    in_counted = _first_cue("state", counted) or _first_cue("gathered", counted)
+    in_after = _first_cue("state", after)
     if base is None:
         return in_counted or in_after or _first_cue("state", before) or "count"
     refines = _REFINES.get(base, set())
@@ -185,17 +208,42 @@ def breakdowns(claims: list[Claim]) -> dict[int, str]:
     first part's place, is the whole and is left out (its start maps to "")."""
     by_sentence: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:
-        if c.location and c.category != "other":
+        if c.category != "other" or _counts_people(c):
             by_sentence.setdefault((c.evidence_start, c.category), []).append(c)
     parts: dict[int, str] = {}
     for group in by_sentence.values():
-        if len({c.location for c in group}) < 2:
+        located = [c for c in group if c.location]
+        if not located:
             continue
-        for c in group:
+        # "740,000 marched, 119,000 of them in Paris": a larger figure placed nowhere is the whole
+        unplaced_whole = any(not c.location and c.value > max(o.value for o in located) for c in group)
+        if len({c.location for c in located}) < 2 and not unplaced_whole:
+            continue
+        for c in located:
             same_place = [o for o in group if o.location == c.location]
-            whole = c.value > min(o.value for o in same_place)
+            others = sum(o.value for o in located if o.location != c.location)
+            # "1.28 million across France, including 93,000 in Paris": far more than the rest
+            whole = c.value > min(o.value for o in same_place) or (
+                _a_country(c.location or "") and c.value >= _WHOLE_FACTOR * others
+            )
             parts[c.start] = "" if whole else _slug(c.location or "")
     return parts
+
+
+def _counts_people(claim: Claim) -> bool:
+    """A figure of no category that counts people ("40,000 protesters", "3.5 million marched")."""
+    population = group_of(claim)
+    return not claim.unit and (population == "people" or (population in ("figure", "them") and _written(claim)))
+
+
+def _a_country(location: str) -> bool:
+    """ "France": a place the places table knows by that very name (a country)."""
+    return places_in(location) == [location.lower()]
+
+
+def _written(claim: Claim) -> bool:
+    """A figure written in digits ("3.5 million"), not a word ratio ("nearly twice")."""
+    return bool(re.search(r"\d", claim.mention))
 
 
 def story_parts(claims_by_doc: dict[str, list[Claim]]) -> dict[tuple[str, int], str]:
@@ -268,6 +316,11 @@ def _earlier_event(before: str, year: int | None, after: str = "") -> str:
     if m is None or year is None or int(m.group(1)) >= year:
         return ""
     return f"event-{m.group(1)}"
+
+
+def is_running_total(sentence: str, at: int, end: int) -> bool:
+    """Whether the figure's clause makes it a running total ("32 arrested so far")."""
+    return bool(_first_cue("running", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
 
 
 def _only_state(sentence: str) -> str | None:

@@ -93,6 +93,8 @@ def group_of(claim: Claim, military: bool = False) -> str:
     plain_head = head and classes[-1] is None and head not in lex.category_nouns and head not in lex.category_adjs
     if plain_head and "person" in classes[:-1] and head not in _STOP:
         return words[-1]  # "missing person cases", "refugee camps": the head is what is counted
+    if classes and classes[-1] == "gathering" and not claim.unit:
+        return "people"  # "the march peaked at 240,000": the people at it
     if claim.category in _PEOPLE_CATEGORIES or "person" in classes or "force" in classes:
         if "force" in classes:
             return "troops"

@@ -18,9 +18,10 @@ from importlib import resources
 
 from ..claims import Claim
 from .flags import Estimate, clock, conflicts, revisions
-from .frames import Frame, frame_of, is_generic_total, named_part, story_parts, story_scope
+from .frames import Frame, frame_of, is_generic_total, is_running_total, named_part, story_parts, story_scope
 from .measures import is_military, places_in
 from .misquotes import misquotes
+from .occasions import OccasionInput, occasions
 from .sides import claim_sides
 from .sources import SourceEntity, is_source_name, resolve_sources, title_aliases
 from .stories import Story, StoryInput, group_stories
@@ -185,6 +186,7 @@ def reconcile(
             {(c.doc, c.start): entities[c.source].key for c in story_claims if c.source in entities},
         )
         parts = story_parts({d: sorted(by_doc.get(d, []), key=lambda c: c.start) for d in story.docs})
+        gatherings: list[OccasionInput] = []
         for doc_id in story.docs:
             doc = info[doc_id]
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
@@ -197,9 +199,9 @@ def reconcile(
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
-                part = parts.get((doc_id, claim.start)) or sides.get((doc_id, claim.start), "")
+                part, side = parts.get((doc_id, claim.start), ""), sides.get((doc_id, claim.start), "")
                 placed = replace(claim, location=named_part(claim.location, doc.text))
-                frame = frame_of(placed, sentence, at, nationality, military, scope, year, part)
+                frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side)
                 if previous is not None and set_against(doc.text, claim, previous):
                     frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen:
@@ -210,6 +212,12 @@ def reconcile(
                 key, name = _source(replace(claim, source=titled.get(claim.source, claim.source)), doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim
+                running = is_running_total(sentence, at, at + len(claim.mention))
+                gatherings.append(
+                    OccasionInput(
+                        (doc_id, claim.start), frame.state, frame.scope, time.day, time.origin != "document", running
+                    )
+                )
                 frames[(doc_id, claim.start)] = ClaimFrame(
                     doc_id,
                     claim.start,
@@ -226,6 +234,9 @@ def reconcile(
                     time.day,
                     time.origin,
                 )
+        for key, label in occasions(gatherings).items():
+            frame_objs[key] = replace(frame_objs[key], occasion=label)
+            frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}")
     measures = _measures(claims, frames, frame_objs)
     flags = _flags(claims, frames, info, stories, {d: found.day for d, found in dates.items()})
     unique = {e.key: e for e in entities.values()}

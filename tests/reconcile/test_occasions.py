@@ -1,0 +1,126 @@
+"""A story of several gatherings counts each one on its own; a disaster's toll stays one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crosstally.read import Document
+from crosstally.reconcile.occasions import OccasionInput, occasions
+
+
+def _item(n: int, state: str, day: int, *, dated: bool = True, running: bool = False, scope: str = ""):
+    return OccasionInput(("a.txt", n * 100), state, scope, date(2023, 3, day), dated, running)
+
+
+def test_gatherings_days_apart_are_occasions_named_by_their_first_day():
+    found = occasions(
+        [
+            _item(1, "turnout", 7),
+            _item(2, "turnout", 8),
+            _item(3, "arrested", 8),
+            _item(4, "turnout", 15),
+            _item(5, "injured", 16),
+        ]
+    )
+    assert found == {
+        ("a.txt", 100): "mar-7",
+        ("a.txt", 200): "mar-7",
+        ("a.txt", 300): "mar-7",
+        ("a.txt", 400): "mar-15",
+        ("a.txt", 500): "mar-15",
+    }
+
+
+def test_one_gathering_reported_over_days_is_no_occasion_at_all():
+    assert occasions([_item(1, "turnout", 7), _item(2, "turnout", 8), _item(3, "dead", 12)]) == {}
+
+
+def test_a_disaster_toll_over_many_days_is_never_split():
+    assert occasions([_item(n, "dead", day) for n, day in enumerate((1, 3, 6, 10, 15), start=1)]) == {}
+
+
+def test_running_totals_and_earlier_years_stay_whole():
+    found = occasions(
+        [
+            _item(1, "turnout", 7),
+            _item(2, "turnout", 15),
+            _item(3, "arrested", 16, running=True),
+            _item(4, "turnout", 15, scope="event-2010"),
+        ]
+    )
+    assert ("a.txt", 300) not in found and ("a.txt", 400) not in found
+
+
+def test_an_undated_figure_speaks_of_the_gathering_named_just_before():
+    found = occasions([_item(1, "turnout", 7), _item(2, "turnout", 15), _item(3, "turnout", 15, dated=False)])
+    assert found[("a.txt", 300)] == "mar-15"
+    moved = occasions([_item(1, "turnout", 15), _item(2, "turnout", 7), _item(3, "turnout", 15, dated=False)])
+    assert moved[("a.txt", 300)] == "mar-7"
+
+
+def _doc(name: str, text: str, day: int) -> Document:
+    return Document(name, text, title=None, outlet=f"Outlet {name}", published=date(2023, 3, day))
+
+
+STORY = [
+    _doc(
+        "first.txt",
+        "Pension strike fills Valmora streets\n"
+        "More than 1.2 million people marched across the country on Tuesday against the pension reform, "
+        "the General Workers' Confederation said. The interior ministry put the number of marchers at "
+        "480,000. Police said 31 people were arrested in Valmora on Tuesday night.\n",
+        8,
+    ),
+    _doc(
+        "second.txt",
+        "Second strike day\n"
+        "The General Workers' Confederation said 1.5 million people took part in the marches on Wednesday, "
+        "while the interior ministry counted 560,000 protesters. Police said 45 people were arrested on "
+        "Wednesday night in Valmora, bringing the number arrested since the protests began to 76.\n",
+        16,
+    ),
+]
+
+
+def test_each_march_is_a_measure_and_the_rival_counts_of_one_march_conflict(nlp):
+    from crosstally.ingest import claims_of, reconcile_batch
+
+    claims = claims_of(STORY)
+    measure = {c.mention: c.measure for c in claims}
+    assert measure["More than 1.2 million"] == measure["480,000"]
+    assert measure["1.5 million"] == measure["560,000"]
+    assert measure["1.5 million"] != measure["More than 1.2 million"]
+    assert measure["31"] != measure["45"]
+    assert measure["76"] not in (measure["31"], measure["45"])
+    rec = reconcile_batch(STORY, claims)
+    conflicts = {
+        frozenset(c.mention for c in claims if (c.doc, c.start) in {f.first[:2], f.second[:2]})
+        for f in rec.flags
+        if f.type == "conflict"
+    }
+    assert conflicts == {frozenset({"More than 1.2 million", "480,000"}), frozenset({"1.5 million", "560,000"})}
+    assert not any(f.type == "revision" and f.measure == measure["31"] for f in rec.flags)
+
+
+def test_a_city_within_a_national_turnout_is_a_part_of_that_day(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "a.txt",
+            "Pension protests\nPolice said 1.28 million people protested across France on Tuesday, including "
+            "93,000 in Paris. The CGT union said 3.5 million marched nationwide, 800,000 of them in Paris.\n",
+            8,
+        ),
+        _doc(
+            "b.txt",
+            "Pension protests again\nThe interior ministry said 740,000 people marched across the country on "
+            "Wednesday, 119,000 of them in Paris. The CGT said 2 million people took part.\n",
+            16,
+        ),
+    ]
+    measure = {c.mention: c.measure for c in claims_of(docs)}
+    assert measure["1.28 million"] == measure["3.5 million"]
+    assert measure["93,000"] == measure["800,000"] != measure["1.28 million"]
+    assert measure["740,000"] == measure["2 million"] != measure["1.28 million"]
+    assert measure["119,000"] not in (measure["93,000"], measure["740,000"])
