@@ -489,6 +489,8 @@ def _own_per(top, lex: Lexicon) -> str | None:
 def location(sent, noun, verbs: list, top=None) -> str | None:
     """Where the counted thing is: the place in a prepositional phrase of its clause, not
     one that belongs to another figure ("19 dead in Wajima and 20 in Suzu")."""
+    if noun is None and top is not None and (right := _place_right_after(top)):
+        return right
     heads = [t for t in [noun, *verbs] if t is not None]
     options = []
     for tok in sent:
@@ -537,6 +539,27 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : end + 1].text
+
+
+def _place_right_after(top) -> str | None:
+    """ "... 40 in Dunmore County and 30 in Harlan County": a bare figure followed at once by
+    "in" and a named place is that place's, however the parser hung the list."""
+    doc = top.doc
+    i = top.i + 1
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    start = i
+    while i < len(doc) and (
+        (doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("GPE", "LOC", "FAC", ""))
+        or (i > start and doc[i].lower_ in _PLACE_NOUNS)
+    ):
+        i += 1
+    if i == start or doc[start].pos_ != "PROPN":
+        return None
+    return doc[start:i].text
 
 
 def _the_one_place(sent) -> str | None:

@@ -125,6 +125,7 @@ def frame_of(
     year: int | None = None,
     part: str = "",
     side: str = "",
+    spoken: str = "",
 ) -> Frame:
     """The frame of one claim, from its counted phrase and the words around the figure.
 
@@ -134,7 +135,8 @@ def frame_of(
     them does not make a part of the whole. `year` is the report's: a figure about an
     earlier year's event ("since the 2018 Camp Fire, which killed 85") is that event's.
     `part` is the place of a figure in a breakdown by place ("19 dead in Wajima and 20
-    in Suzu"), which `breakdowns` finds; `side` the side of a front line it counts on,
+    in Suzu"), which `breakdowns` finds; `spoken` the part its sentence names before it
+    ("Buncombe confirms 61 dead"), and `side` the side of a front line it counts on, both
     when no other words place it.
     """
     after = _clause_after(sentence, at + len(claim.mention))
@@ -158,6 +160,7 @@ def frame_of(
         or _first_cue("scope", after)
         or _first_cue("scope", _clause_before(sentence, at))
         or part_of_country(claim.location)
+        or spoken
         or side
     )
     if (scope == story_scope or (scope == "national" and state == "turnout")) and not part:
@@ -261,6 +264,37 @@ def story_parts(claims_by_doc: dict[str, list[Claim]]) -> dict[tuple[str, int], 
             if part:
                 out[(doc, c.start)] = part
     return out
+
+
+def part_names(parts: dict[tuple[str, int], str], claims: list[Claim]) -> dict[str, str]:
+    """The name each part of a story goes by ("buncombe-county" → "Buncombe"), from the
+    places of its figures, without the word for the kind of place."""
+    names = {}
+    for c in claims:
+        slug = parts.get((c.doc, c.start))
+        if slug and c.location and _slug(c.location) == slug:
+            core = _SUBNATIONAL.sub("", c.location).strip(" ,")
+            if core:
+                names[slug] = core
+    return names
+
+
+_GENERIC_PLACE = re.compile(r"(?:the|his|her|its|their)\s+(?:state|county|province|region|prefecture|district)", re.I)
+
+
+def spoken_part(before: str, location: str | None, names: dict[str, str]) -> str:
+    """The part of the story a figure placed nowhere, or only in "the county" / "his
+    state", belongs to: the last part its sentence names before it ("The Buncombe County
+    Sheriff's Office said 72 bodies had been recovered in the county", "South Carolina Gov.
+    Henry McMaster said the toll in his state had reached 36")."""
+    if location and not _GENERIC_PLACE.fullmatch(location.strip()):
+        return ""
+    best, at = "", -1
+    for slug, name in names.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", before):
+            if m.start() > at:
+                best, at = slug, m.start()
+    return best
 
 
 def _slug(words: str) -> str:

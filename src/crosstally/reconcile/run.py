@@ -18,7 +18,17 @@ from importlib import resources
 
 from ..claims import Claim
 from .flags import Estimate, clock, conflicts, revisions
-from .frames import Frame, frame_of, is_generic_total, is_running_total, named_part, story_parts, story_scope
+from .frames import (
+    Frame,
+    frame_of,
+    is_generic_total,
+    is_running_total,
+    named_part,
+    part_names,
+    spoken_part,
+    story_parts,
+    story_scope,
+)
 from .measures import is_military, places_in
 from .misquotes import misquotes
 from .occasions import OccasionInput, occasions
@@ -186,6 +196,7 @@ def reconcile(
             {(c.doc, c.start): entities[c.source].key for c in story_claims if c.source in entities},
         )
         parts = story_parts({d: sorted(by_doc.get(d, []), key=lambda c: c.start) for d in story.docs})
+        names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
         for doc_id in story.docs:
             doc = info[doc_id]
@@ -201,7 +212,8 @@ def reconcile(
                 at = claim.start - claim.evidence_start
                 part, side = parts.get((doc_id, claim.start), ""), sides.get((doc_id, claim.start), "")
                 placed = replace(claim, location=named_part(claim.location, doc.text))
-                frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side)
+                spoken = spoken_part(sentence[:at], placed.location, names)
+                frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side, spoken)
                 if previous is not None and set_against(doc.text, claim, previous):
                     frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen:

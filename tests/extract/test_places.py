@@ -1,0 +1,26 @@
+"""Where a figure is, when a list of places splits a total."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        (
+            "The storm has killed at least 140 people, state officials said on Tuesday, including 40 in Dunmore "
+            "County and 30 in Harlan County.",
+            {"at least 140": None, "40": "Dunmore County", "30": "Harlan County"},
+        ),
+        ("Officials said 19 died in Wajima and 20 in Suzu.", {"19": "Wajima", "20": "Suzu"}),
+        (
+            "The ministry said 16 people had died: 14 in the Kherson region and two in the Mykolaiv region.",
+            {"16": None, "14": "Kherson region", "two": "Mykolaiv region"},
+        ),
+        ("Police said 12 people were in hospital.", {"12": None}),
+    ],
+)
+def test_each_figure_of_a_list_takes_its_own_place(claims_of, sentence, places):
+    found = {c.mention: c.location for c in claims_of(sentence)}
+    assert found == places

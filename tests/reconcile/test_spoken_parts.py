@@ -1,0 +1,55 @@
+"""A part of a story named only by who speaks for it, or by "the county" / "his state"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosstally.read import Document
+from crosstally.reconcile.frames import spoken_part
+
+NAMES = {"dunmore-county": "Dunmore", "east-varna": "East Varna", "west-varna": "West Varna"}
+
+
+@pytest.mark.parametrize(
+    ("before", "location", "part"),
+    [
+        ("The Dunmore County Sheriff's Office said searchers had recovered ", "the county", "dunmore-county"),
+        ("Dunmore confirms ", None, "dunmore-county"),
+        ("East Varna Gov. Ann Holt said the toll in her state had reached ", "her state", "east-varna"),
+        ("West Varna officials, unlike those in East Varna, said ", None, "east-varna"),
+        ("The storm has now killed ", None, ""),
+        ("East Varna Gov. Ann Holt said flooding in Marlow had killed ", "Marlow", ""),
+    ],
+)
+def test_the_part_a_sentence_names_before_a_figure(before, location, part):
+    assert spoken_part(before, location, NAMES) == part
+
+
+def _doc(name: str, text: str, day: int) -> Document:
+    return Document(name, text, title=None, outlet=f"Outlet {name}", published=date(2024, 10, day))
+
+
+def test_a_county_named_by_its_sheriff_joins_the_countys_toll(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "a.txt",
+            "Storm toll climbs\nThe storm has killed at least 140 people, 40 of them in Dunmore County and 30 in "
+            "Harlan County, state officials said on Tuesday.\n",
+            1,
+        ),
+        _doc(
+            "b.txt",
+            "Dunmore confirms 52 dead\nThe Dunmore County Sheriff's Office said on Thursday that searchers had "
+            "recovered 52 bodies in the county. In neighbouring Pike County, officials said two people died.\n",
+            3,
+        ),
+    ]
+    measure = {(c.doc, c.mention): c.measure for c in claims_of(docs)}
+    county = measure[("a.txt", "40")]
+    assert county != measure[("a.txt", "at least 140")]
+    assert measure[("b.txt", "52")] == county
+    assert [m for (doc, mention), m in measure.items() if doc == "b.txt" and mention == "52"] == [county]
