@@ -73,3 +73,26 @@ def test_one_side_named_alone_splits_nothing(nlp):
     ]
     measure = {c.mention: c.measure for c in claims_of(docs)}
     assert measure["10"] == measure["12"]
+
+
+def test_a_body_named_for_one_sides_country_counts_on_that_side(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "e.txt",
+            "Novyi dam flooding\nTen people had died on the Ukrainian-controlled side of the Dnipro after the Novyi "
+            "dam breach in the Kherson region, officials said on Monday. On the Russian-occupied bank, 29 "
+            "people had died.\n",
+            13,
+        ),
+        _doc(
+            "f.txt",
+            "Novyi dam flooding\nUkraine's interior ministry said on Thursday that 16 people had died after the "
+            "Novyi dam breach on the Dnipro in the Kherson region. Russia's TASS news agency said 35 had died.\n",
+            16,
+        ),
+    ]
+    measure = {c.mention: c.measure for c in claims_of(docs)}
+    assert measure["16"] == measure["Ten"] != measure["29"]
+    assert measure["35"] == measure["29"]

@@ -5,7 +5,8 @@ side", "29 died on the Russian-occupied left bank", "government-held" against "r
 Those are different quantities, not a conflict. A figure's side is read from the words of
 its sentence; a source that once says which side it counts for keeps that side for its
 other figures ("Klymenko said 10 on the Ukrainian-controlled side ... On Sunday he had
-given 17"). Sides apply to counts of people harmed, and only in a story that names
+given 17"), and a body named for one side's country counts on that side ("Ukraine's
+interior ministry said 16 had died"). Sides apply to counts of people harmed, and only in a story that names
 both: elsewhere "Ukrainian-held" is just where something happened.
 """
 
@@ -36,6 +37,16 @@ def occupiers(sentences: list[str]) -> set[str]:
     for sentence in sentences:
         for m in _OCCUPIED.finditer(sentence):
             found.update(places_in(m.group(1) or m.group(2) or ""))
+    return found
+
+
+def defenders(sentences: list[str], occupier: set[str]) -> set[str]:
+    """The countries a story says hold the other side: "Ukrainian-controlled", "held by
+    Ukraine", when they are not the occupier."""
+    found: set[str] = set()
+    for sentence in sentences:
+        for m in _HELD.finditer(sentence):
+            found.update(set(places_in(next(g for g in m.groups() if g))) - occupier)
     return found
 
 
@@ -74,6 +85,7 @@ def claim_sides(claims: list[Claim], sentences: dict[tuple[str, int], str], sour
         key = source_of.get((c.doc, c.start))
         if side and key and not key.startswith("outlet:"):
             by_source.setdefault(key, Counter())[side] += 1
+    defending = defenders(list(sentences.values()), occupier)
     sides = {}
     for c in claims:
         key = (c.doc, c.start)
@@ -82,5 +94,18 @@ def claim_sides(claims: list[Claim], sentences: dict[tuple[str, int], str], sour
             counts = by_source[source_of[key]].most_common(2)
             if len(counts) == 1 or counts[0][1] > counts[1][1]:
                 side = counts[0][0]
+        if not side and c.category in _HARM:
+            side = _side_of_source(c.source or "", occupier, defending)
         sides[key] = side
     return sides
+
+
+def _side_of_source(source: str, occupier: set[str], defending: set[str]) -> str:
+    """ "Ukraine's interior ministry", "Russia's TASS news agency": a body of one side,
+    where the words do not say, counts on its own side of the front."""
+    named = set(places_in(source))
+    if named & occupier and not named & defending:
+        return OCCUPIED
+    if named & defending and not named & occupier:
+        return GOVERNMENT
+    return ""
