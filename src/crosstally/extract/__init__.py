@@ -46,6 +46,8 @@ __all__ = ["extract", "extract_many", "DocumentText"]
 CONTEXT_UNITS = 3
 _GENERIC_TOTALS = {"total", "figure", "tally", "count", "number"}
 _RANGE_WORDS = {"to", "and", "or", "-", "–"}
+#: Words that open a time phrase right after a count the tagger took into a DATE.
+_TIME_AFTER = {"the", "a", "an", "last", "this", "early", "late", "on", "by", "overnight"}
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
 
 
@@ -182,7 +184,8 @@ class _Job:
             previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
                 last = claims[-1] if claims else None
-                claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim, last)
+                siblings = [c for c in claims if c.evidence_start == offset + sent.start_char]
+                claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim, last, siblings)
                 if claim is not None:
                     claims.append(claim)
                     previous_claim = claim
@@ -250,12 +253,14 @@ def _claim(
     context: Sequence[Attribution],
     previous: Claim | None = None,
     last: Claim | None = None,
+    siblings: Sequence[Claim] = (),
 ) -> Claim | None:
     """The claim for one figure, or None when the syntax shows it is none. `previous` is
     the claim before it in the sentence, whose counted noun an elliptical figure shares
     ("4.6 million people in May, down from 6 million"); `last` the report's claim before
     it, whose state a bare "the number" continues ("he expected the number to fall below
-    100")."""
+    100"); `siblings` the sentence's claims so far, among which "N of them" finds its
+    whole."""
     lex = lexicon()
     doc = sent.doc
     span = doc.char_span(fig.core_start - offset, fig.core_end - offset, alignment_mode="expand")
@@ -285,11 +290,16 @@ def _claim(
     of_them = (  # "27 of them": a part of the figure before
         noun is not None and noun.lower_ in ("them", "those", "these") and noun.head.lower_ == "of" and not fig.unit
     )
-    part_of_previous = of_them or (
-        noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")
+    if of_them and previous is not None and previous.value < fig.value:
+        # "3,000 detained in 33 towns, about 1,000 of them in Minsk": a part is no larger than its whole
+        previous = next((c for c in reversed(siblings) if c.value >= fig.value), previous)
+    part_of_previous = (
+        of_them
+        or (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"))
+        or (noun is not None and _among_them([noun, *verbs]))
     )
-    if part_of_previous and previous is not None and kind_of == "other":
-        kind_of = previous.category
+    if part_of_previous and previous is not None and (kind_of == "other" or (of_them and _says_nothing(noun, lex))):
+        kind_of = previous.category  # "injured 172, 33 of them seriously": the 172's part
     generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
     if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
@@ -339,6 +349,30 @@ def _claim(
         location=location(sent, noun, verbs, top),
         evidence_start=offset + sent.start_char,
         evidence_end=offset + sent.end_char,
+    )
+
+
+def _says_nothing(noun, lex) -> bool:
+    """Whether the words after "N of them" name no state of their own ("33 of them
+    seriously", not "27 of them were killed")."""
+    for token in noun.doc[noun.i + 1 :]:
+        if token.is_punct or token.pos_ == "CCONJ":
+            return True
+        lemma = token.lemma_.lower()
+        if lemma in lex.category_verbs or lemma in lex.category_nouns or token.lower_ in lex.category_adjs:
+            return False
+    return True
+
+
+def _among_them(heads: list) -> bool:
+    """ "156, among them 26 foreign nationals", "the toll reached 151, and 19 foreigners
+    were among the victims": a part of the figure before."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("among", "including")
+        and any(g.dep_ == "pobj" and g.lower_ in ("them", "those", "whom", "victims") for g in c.children)
+        for head in heads
+        for c in head.children
     )
 
 
@@ -444,8 +478,8 @@ def _bare_date(token) -> bool:
     if token.ent_type_ != "DATE":
         return False
     entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    if token.i + 1 < entity.end and token.doc[token.i + 1].lower_ in ("the", "a", "an", "last", "this"):
-        return True  # "up from 94 the day before", "48 a day earlier": the time follows the count
+    if token.i + 1 < entity.end and token.doc[token.i + 1].lower_ in _TIME_AFTER:
+        return True  # "up from 94 the day before", "put the dead at 149 early on Sunday": the time follows
     return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
 
 

@@ -18,7 +18,7 @@ LOOKBACK_CHARS = 400
 _PRONOUNS = ("it", "this", "that")
 _QUANTITY = re.compile(
     r"\b(?:the|its|their|this|that|a|an)\s+"
-    r"((?:[\w-]+\s+){0,3}?(?:toll|tally|count|number|total|figure|estimate)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
+    r"((?:[\w'’-]+\s+){0,3}?(?:toll|tally|count|number|total|figure|estimate)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
     r"(?:\s+(?:has|had|have|is|was|were|rose|climbed|stood|stands|jumped|fell|reached|moved|went|kept|continued|"
     r"on|in|at|for)\b|\s*[.,;:]|\s*$)",
     re.IGNORECASE,
@@ -49,7 +49,9 @@ def quantity_antecedent(text: str, sentence_start: int, lex: Lexicon) -> tuple[s
     if not matches:
         return None
     phrase = matches[-1].group(1).strip()
-    return phrase, _category_of(phrase, lex)
+    # "the ministry's count stood at 149 dead": a count named by whose it is takes the
+    # state its first level gives
+    return phrase, _category_of(phrase, lex) or _category_of(previous[matches[-1].end() :][:40], lex)
 
 
 def _category_of(phrase: str, lex: Lexicon) -> str | None:

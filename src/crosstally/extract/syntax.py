@@ -97,6 +97,7 @@ _PLACE_NOUNS = {
     "port",
     "capital",
 }
+_COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT"}
 _PLACE_PREPS = {"in", "near", "at", "inside", "across", "into", "around", "outside", "on"}
 
 
@@ -266,6 +267,8 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
     if kind == "multiplier":
         return "other"
     noun_class = lex.noun_classes.get(noun.lemma_.lower()) if noun is not None else None
+    if noun_class == "info" and (reported := _of_whom(noun)) is not None:
+        return category(kind, reported, top, [], lex)  # "4,000 reports of missing people"
     if noun is not None and noun.lemma_.lower() in _PLACE_NOUNS and noun.tag_ == "NNS":
         return "other"  # "killed 116 people in six states": a count of places
     own = _noun_categories(noun, lex) if noun is not None else set()
@@ -273,7 +276,11 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         return _merge(own)
     if noun_class == "materiel" or own == {"materiel"}:
         return "materiel"
-    events = _event_categories(noun if noun is not None else top, verbs, lex) or _state_after(noun, lex)
+    events = (
+        _event_categories(noun if noun is not None else top, verbs, lex)
+        or _state_after(noun, lex)
+        or _among(noun, verbs, lex)
+    )
     if not events and noun_class in ("person", "force"):
         events = _where_they_are(verbs, lex, noun_class == "force")
     people = (
@@ -334,6 +341,34 @@ def _merge(found: set[str]) -> str:
         if name in found:
             return name
     return next(iter(found))
+
+
+def _of_whom(noun):
+    """The people a report counts reports of ("reports of missing people"), if any."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
+
+
+def _among(noun, verbs: list, lex: Lexicon) -> set[str]:
+    """ "19 foreign nationals were among the dead", "26 foreigners among those killed": a
+    part of a group whose category the group names."""
+    found: set[str] = set()
+    for head in [t for t in (noun, *verbs) if t is not None]:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "among":
+                continue
+            for group in (c for c in prep.children if c.dep_ == "pobj"):
+                found |= _noun_categories(group, lex)
+                found |= {
+                    lex.category_verbs[c.lemma_.lower()]
+                    for c in group.children
+                    if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.category_verbs
+                }
+    return found
 
 
 def _noun_categories(noun, lex: Lexicon) -> set[str]:
@@ -504,9 +539,12 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         obj = _named_by_of(objects[0])
         named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
         place = obj.lemma_.lower() in _PLACE_NOUNS and any(
-            c.pos_ == "PROPN" or c.ent_type_ or c.lower_ == "the" or (c.dep_ == "poss" and c.pos_ == "PRON")
+            c.pos_ == "PROPN"
+            or (c.ent_type_ and c.ent_type_ not in _COUNT_ENTITIES)
+            or c.lower_ == "the"
+            or (c.dep_ == "poss" and c.pos_ == "PRON")
             for c in obj.lefts
-        )  # "in Kherson region", "in the county" (which the report names elsewhere), "in his state"
+        )  # "in Kherson region", "in the county" (which the report names elsewhere), "in his state"; not "in 33 towns"
         if not (named or place):
             continue
         if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):

@@ -55,6 +55,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
             continue  # "the march peaked at 240,000": a month is written with a capital
         if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in ("aged", "ages", "age"):
             continue  # "aged 15 to 66": ages, not a time
+        if _an_age(sent, ent, words):
+            continue  # "women in their 20s": an age, not a decade
         if _follows_other_figure(sent, ent, figure_span):
             continue  # "180,000, up from 35,000 on Friday": Friday is the other figure's
         possessive = ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS"
@@ -79,6 +81,18 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         return None
     *_, start, end = min(candidates)
     return sent.doc.text[start:end], start
+
+
+_AGE_DECADE = re.compile(r"(?:(their|his|her|its|our|my)\s+)?(?:(?:early|mid|late)[\s-]+)?\d0s", re.IGNORECASE)
+_POSSESSIVES = {"their", "his", "her", "its", "our", "my"}
+
+
+def _an_age(sent, ent, words: str) -> bool:
+    """ "most of them in their 20s": a two-digit decade after a possessive is an age."""
+    m = _AGE_DECADE.fullmatch(words)
+    if m is None:
+        return False
+    return bool(m.group(1)) or (ent.start > sent.start and sent.doc[ent.start - 1].lower_ in _POSSESSIVES)
 
 
 def _follows_other_figure(sent, ent, figure_span: tuple[int, int]) -> bool:

@@ -1,0 +1,66 @@
+"""A figure that is a part of another takes the whole's category; a count named by whose
+it is keeps its state into the next sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "category"),
+    [
+        ("The crush killed at least 156 people and injured 172, 33 of them seriously.", "33", "wounded"),
+        ("Officials said 156 people had died and 151 had been injured, 29 of them seriously.", "29", "wounded"),
+        ("Officials said 19 foreign nationals were among the dead.", "19", "killed"),
+        ("Six students were among those killed in the blast.", "Six", "killed"),
+        (
+            "The fire chief said the toll had reached 151, and that 19 foreigners were among the victims.",
+            "19",
+            "killed",
+        ),
+        ("By Tuesday the toll had reached 156, among them 26 foreign nationals.", "26", "killed"),
+        ("Among the dead, 101 were women, most of them in their 20s.", "101", "killed"),
+        (
+            "Rights groups said 6,000 people had been detained and that at least 450 of them had been beaten.",
+            "at least 450",
+            "wounded",
+        ),
+        (
+            "The city said it had received more than 4,000 reports of missing people by Monday.",
+            "more than 4,000",
+            "missing",
+        ),
+        ("Police assigned 137 officers to the district for the weekend.", "137", "deployed"),
+        ("Fire authorities put the dead at 149 early on Sunday, with 76 people injured.", "149", "killed"),
+        (
+            "By Monday morning, the interior ministry's count stood at 149 dead and 154 injured. By Tuesday it had "
+            "reached 156.",
+            "156",
+            "killed",
+        ),
+    ],
+)
+def test_the_category_of_a_part_or_a_continued_count(claims_of, text, mention, category):
+    claims = {c.mention: c for c in claims_of(text, "2022-11-01")}
+    assert mention in claims, sorted(claims)
+    assert claims[mention].category == category
+
+
+def test_a_part_is_no_larger_than_its_whole(claims_of):
+    claims = {
+        c.mention: c
+        for c in claims_of(
+            "The ministry said some 3,000 people had been detained after gatherings in 33 towns and cities, "
+            "about 1,000 of them in Minsk."
+        )
+    }
+    assert claims["about 1,000"].category == "arrested"
+    assert claims["about 1,000"].location == "Minsk"
+    assert claims["some 3,000"].location is None
+
+
+def test_an_age_decade_is_no_time(claims_of):
+    claims = {
+        c.mention: c for c in claims_of("Among the dead, 101 were women, most of them in their 20s.", "2022-11-01")
+    }
+    assert claims["101"].time_text is None
