@@ -124,3 +124,50 @@ def test_a_city_within_a_national_turnout_is_a_part_of_that_day(nlp):
     assert measure["93,000"] == measure["800,000"] != measure["1.28 million"]
     assert measure["740,000"] == measure["2 million"] != measure["1.28 million"]
     assert measure["119,000"] not in (measure["93,000"], measure["740,000"])
+
+
+def test_each_nights_detentions_are_that_nights_and_the_total_stays_whole():
+    found = occasions(
+        [
+            _item(1, "turnout", 5),
+            _item(2, "turnout", 12),
+            _item(3, "arrested", 10, dated=True, running=False, scope=""),
+        ]
+    )
+    assert found[("a.txt", 300)] == "mar-10"
+    nights = occasions(
+        [
+            _item(1, "turnout", 5),
+            _item(2, "turnout", 12),
+            OccasionInput(("a.txt", 300), "arrested", "", date(2023, 3, 6), period=True),
+            OccasionInput(("a.txt", 400), "arrested", "", date(2023, 3, 7), period=True),
+            OccasionInput(("a.txt", 500), "arrested", "", date(2023, 3, 8), running=True),
+        ]
+    )
+    assert nights[("a.txt", 300)] == "mar-6" and nights[("a.txt", 400)] == "mar-7"
+    assert ("a.txt", 500) not in nights
+
+
+def test_the_words_of_a_gathering_and_of_one_night(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "n1.txt",
+            "Minsk crowds\nA reporter estimated the march in Valmora on Sunday at around 200,000. The ministry said "
+            "some 3,000 people had been detained on election night.\n",
+            10,
+        ),
+        _doc(
+            "n2.txt",
+            "Second Sunday\nAbout 100,000 people gathered in Valmora on Sunday, the rights group said. The ministry "
+            "reported more than 2,000 detentions over the previous 24 hours.\n",
+            17,
+        ),
+    ]
+    claims = claims_of(docs)
+    measure = {c.mention: c.measure for c in claims}
+    assert "turnout" in measure["around 200,000"] and "turnout" in measure["About 100,000"]
+    assert measure["around 200,000"] != measure["About 100,000"]
+    assert "arrested" in measure["more than 2,000"]
+    assert measure["some 3,000"] != measure["more than 2,000"]

@@ -354,12 +354,12 @@ def _of_whom(noun):
 
 
 def _among(noun, verbs: list, lex: Lexicon) -> set[str]:
-    """ "19 foreign nationals were among the dead", "26 foreigners among those killed": a
-    part of a group whose category the group names."""
+    """ "19 foreign nationals were among the dead", "26 foreigners among those killed", "Of
+    the dead, 97 were women": a part of a group whose category the group names."""
     found: set[str] = set()
     for head in [t for t in (noun, *verbs) if t is not None]:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "among":
+            if prep.dep_ != "prep" or prep.lower_ not in ("among", "of") or (prep.lower_ == "of" and head is noun):
                 continue
             for group in (c for c in prep.children if c.dep_ == "pobj"):
                 found |= _noun_categories(group, lex)

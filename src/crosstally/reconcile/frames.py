@@ -10,12 +10,13 @@ its own that names the part, and is linked to the whole.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from ..claims import Claim
 from ..errors import LexiconError
-from ..lexicon import read_keyed
+from ..lexicon import lexicon, read_keyed
 from .measures import group_of, places_in
 
 #: The state each contract category starts from.
@@ -44,6 +45,8 @@ _REFINES = {
 #: A country's figure this many times the sum of the other places' in its sentence is their
 #: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
 _WHOLE_FACTOR = 2
+#: "97 of the dead were women": the words after the figure name the part it counts.
+_IS_GROUP = re.compile(r"\s*(?:of (?:the|them|those)\b[\w\s]{0,30}?\s)?(?:were|was|are)\s", re.IGNORECASE)
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
 
@@ -86,13 +89,14 @@ def _cues() -> dict[str, dict[str, str]]:
         "side": {},
         "gathered": {},
         "running": {},
+        "period": {},
     }
     for word, kind, value in read_keyed("frames.tsv", key_columns=2, columns=3, fold=True):
         if kind not in table:
             raise LexiconError(
                 f"unknown kind {kind!r} for {word!r}",
                 path="frames.tsv",
-                hint="use state, group, scope, side, gathered or running",
+                hint="use state, group, scope, side, gathered, running or period",
             )
         table[kind][word.lower()] = value
     return table
@@ -146,9 +150,11 @@ def frame_of(
     state = _state(claim, counted, after, before)
     if state == "count" and population in ("people", "troops"):
         state = _only_state(sentence) or state
+    if state == "count" and population == "people" and _names_gathering(_clause_before(sentence, at)):
+        state = "turnout"  # "a reporter estimated the march in Minsk at around 200,000"
     if state == "turnout" and population in ("figure", "them") and _written(claim):
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
-    group = _first_cue("group", counted) or ""
+    group = _first_cue("group", counted) or (_first_cue("group", after) if _IS_GROUP.match(after) else "") or ""
     if not group and population in ("people", "troops"):
         owners = [p for p in places_in(counted) if p != story_nationality]
         group = owners[0] if owners else ""
@@ -191,10 +197,11 @@ _SUBNATIONAL = re.compile(
 
 def story_scope(locations: list[str | None]) -> str:
     """The part of a country most of a story's located figures are in, if any."""
-    named = [part_of_country(x) or (x or "").lower() for x in locations if x]
-    if not named:
-        return ""
-    top = max(set(named), key=named.count)
+    named = Counter(part_of_country(x) or (x or "").lower() for x in locations if x)
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return ""  # no one part stands out: the story is about none of them
+    top = ranked[0][0]
     return top if part_of_country(top) else ""
 
 
@@ -357,6 +364,17 @@ def is_running_total(sentence: str, at: int, end: int) -> bool:
     return bool(_first_cue("running", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
 
 
+def is_one_period(sentence: str, at: int, end: int) -> bool:
+    """Whether the figure's clause makes it one night's or day's count ("more than 2,000
+    detentions over the previous 24 hours", "some 3,000 on election night")."""
+    return bool(_first_cue("period", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
+
+
+def _names_gathering(words: str) -> bool:
+    classes = lexicon().noun_classes
+    return any(classes.get(w) == "gathering" for w in re.findall(r"[a-z]+", words))
+
+
 def _only_state(sentence: str) -> str | None:
     """The one state the sentence names, if it names exactly one ("the number of people on
     the list of those missing has been put at 385")."""
@@ -367,5 +385,9 @@ def _only_state(sentence: str) -> str | None:
 def _clause_after(sentence: str, start: int) -> str:
     """The words after the figure up to the end of its clause (or a short window)."""
     rest = sentence[start : start + _WINDOW]
-    m = re.search(r"[;:.!?]|,\s+(?:and|but|while|with|as)\b|\s+(?:while|whereas|but)\s", rest)
+    m = re.search(
+        r"[;:.!?]|,\s+(?:and|but|while|with|as)\b|\s+(?:while|whereas|but)\s"
+        r"|,\s+(?=\d|[\w-]+\s+of\s+(?:them|those|whom)\b)",  # "172, 33 of them seriously": another figure's words
+        rest,
+    )
     return rest[: m.start()] if m else rest

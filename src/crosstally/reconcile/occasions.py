@@ -5,7 +5,8 @@ quantity, and the organisers' and the police's counts of one march dispute one n
 Disaster tolls grow over a story's days and stay one measure, so occasions are only
 found where the story's figures of turnout fall on days set apart from each other: its
 gatherings. In such a story the harms counted (arrests, injuries) are each day's too,
-unless the words make them a running total ("32 arrested since the protests began").
+unless the words make them a running total ("32 arrested since the protests began"); a
+count the words give for one night ("2,000 detained overnight") is that day's alone.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ FOLLOW_CHARS = 400
 @dataclass(frozen=True)
 class OccasionInput:
     """What occasions need of one claim: its key, state, scope, day, whether its own words
-    date it, and whether they make it a running total."""
+    date it, and whether they make it a running total or one night's count."""
 
     key: tuple[str, int]
     state: str
@@ -37,6 +38,7 @@ class OccasionInput:
     day: date | None
     dated: bool = True
     running: bool = False
+    period: bool = False
 
 
 def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
@@ -48,9 +50,10 @@ def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
     if len(_spans(gatherings)) < 2:
         return {}
     counted = [i for i in items if i.day and _own(i) and _counts_occasion(i)]
-    spans = _spans(sorted({i.day for i in counted}))
+    spans = _spans(sorted({i.day for i in counted if not i.period}))
     first = {d: span[0] for span in spans for d in span}
-    return {i.key: _label(first[i.day]) for i in counted}
+    # a night's count ("2,000 detained overnight") is that day's, not its run of days'
+    return {i.key: _label(i.day if i.period or i.day not in first else first[i.day]) for i in counted}
 
 
 def _followed(items: list[OccasionInput]) -> list[OccasionInput]:

@@ -22,6 +22,7 @@ from .frames import (
     Frame,
     frame_of,
     is_generic_total,
+    is_one_period,
     is_running_total,
     named_part,
     part_names,
@@ -45,7 +46,7 @@ _WORDS = 20
 @cache
 def reconcile_version() -> str:
     """A digest of the reconciliation code's tables: stored results go stale when it changes."""
-    digest = hashlib.sha1(b"reconcile-2")
+    digest = hashlib.sha1(b"reconcile-3")
     folder = resources.files("crosstally") / "lexicon"
     for name in (
         "frames.tsv",
@@ -54,6 +55,7 @@ def reconcile_version() -> str:
         "story_stopwords.tsv",
         "places.tsv",
         "body_words.tsv",
+        "nouns.tsv",
     ):
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:10]
@@ -224,10 +226,17 @@ def reconcile(
                 key, name = _source(replace(claim, source=titled.get(claim.source, claim.source)), doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim
-                running = is_running_total(sentence, at, at + len(claim.mention))
+                end = at + len(claim.mention)
+                running = is_running_total(sentence, at, end)
                 gatherings.append(
                     OccasionInput(
-                        (doc_id, claim.start), frame.state, frame.scope, time.day, time.origin != "document", running
+                        (doc_id, claim.start),
+                        frame.state,
+                        frame.scope,
+                        time.day,
+                        time.origin != "document",
+                        running,
+                        is_one_period(sentence, at, end),
                     )
                 )
                 frames[(doc_id, claim.start)] = ClaimFrame(
