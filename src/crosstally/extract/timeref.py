@@ -205,6 +205,14 @@ def resolve(time_text: str | None, published: date | None) -> str | None:
         a, b = m.groups()
         month_word, day = (a, int(b)) if a.isalpha() else (b, int(a))
         month = lex.months[month_word]
+        # "between Aug. 9 and 13", "from Aug. 9 to Aug. 13": a count over days is as of the last
+        end = re.match(
+            rf"\s*(?:and|to|through|until|-|–)\s+(?:({month_names})\.?\s+)?(\d{{1,2}})\b(?!\s*(?:a\.?m|p\.?m))",
+            text[m.end() :],
+        )
+        if end and a.isalpha():
+            month = lex.months[end.group(1)] if end.group(1) else month
+            day = int(end.group(2))
         return _full_date(year, month, day, published)
     m = re.search(rf"\b({month_names})\b", text)
     if m and not (m.group(1) == "may" and "may" in text.split()[:1] and len(text.split()) == 1):
