@@ -171,3 +171,19 @@ def test_the_words_of_a_gathering_and_of_one_night(nlp):
     assert measure["around 200,000"] != measure["About 100,000"]
     assert "arrested" in measure["more than 2,000"]
     assert measure["some 3,000"] != measure["more than 2,000"]
+
+
+def test_that_crowd_is_counted_on_the_day_of_the_march_named_before(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "m1.txt",
+            "Valmora marches again\nOrganisers said 900,000 people marched on Sunday. The previous Sunday's march "
+            "drew 600,000, they said. The police had put that crowd at 150,000.\n",
+            13,
+        ),
+    ]
+    claims = {c.mention: c for c in claims_of(docs)}
+    assert claims["150,000"].date == "2023-03-05"
+    assert claims["150,000"].measure == claims["600,000"].measure != claims["900,000"].measure

@@ -192,7 +192,9 @@ def resolve(time_text: str | None, published: date | None) -> str | None:
     """An ISO date ("2024-12-23"), month ("2025-01") or year for the time words, or None."""
     if not time_text:
         return None
-    text = re.sub(r"\s+", " ", time_text.strip().lower().replace("’", "'"))
+    written = re.sub(r"\s+", " ", time_text.strip().replace("’", "'"))
+    # "the previous Sunday's march": a month is written with a capital
+    text = re.sub(r"\b(?:march|may)\b", "_", written).lower()
     lex = lexicon()
     month_names = "|".join(sorted(lex.months, key=len, reverse=True))
     year_m = re.search(r"\b(1[89]\d\d|2[01]\d\d)\b", text)

@@ -45,7 +45,8 @@ def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
     """The occasion ("jun-9", its first day) of each claim of one story that counts one,
     by key; empty when the story has fewer than two gatherings. `items` are in report
     order."""
-    items = _followed(items)
+    moved = followed_days(items)
+    items = [replace(i, day=moved[i.key]) if i.key in moved else i for i in items]
     gatherings = sorted({i.day for i in items if i.state in GATHERING_STATES and i.day and _own(i)})
     if len(_spans(gatherings)) < 2:
         return {}
@@ -56,19 +57,29 @@ def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
     return {i.key: _label(i.day if i.period or i.day not in first else first[i.day]) for i in counted}
 
 
-def _followed(items: list[OccasionInput]) -> list[OccasionInput]:
-    """A gathering's figure that its report dates only by publication takes the day of the
-    dated gathering figure just before it: "the march", "that crowd" are the same one."""
-    out = []
+def followed_days(items: list[OccasionInput]) -> dict[tuple[str, int], date]:
+    """The day of each gathering's figure that its report dates only by publication, taken
+    from the dated gathering figure just before it ("the march", "that crowd" are the same
+    one): when the count was made, by key."""
+    out = {}
     last: OccasionInput | None = None
     for item in items:
         if item.state in GATHERING_STATES and _own(item):
             if item.dated:
                 last = item
-            elif last is not None and last.key[0] == item.key[0] and item.key[1] - last.key[1] <= FOLLOW_CHARS:
-                item = replace(item, day=last.day)
-        out.append(item)
+            elif _follows(item, last):
+                out[item.key] = last.day
     return out
+
+
+def _follows(item: OccasionInput, last: OccasionInput | None) -> bool:
+    return (
+        last is not None
+        and last.day is not None
+        and last.day != item.day
+        and last.key[0] == item.key[0]
+        and item.key[1] - last.key[1] <= FOLLOW_CHARS
+    )
 
 
 def _own(item: OccasionInput) -> bool:

@@ -32,7 +32,7 @@ from .frames import (
 )
 from .measures import is_military, places_in
 from .misquotes import misquotes
-from .occasions import OccasionInput, occasions
+from .occasions import OccasionInput, followed_days, occasions
 from .sides import claim_sides
 from .sources import SourceEntity, is_source_name, resolve_sources, title_aliases
 from .stories import Story, StoryInput, group_stories
@@ -255,6 +255,8 @@ def reconcile(
                     time.day,
                     time.origin,
                 )
+        for key, day in followed_days(gatherings).items():
+            frames[key] = replace(frames[key], as_of=day.isoformat(), as_of_day=day, as_of_origin="continued")
         for key, label in occasions(gatherings).items():
             frame_objs[key] = replace(frame_objs[key], occasion=label)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}")
