@@ -126,3 +126,13 @@ def test_clock_times():
     assert clock(sentence, sentence.index("222")) == 840
     assert clock("at 12:30 pm") == 750
     assert clock("on Monday") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [(338, 388, True), (86, 68, True), (323, 332, True), (151, 153, False), (154, 156, False), (200, 300, False)],
+)
+def test_a_slip_of_the_pen_is_no_count_moving_on(a, b, slip):
+    from crosstally.reconcile.misquotes import _slip
+
+    assert _slip(a, b) is slip

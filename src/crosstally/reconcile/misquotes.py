@@ -137,7 +137,7 @@ def _only_headlines(group: list[Estimate]) -> bool:
 
 def _slip(a: float, b: float) -> bool:
     """Whether two whole numbers differ by transposed digits (68 for 86) or, from three
-    digits on, one changed digit (388 for 338)."""
+    digits on, one changed digit other than the first and the last (388 for 338)."""
     if a == b or not (float(a).is_integer() and float(b).is_integer()):
         return False
     x, y = str(int(a)), str(int(b))
@@ -147,7 +147,9 @@ def _slip(a: float, b: float) -> bool:
         return True
     if len(x) < 3:
         return False
-    return sum(p != q for p, q in zip(x, y, strict=True)) == 1 and x[0] == y[0]
+    changed = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    # a changed last digit is a count moving on (151, then 153), not a slip of the pen
+    return len(changed) == 1 and x[0] == y[0] and changed[0] != len(x) - 1
 
 
 def _same_statement_time(a: Estimate, b: Estimate) -> bool:
