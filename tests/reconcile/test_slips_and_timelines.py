@@ -136,3 +136,33 @@ def test_a_slip_of_the_pen_is_no_count_moving_on(a, b, slip):
     from crosstally.reconcile.misquotes import _slip
 
     assert _slip(a, b) is slip
+
+
+def test_a_transposed_toll_that_breaks_its_course_is_the_slip_and_no_conflict(nlp):
+    docs = [
+        _doc(
+            "a.txt",
+            "Dunmore flood toll\nSheriff Ann Holt said on Tuesday that 57 people had died in the Dunmore floods.\n",
+            "A",
+            7,
+        ),
+        _doc(
+            "b.txt",
+            "Rescuers search Dunmore valley\nVolunteers with boats kept searching flooded farms along the river "
+            "on Tuesday. The death toll in the Dunmore floods stood at 75 on Tuesday, Sheriff Ann Holt told "
+            "reporters.\n",
+            "B",
+            7,
+        ),
+        _doc(
+            "c.txt",
+            "Dunmore toll rises again\nThe number of people killed in the Dunmore floods rose to 61 on "
+            "Wednesday, according to Sheriff Ann Holt, as crews cleared roads.\n",
+            "C",
+            8,
+        ),
+    ]
+    view = _view_of(docs)
+    (slip,) = [q for q in view.misquotes if {q.odd.claim.value, q.usual.claim.value} == {57, 75}]
+    assert slip.odd.claim.doc == "b.txt"
+    assert not any(m.conflicts for m in view.measures)

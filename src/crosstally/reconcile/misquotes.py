@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from .flags import Estimate
 
+#: States whose counts only grow as a story goes on (a missing list shrinks).
+GROWING_STATES = frozenset({"dead"})
 #: Days apart within which a slipped digit still reads as the same statement.
 SLIP_DAYS = 7
 
@@ -57,7 +59,8 @@ def misquotes(
 ) -> list[Misquote]:
     """Misquotes among a story's estimates; `states` maps each measure to its state,
     `texts` each document to its text (where a slipped number's report writes the other)."""
-    return _state_slips(estimates, states) + _digit_slips(estimates, texts or {})
+    growing = {m for m, state in states.items() if state in GROWING_STATES}
+    return _state_slips(estimates, states) + _digit_slips(estimates, texts or {}, growing)
 
 
 def _moment(e: Estimate) -> object:
@@ -162,10 +165,23 @@ def _same_statement_time(a: Estimate, b: Estimate) -> bool:
     return abs((a.when - b.when).days) <= (1 if stated else SLIP_DAYS)
 
 
-def _odd_one_out(odd: list[Estimate], usual: list[Estimate], texts: Mapping[str, str]) -> bool:
+def _out_of_line(odd: list[Estimate], usual: list[Estimate], others: list[Estimate]) -> bool:
+    """Whether `odd` breaks the course of a toll that only grows where `usual` keeps it: a
+    toll later put at 61 was not 75 the day before it, though it may have been 57."""
+    day = max(e.when for e in odd + usual if e.when is not None)
+    later = [e for e in others if e.when is not None and e.when > day]
+    if not later:
+        return False
+    following = min(later, key=lambda e: e.when).claim.value  # the next step, not a far later recount
+    return odd[0].claim.value > following >= usual[0].claim.value
+
+
+def _odd_one_out(
+    odd: list[Estimate], usual: list[Estimate], texts: Mapping[str, str], others: list[Estimate] = ()
+) -> bool:
     """Whether `odd` is the slipped version of `usual`: fewer independent reports carry
-    it; where as many do, it is in a copy of `usual`'s report, or a report of `odd` also
-    writes the `usual` number elsewhere
+    it; where as many do, it is in a copy of `usual`'s report, it breaks the course the
+    measure's later figures keep, or a report of `odd` also writes the `usual` number elsewhere
     ("338 missing" in the headline, "the 388 names" in a quote) while no report of
     `usual` writes the odd one."""
     if _carriers(odd) != _carriers(usual):
@@ -174,6 +190,8 @@ def _odd_one_out(odd: list[Estimate], usual: list[Estimate], texts: Mapping[str,
     copied = {e.near_copy_of for e in odd}, {e.near_copy_of for e in usual}
     if copied[0] <= usual_docs or copied[1] <= odd_docs:
         return copied[0] <= usual_docs  # the copy that changed the figure is the odd one
+    if _out_of_line(odd, usual, others) or _out_of_line(usual, odd, others):
+        return _out_of_line(odd, usual, others)
     usual_number, odd_number = _written(usual[0].claim.value), _written(odd[0].claim.value)
     return any(usual_number.search(texts.get(d, "")) for d in odd_docs) and not any(
         odd_number.search(texts.get(d, "")) for d in usual_docs
@@ -187,13 +205,13 @@ def _written(value: float) -> re.Pattern:
     return re.compile(rf"(?<![\d.,]){re.escape(grouped)}(?![\d]|[.,]\d)|(?<![\d.,]){digits}(?![\d]|[.,]\d)")
 
 
-def _digit_slips(estimates: list[Estimate], texts: Mapping[str, str]) -> list[Misquote]:
+def _digit_slips(estimates: list[Estimate], texts: Mapping[str, str], growing: set[str]) -> list[Misquote]:
     by_measure: dict[str, list[Estimate]] = {}
     for e in estimates:
         if e.when is not None and e.claim.qualifier == "exact":
             by_measure.setdefault(e.claim.measure or "", []).append(e)
     found = []
-    for group in by_measure.values():
+    for measure, group in by_measure.items():
         values: dict[float, list[Estimate]] = {}
         for e in group:
             values.setdefault(e.claim.value, []).append(e)
@@ -201,7 +219,10 @@ def _digit_slips(estimates: list[Estimate], texts: Mapping[str, str]) -> list[Mi
             for usual_value, usual in values.items():
                 if not _slip(odd_value, usual_value):
                     continue
-                if not _odd_one_out(odd, usual, texts):
+                others = (
+                    [e for e in group if e.claim.value not in (odd_value, usual_value)] if measure in growing else []
+                )
+                if not _odd_one_out(odd, usual, texts, others):
                     continue
                 near = [u for u in usual if any(_same_statement_time(u, o) for o in odd)]
                 if near:

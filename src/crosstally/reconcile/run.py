@@ -365,7 +365,7 @@ def _flags(
         estimates.sort(key=lambda e: (e.claim.doc, e.claim.start))
         if states[measure] == "count":
             continue  # figures of no known state neither conflict nor revise one another
-        for c in conflicts(measure, estimates):
+        for c in conflicts(measure, [e for e in estimates if _version(e) not in odd]):
             out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
         for r in revisions([e for e in estimates if _version(e) not in odd]):
             out.append(FlagInfo("revision", story_of[measure], measure, _span(r.earlier), _span(r.later), note=r.note))
