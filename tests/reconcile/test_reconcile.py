@@ -25,6 +25,8 @@ from crosstally.store.reconciled import refresh
         ["Volodymyr Zelensky", "Zelensky", "Zelenskiy", "President Zelensky", "Volodymyr Zelenskyy"],
         ["Joint Chiefs of Staff", "JCS", "South Korea's Joint Chiefs of Staff", "the JCS"],
         ["International Organization for Migration", "IOM", "the UN migration agency"],
+        ["Choi Seong-beom", "Choi Seong", "Choi"],
+        ["Hospital Authority", "city hospital authority"],
         ["World Health Organization", "WHO", "WHO official", "the UN health agency"],
         ["OCHA", "the U.N. humanitarian office", "UN Office for the Coordination of Humanitarian Affairs"],
         ["Doctors Without Borders", "MSF", "Medecins Sans Frontieres"],
@@ -57,6 +59,8 @@ def test_different_people_and_bodies_stay_apart():
         "local officials",
         "health officials",
         "Cabinet Office",
+        "Kim Sung-ho",
+        "Kim Jong-un",
     ]
     assert len({e.key for e in resolve_sources(names).values()}) == len(names)
 

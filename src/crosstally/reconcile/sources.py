@@ -113,10 +113,14 @@ def resolve_sources(
         if len(firsts) <= 1:
             for other in group[1:]:
                 union(group[0], other)
+    _join_name_prefixes([k for group in by_surname.values() for k in group], find, union)
     # A longer name ending in a shorter one of two or more words ("south korea's joint
     # chiefs of staff" / "joint chiefs of staff"), and an acronym of a name's initials
     # ("jcs"): looked up, so the cost grows with the names, not with their square.
     known = set(keys)
+    # "the city's hospital authority" ends in the full name of "Hospital Authority", whose
+    # key is shorter ("hospital"): tails are looked up among full names too
+    full_names = {fold(_canonical(n, aliases)): key for n, key in folded.items()}
     by_initials: dict[str, list[str]] = {}
     for b in keys:
         if len(b.split()) >= 2:
@@ -127,6 +131,8 @@ def resolve_sources(
             tail = " ".join(words[i:])
             if tail in known:
                 union(a, tail)
+            elif tail in full_names:
+                union(a, full_names[tail])
         if " " not in a and len(a) >= 2:
             for b in by_initials.get(a, ()):
                 union(a, b)
@@ -151,6 +157,16 @@ def resolve_sources(
         for member in members:
             result[member] = entity
     return result
+
+
+def _join_name_prefixes(personal: list[str], find, union) -> None:
+    """ "Choi" and "Choi Seong" where the only longer name they begin is "Choi Seong-beom":
+    one person, written short (family name first, or cut at a hyphen)."""
+    ordered = sorted(set(personal), key=len, reverse=True)  # the longest join first
+    for short in ordered:
+        longer = [k for k in ordered if k.startswith(short + " ") or k.startswith(short + "-")]
+        if longer and len({find(k) for k in longer}) == 1:
+            union(short, longer[0])
 
 
 _ROLES = {
