@@ -53,3 +53,25 @@ def test_a_county_named_by_its_sheriff_joins_the_countys_toll(nlp):
     assert county != measure[("a.txt", "at least 140")]
     assert measure[("b.txt", "52")] == county
     assert [m for (doc, mention), m in measure.items() if doc == "b.txt" and mention == "52"] == [county]
+
+
+def test_a_city_that_is_a_part_of_the_arrests_is_no_part_of_the_turnout(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "m.txt",
+            "Berlin protests\nPolice said some 3,000 people had been detained across the country, about 1,000 of "
+            "them in Berlin. About 200,000 people marched in Berlin on Sunday, the organisers said.\n",
+            5,
+        ),
+        _doc(
+            "n.txt",
+            "Berlin march\nMore than 150,000 people marched on Sunday against the Berlin government, a rights "
+            "group said, as police detained dozens.\n",
+            5,
+        ),
+    ]
+    measure = {c.mention: c.measure for c in claims_of(docs)}
+    assert measure["about 1,000"] != measure["some 3,000"]
+    assert measure["About 200,000"] == measure["More than 150,000"]

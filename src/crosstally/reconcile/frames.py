@@ -258,16 +258,22 @@ def _written(claim: Claim) -> bool:
 
 def story_parts(claims_by_doc: dict[str, list[Claim]]) -> dict[tuple[str, int], str]:
     """The part of a story's whole each claim counts, keyed by (doc, start): its place in
-    a breakdown of its sentence, else the place a breakdown anywhere in the story made a
-    part ("Georgia's toll stood at 36" beside another report's "Georgia with 33")."""
+    a breakdown of its sentence, else the place a breakdown of the same category anywhere
+    in the story made a part ("Georgia's toll stood at 36" beside another report's
+    "Georgia with 33")."""
     found = {doc: breakdowns(claims) for doc, claims in claims_by_doc.items()}
-    known = {part for parts in found.values() for part in parts.values() if part}
+    known = {
+        (c.category, part)
+        for doc, claims in claims_by_doc.items()
+        for c in claims
+        if (part := found[doc].get(c.start))
+    }
     out = {}
     for doc, claims in claims_by_doc.items():
         for c in claims:
             part = found[doc].get(c.start)
-            if part is None and _slug(c.location or "") in known:
-                part = _slug(c.location or "")
+            if part is None and (c.category, _slug(c.location or "")) in known:
+                part = _slug(c.location or "")  # a part of the same count: not Minsk's turnout for its arrests
             if part:
                 out[(doc, c.start)] = part
     return out
