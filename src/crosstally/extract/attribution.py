@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import Lexicon, read_keyed
+from ..lexicon import Lexicon, lexicon, read_keyed
 from .names import NameIndex
 from .syntax import QUANTITY_NOUNS
 
@@ -467,16 +467,21 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
 
 def _officials_of_place(head) -> str | None:
     """ "officials in Ishikawa prefecture" speak for the prefecture: "Ishikawa prefecture
-    officials", one name for the variants of the body."""
+    officials", one name for the variants of the body; "officials at the headquarters"
+    for the headquarters."""
     if head.lemma_.lower() not in _PLACED_ROLES:
         return None
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from"):
             for obj in prep.children:
                 named = head.doc[obj.left_edge.i : obj.i + 1]
-                if obj.dep_ == "pobj" and any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in named):
+                if obj.dep_ != "pobj":
+                    continue
+                if any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in named):
                     place = re.sub(r"^(?:the|The)\s+", "", named.text)
                     return f"{place} {head.text.lower()}"
+                if obj.lemma_.lower() in lexicon().body_nouns:
+                    return re.sub(r"^(?:the|The)\s+", "", named.text)  # "officials at the headquarters"
     return None
 
 
