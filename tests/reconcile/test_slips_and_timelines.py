@@ -166,3 +166,25 @@ def test_a_transposed_toll_that_breaks_its_course_is_the_slip_and_no_conflict(nl
     (slip,) = [q for q in view.misquotes if {q.odd.claim.value, q.usual.claim.value} == {57, 75}]
     assert slip.odd.claim.doc == "b.txt"
     assert not any(m.conflicts for m in view.measures)
+
+
+def test_two_figures_carried_the_wrong_way_round_are_both_misquotes(nlp):
+    docs = [
+        _doc(
+            "ministry.txt",
+            "Crush toll rises\nThe interior ministry said on Monday that 154 people had died in the Halden crowd "
+            "crush. It said on Monday that 149 people had been injured.\n",
+            "Ministry Wire",
+            13,
+        ),
+        _doc(
+            "swap.txt",
+            "What we know about the Halden crush\nBy Monday, the count stood at 149 dead and 154 injured, "
+            "officials said on Monday, as families gathered outside hospitals.\n",
+            "Swap Daily",
+            14,
+        ),
+    ]
+    view = _view_of(docs)
+    swapped = {(q.odd.claim.doc, q.odd.claim.value, q.usual.claim.value) for q in view.misquotes}
+    assert swapped == {("swap.txt", 149, 149), ("swap.txt", 154, 154)}

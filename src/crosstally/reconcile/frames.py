@@ -263,10 +263,7 @@ def story_parts(claims_by_doc: dict[str, list[Claim]]) -> dict[tuple[str, int], 
     "Georgia with 33")."""
     found = {doc: breakdowns(claims) for doc, claims in claims_by_doc.items()}
     known = {
-        (c.category, part)
-        for doc, claims in claims_by_doc.items()
-        for c in claims
-        if (part := found[doc].get(c.start))
+        (c.category, part) for doc, claims in claims_by_doc.items() for c in claims if (part := found[doc].get(c.start))
     }
     out = {}
     for doc, claims in claims_by_doc.items():

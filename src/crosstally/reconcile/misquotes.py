@@ -60,7 +60,7 @@ def misquotes(
     """Misquotes among a story's estimates; `states` maps each measure to its state,
     `texts` each document to its text (where a slipped number's report writes the other)."""
     growing = {m for m, state in states.items() if state in GROWING_STATES}
-    return _state_slips(estimates, states) + _digit_slips(estimates, texts or {}, growing)
+    return _state_slips(estimates, states) + _digit_slips(estimates, texts or {}, growing) + _swaps(estimates, states)
 
 
 def _moment(e: Estimate) -> object:
@@ -230,4 +230,44 @@ def _digit_slips(estimates: list[Estimate], texts: Mapping[str, str], growing: s
                     b = min(near, key=lambda u: (abs((u.when - a.when).days), _pick_order(u)))
                     what = f"{a.claim.mention} where the other reports of the same figure give {b.claim.mention}"
                     found.append(Misquote(a.source_name, a.when.isoformat() if a.when else "", a, b, what))
+    return found
+
+
+def _swaps(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
+    """Two figures of one sentence carried the wrong way round ("149 dead and 154 injured"
+    where the day's count was 154 dead and 149 injured): no other report gives either
+    pairing of that day, and another gives both of the swapped one."""
+    carried: dict[tuple, set[str]] = {}
+    by_sentence: dict[tuple[str, int], list[Estimate]] = {}
+    for e in estimates:
+        state = states.get(e.claim.measure or "", "count")
+        if e.when is None or state == "count" or e.near_copy_of is not None:
+            continue
+        carried.setdefault((e.when, state, e.claim.value), set()).add(e.claim.doc)
+        by_sentence.setdefault((e.claim.doc, e.claim.evidence_start), []).append(e)
+    found = []
+    for (doc, _), group in by_sentence.items():
+        pairs = [(a, b) for a in group for b in group if a.claim.start < b.claim.start]
+        for a, b in pairs:
+            sa, sb = states[a.claim.measure], states[b.claim.measure]
+            if sa == sb or a.when != b.when or a.claim.value == b.claim.value:
+                continue
+            day, va, vb = a.when, a.claim.value, b.claim.value
+            alone = carried[(day, sa, va)] == {doc} and carried[(day, sb, vb)] == {doc}
+            swapped = (carried.get((day, sa, vb), set()) & carried.get((day, sb, va), set())) - {doc}
+            if not (alone and swapped):
+                continue
+            other = sorted(swapped)[0]
+            for odd, value, state in ((a, va, sb), (b, vb, sa)):
+                usual = next(
+                    e
+                    for e in estimates
+                    if e.claim.doc == other
+                    and e.when == day
+                    and e.claim.value == value
+                    and states.get(e.claim.measure or "") == state
+                )
+                carried_as, counted_as = states[odd.claim.measure].replace("-", " "), state.replace("-", " ")
+                what = f"{odd.claim.mention} carried as {carried_as} where the day's count gives it as {counted_as}"
+                found.append(Misquote(odd.source_name, day.isoformat(), odd, usual, what))
     return found
