@@ -28,3 +28,7 @@ def test_a_figure_of_a_gathering_is_kept_with_its_place(claims_of, sentence, men
 )
 def test_a_bare_number_without_a_gathering_is_no_claim(claims_of, sentence):
     assert [c.mention for c in claims_of(sentence) if c.category == "other" and not c.counted] == []
+
+
+def test_the_month_of_march_is_no_gathering(claims_of):
+    assert [c.mention for c in claims_of("March saw 300.")] == []

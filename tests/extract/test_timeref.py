@@ -38,6 +38,7 @@ PUBLISHED = date(2024, 12, 24)  # a Tuesday
         ("the previous Sunday's", "2024-12-15"),
         ("on the preceding Monday", "2024-12-16"),
         ("between Dec. 9 and 13", "2024-12-13"),
+        ("Dec. 9-13", "2024-12-13"),
         ("the previous Sunday's march", "2024-12-15"),
         ("from Nov. 28 to Dec. 3", "2024-12-03"),
         ("between 9 and 13 December", "2024-12-13"),

@@ -55,3 +55,31 @@ def test_seriously_hurt_is_a_state_of_its_own():
 def test_a_story_scope_needs_one_part_to_stand_out():
     assert story_scope(["Dunmore County", "Harlan County"]) == ""
     assert story_scope(["Kessel province", "Kessel province", "Harlan County"]) == "kessel-province"
+
+
+def test_a_group_named_later_in_the_sentence_is_another_figures():
+    assert _frame("Twelve were killed, including three children.", "Twelve", "killed").group == ""
+    assert _frame("At least 30 were injured, among them foreign tourists.", "At least 30", "wounded").group == ""
+
+
+def test_a_bigger_country_is_no_whole_of_another_countrys_toll(nlp):
+    from crosstally.extract import extract
+    from crosstally.reconcile.frames import breakdowns
+
+    for text, whole in [
+        ("The quake killed 40,000 in Turkey and 6,000 in Syria.", None),
+        ("Police said 1.28 million people protested across France, including 93,000 in Paris.", "1.28 million"),
+    ]:
+        claims = extract(text, "t")
+        parts = breakdowns(claims, text)
+        wholes = [c.mention for c in claims if parts.get(c.start) == ""]
+        assert wholes == ([whole] if whole else []), parts
+
+
+def test_a_superlative_since_is_no_running_total():
+    from crosstally.reconcile.frames import is_running_total
+
+    text = "Police detained 50 people, the most since 2011."
+    assert not is_running_total(text, text.index("50"), text.index("50") + 2)
+    text = "Police said 32 people had been arrested since the protests began."
+    assert is_running_total(text, text.index("32"), text.index("32") + 2)

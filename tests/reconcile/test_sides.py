@@ -96,3 +96,18 @@ def test_a_body_named_for_one_sides_country_counts_on_that_side(nlp):
     measure = {c.mention: c.measure for c in claims_of(docs)}
     assert measure["16"] == measure["Ten"] != measure["29"]
     assert measure["35"] == measure["29"]
+
+
+def test_a_body_counting_the_other_sides_losses_keeps_no_side():
+    from crosstally.extract import extract
+    from crosstally.reconcile.sides import claim_sides
+
+    text = (
+        "Ten people died on the Ukrainian-controlled side of the river. On the Russian-occupied bank, 29 people "
+        "died. Russia's defence ministry said 300 Ukrainian soldiers were killed."
+    )
+    claims = extract(text, "t")
+    sentences = {(c.doc, c.start): text[c.evidence_start : c.evidence_end] for c in claims}
+    sides = claim_sides(claims, sentences, {})
+    by_mention = {c.mention: sides.get((c.doc, c.start), "") for c in claims}
+    assert by_mention["300"] == ""

@@ -20,13 +20,14 @@ from functools import cache, partial
 
 from ..claims import Claim
 from ..errors import ExtractionError, InvalidOptionError
-from ..lexicon import lexicon
+from ..lexicon import Lexicon, lexicon
 from ..nlp import load_pipeline
 from ..options import ExtractOptions
 from .antecedents import is_pronoun, opening_quantity, quantity_antecedent
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, a_change_verb, scan
+from .places import location
 from .sentences import bounded_spans, sentence_spans
 from .syntax import (
     category,
@@ -34,7 +35,6 @@ from .syntax import (
     gathering_subject,
     gathers,
     governing_verbs,
-    location,
     phrase_text,
     rate_unit,
     top_of_number,
@@ -182,12 +182,13 @@ class _Job:
         claims = self.claims
         for sent in doc.sents:
             previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
+            siblings: list[Claim] = []
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
                 last = claims[-1] if claims else None
-                siblings = [c for c in claims if c.evidence_start == offset + sent.start_char]
                 claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim, last, siblings)
                 if claim is not None:
                     claims.append(claim)
+                    siblings.append(claim)
                     previous_claim = claim
             context = context.plus(cache(partial(_sentence_speaker, sent, self.names, context)))
 
@@ -352,10 +353,10 @@ def _claim(
     )
 
 
-def _says_nothing(noun, lex) -> bool:
+def _says_nothing(noun, lex: Lexicon) -> bool:
     """Whether the words after "N of them" name no state of their own ("33 of them
     seriously", not "27 of them were killed")."""
-    for token in noun.doc[noun.i + 1 :]:
+    for token in noun.doc[noun.i + 1 : noun.sent.end]:
         if token.is_punct or token.pos_ == "CCONJ":
             return True
         lemma = token.lemma_.lower()

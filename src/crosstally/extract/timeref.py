@@ -209,12 +209,17 @@ def resolve(time_text: str | None, published: date | None) -> str | None:
         month = lex.months[month_word]
         # "between Aug. 9 and 13", "from Aug. 9 to Aug. 13": a count over days is as of the last
         end = re.match(
-            rf"\s*(?:and|to|through|until|-|–)\s+(?:({month_names})\.?\s+)?(\d{{1,2}})\b(?!\s*(?:a\.?m|p\.?m))",
+            rf"(?:\s*(?:and|to|through|until)\s+|\s*[-–]\s*)(?:({month_names})\.?\s+)?(\d{{1,2}})\b"
+            r"(?!\s*(?:a\.?m|p\.?m))",
             text[m.end() :],
         )
         if end and a.isalpha():
-            month = lex.months[end.group(1)] if end.group(1) else month
-            day = int(end.group(2))
+            last = int(end.group(2))
+            if end.group(1):
+                month = lex.months[end.group(1)]
+            elif last < day:
+                month = month % 12 + 1  # "Aug. 30 to 2": into the next month
+            day = last
         return _full_date(year, month, day, published)
     m = re.search(rf"\b({month_names})\b", text)
     if m and not (m.group(1) == "may" and "may" in text.split()[:1] and len(text.split()) == 1):

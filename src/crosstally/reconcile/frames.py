@@ -17,7 +17,7 @@ from functools import cache
 from ..claims import Claim
 from ..errors import LexiconError
 from ..lexicon import lexicon, read_keyed
-from .measures import group_of, places_in
+from .measures import group_of, places_in, singular
 
 #: The state each contract category starts from.
 _BASE_STATE = {
@@ -46,7 +46,9 @@ _REFINES = {
 #: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
 _WHOLE_FACTOR = 2
 #: "97 of the dead were women": the words after the figure name the part it counts.
-_IS_GROUP = re.compile(r"\s*(?:of (?:the|them|those)\b[\w\s]{0,30}?\s)?(?:were|was|are)\s", re.IGNORECASE)
+_IS_GROUP = re.compile(
+    r"\s*(?:of (?:the|them|those)\b[\w\s]{0,30}?\s)?(?:were|was|are)\s+(?:(?:mostly|all|mainly)\s+)?", re.IGNORECASE
+)
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
 
@@ -150,11 +152,11 @@ def frame_of(
     state = _state(claim, counted, after, before)
     if state == "count" and population in ("people", "troops"):
         state = _only_state(sentence) or state
-    if state == "count" and population == "people" and _names_gathering(_clause_before(sentence, at)):
-        state = "turnout"  # "a reporter estimated the march in Minsk at around 200,000"
+    if state == "count" and population == "people" and _names_gathering(_clause_before(sentence, at) + " " + after):
+        state = "turnout"  # "estimated the march at around 200,000", "2 million people joined Sunday's march"
     if state == "turnout" and population in ("figure", "them") and _written(claim):
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
-    group = _first_cue("group", counted) or (_first_cue("group", after) if _IS_GROUP.match(after) else "") or ""
+    group = _first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
         owners = [p for p in places_in(counted) if p != story_nationality]
         group = owners[0] if owners else ""
@@ -211,11 +213,12 @@ def _clause_before(sentence: str, at: int) -> str:
     return sentence[start:at]
 
 
-def breakdowns(claims: list[Claim]) -> dict[int, str]:
+def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
     """Figures of one sentence that split one state by place ("19 dead in Wajima and 20 in
     Suzu"): each is that place's part, by the figure's start; the figure that sums them
     ("140 people, 56 of them in Florida and 33 in Georgia"), which the parser may give the
-    first part's place, is the whole and is left out (its start maps to "")."""
+    first part's place, is the whole and is left out (its start maps to ""). `text` is the
+    report's, where a country's figure may go on to name its parts."""
     by_sentence: dict[tuple[int, str], list[Claim]] = {}
     for c in claims:
         if c.category != "other" or _counts_people(c):
@@ -234,7 +237,7 @@ def breakdowns(claims: list[Claim]) -> dict[int, str]:
             others = sum(o.value for o in located if o.location != c.location)
             # "1.28 million across France, including 93,000 in Paris": far more than the rest
             whole = c.value > min(o.value for o in same_place) or (
-                _a_country(c.location or "") and c.value >= _WHOLE_FACTOR * others
+                _a_country(c.location or "") and c.value >= _WHOLE_FACTOR * others and _contains(c, located, text)
             )
             parts[c.start] = "" if whole else _slug(c.location or "")
     return parts
@@ -244,6 +247,17 @@ def _counts_people(claim: Claim) -> bool:
     """A figure of no category that counts people ("40,000 protesters", "3.5 million marched")."""
     population = group_of(claim)
     return not claim.unit and (population == "people" or (population in ("figure", "them") and _written(claim)))
+
+
+_CONTAINS = re.compile(r"\b(?:including|of them|of whom|among them)\b", re.IGNORECASE)
+
+
+def _contains(whole: Claim, located: list[Claim], text: str) -> bool:
+    """Whether the words after a figure go on to name its parts ("1.28 million across
+    France, including 93,000 in Paris"), not another country's toll ("40,000 in Turkey
+    and 6,000 in Syria")."""
+    later = [o.start for o in located if o.start > whole.end]
+    return bool(later) and bool(_CONTAINS.search(text[whole.end : max(later)]))
 
 
 def _a_country(location: str) -> bool:
@@ -256,12 +270,12 @@ def _written(claim: Claim) -> bool:
     return bool(re.search(r"\d", claim.mention))
 
 
-def story_parts(claims_by_doc: dict[str, list[Claim]]) -> dict[tuple[str, int], str]:
+def story_parts(claims_by_doc: dict[str, list[Claim]], texts: dict[str, str]) -> dict[tuple[str, int], str]:
     """The part of a story's whole each claim counts, keyed by (doc, start): its place in
     a breakdown of its sentence, else the place a breakdown of the same category anywhere
     in the story made a part ("Georgia's toll stood at 36" beside another report's
     "Georgia with 33")."""
-    found = {doc: breakdowns(claims) for doc, claims in claims_by_doc.items()}
+    found = {doc: breakdowns(claims, texts.get(doc, "")) for doc, claims in claims_by_doc.items()}
     known = {
         (c.category, part) for doc, claims in claims_by_doc.items() for c in claims if (part := found[doc].get(c.start))
     }
@@ -373,9 +387,20 @@ def is_one_period(sentence: str, at: int, end: int) -> bool:
     return bool(_first_cue("period", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
 
 
+def _group_after(after: str) -> str:
+    """ "97 of the dead were women": the part a copula right after the figure names (not
+    "12 were killed, including three children", whose children are another figure's)."""
+    m = _IS_GROUP.match(after)
+    if m is None:
+        return ""
+    cue = _cue_pattern("group").match(after, m.end())
+    return _cues()["group"][cue.group(1).lower()] if cue else ""
+
+
 def _names_gathering(words: str) -> bool:
+    """Whether the words name a gathering ("the march", "Sunday's rallies")."""
     classes = lexicon().noun_classes
-    return any(classes.get(w) == "gathering" for w in re.findall(r"[a-z]+", words))
+    return any(classes.get(singular(w)) == "gathering" for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def _only_state(sentence: str) -> str | None:

@@ -88,8 +88,8 @@ def group_of(claim: Claim, military: bool = False) -> str:
     """Who or what a claim counts, as a population word: people, troops, usd, homes."""
     lex = lexicon()
     words = re.findall(r"[A-Za-z]+", claim.counted.lower())
-    classes = [lex.noun_classes.get(_singular(w)) for w in words]
-    head = _singular(words[-1]) if words else ""
+    classes = [lex.noun_classes.get(singular(w)) for w in words]
+    head = singular(words[-1]) if words else ""
     plain_head = head and classes[-1] is None and head not in lex.category_nouns and head not in lex.category_adjs
     if plain_head and "person" in classes[:-1] and head not in _STOP:
         return words[-1]  # "missing person cases", "refugee camps": the head is what is counted
@@ -144,7 +144,7 @@ _STOP = {
 }
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss"):
@@ -154,5 +154,5 @@ def _singular(word: str) -> str:
 
 def is_military(text: str) -> bool:
     """Whether a document speaks of armed forces more than of people in general."""
-    classes = Counter(lexicon().noun_classes.get(_singular(w)) for w in re.findall(r"[a-z]+", text.lower()))
+    classes = Counter(lexicon().noun_classes.get(singular(w)) for w in re.findall(r"[a-z]+", text.lower()))
     return classes["force"] > classes["person"]

@@ -197,7 +197,10 @@ def reconcile(
             {(c.doc, c.start): info[c.doc].text[c.evidence_start : c.evidence_end] for c in story_claims},
             {(c.doc, c.start): entities[c.source].key for c in story_claims if c.source in entities},
         )
-        parts = story_parts({d: sorted(by_doc.get(d, []), key=lambda c: c.start) for d in story.docs})
+        parts = story_parts(
+            {d: sorted(by_doc.get(d, []), key=lambda c: c.start) for d in story.docs},
+            {d: info[d].text for d in story.docs if d in info},
+        )
         names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
         for doc_id in story.docs:

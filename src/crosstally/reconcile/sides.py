@@ -94,7 +94,8 @@ def claim_sides(claims: list[Claim], sentences: dict[tuple[str, int], str], sour
             counts = by_source[source_of[key]].most_common(2)
             if len(counts) == 1 or counts[0][1] > counts[1][1]:
                 side = counts[0][0]
-        if not side and c.category in _HARM:
+        if not side and c.category in _HARM and not set(places_in(c.counted or "")) & (occupier | defending):
+            # not "Russia's defence ministry said 300 Ukrainian soldiers were killed"
             side = _side_of_source(c.source or "", occupier, defending)
         sides[key] = side
     return sides

@@ -162,7 +162,7 @@ def resolve_sources(
 def _join_name_prefixes(personal: list[str], find, union) -> None:
     """ "Choi" and "Choi Seong" where the only longer name they begin is "Choi Seong-beom":
     one person, written short (family name first, or cut at a hyphen)."""
-    ordered = sorted(set(personal), key=len, reverse=True)  # the longest join first
+    ordered = sorted(set(personal), key=lambda k: (-len(k), k))  # the longest join first
     for short in ordered:
         longer = [k for k in ordered if k.startswith(short + " ") or k.startswith(short + "-")]
         if longer and len({find(k) for k in longer}) == 1:

@@ -1,0 +1,195 @@
+"""Where a counted thing is: the place phrase of a figure's clause, not another figure's.
+
+"19 dead in Wajima and 20 in Suzu", "27 of them in Buncombe County", "Georgia's toll
+stood at 25", "the toll in his state": read from the parse, with surface checks where
+the parser hangs a list of places on the wrong word.
+"""
+
+from __future__ import annotations
+
+PLACE_NOUNS = {
+    "region",
+    "province",
+    "oblast",
+    "area",
+    "city",
+    "town",
+    "village",
+    "district",
+    "border",
+    "front",
+    "county",
+    "state",
+    "island",
+    "coast",
+    "sea",
+    "valley",
+    "section",
+    "sector",
+    "zone",
+    "territory",
+    "camp",
+    "port",
+    "capital",
+}
+_COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT"}
+_PLACE_PREPS = {"in", "near", "at", "inside", "across", "into", "around", "outside", "on"}
+
+
+def location(sent, noun, verbs: list, top=None) -> str | None:
+    """Where the counted thing is: the place in a prepositional phrase of its clause, not
+    one that belongs to another figure ("19 dead in Wajima and 20 in Suzu")."""
+    if noun is None and top is not None and (right := _place_right_after(top)):
+        return right
+    heads = [t for t in [noun, *verbs] if t is not None]
+    options = []
+    for tok in sent:
+        if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
+            continue
+        if top is not None and _another_figure_owns(tok, top):
+            continue
+        objects = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        obj = _named_by_of(objects[0])
+        named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
+        place = obj.lemma_.lower() in PLACE_NOUNS and any(
+            c.pos_ == "PROPN"
+            or (c.ent_type_ and c.ent_type_ not in _COUNT_ENTITIES)
+            or c.lower_ == "the"
+            or (c.dep_ == "poss" and c.pos_ == "PRON")
+            for c in obj.lefts
+        )  # "in Kherson region", "in the county" (which the report names elsewhere), "in his state"; not "in 33 towns"
+        if not (named or place):
+            continue
+        if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):
+            continue
+        attached = tok.head in heads or tok.head.head in heads
+        options.append((not attached, tok.head != top, tok.lower_ != "in", tok.i, obj))
+    if not options:
+        owner = _place_owner(top, noun, verbs)
+        return owner.text if owner is not None else None
+    obj = min(options, key=lambda o: o[:4])[4]
+    bare = obj.lemma_.lower() in PLACE_NOUNS and not any(c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts)
+    if bare and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return _the_one_place(sent)  # "the toll in his state": the one place the sentence names
+    words = [
+        t
+        for t in obj.subtree
+        if t.dep_ not in ("det", "case", "prep", "pobj", "relcl", "acl", "punct", "amod", "poss")
+        or t == obj
+        or (t.dep_ == "amod" and t.pos_ == "PROPN")
+    ]
+    words = [
+        t
+        for t in words
+        if not any(a.dep_ in ("poss", "relcl", "acl", "prep", "appos") for a in _ancestors_until(t, obj))
+        and t.dep_ != "cc"
+        and not any(a.dep_ == "conj" and a.pos_ != "PROPN" for a in (t, *_ancestors_until(t, obj)))
+    ]  # not "Buncombe County, or more than 40 percent"
+    if not words:
+        return None
+    doc = obj.doc
+    start, end = min(t.i for t in words), max(t.i for t in words)
+    return doc[start : end + 1].text
+
+
+def _place_right_after(top) -> str | None:
+    """ "... 40 in Dunmore County and 30 in Harlan County": a bare figure followed at once by
+    "in" and a named place is that place's, however the parser hung the list."""
+    doc = top.doc
+    i = top.i + 1
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    start = i
+    while i < len(doc) and (
+        (doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("GPE", "LOC", "FAC", ""))
+        or (i > start and doc[i].lower_ in PLACE_NOUNS)
+    ):
+        i += 1
+    if i == start or doc[start].pos_ != "PROPN":
+        return None
+    return doc[start:i].text
+
+
+def _the_one_place(sent) -> str | None:
+    """ "Governor Ada Moss of Kessel said the toll in her province had reached 36": "her
+    province" is the one place the sentence names, if it names exactly one."""
+    places = {e.text for e in sent.ents if e.label_ in ("GPE", "LOC")}
+    return places.pop() if len(places) == 1 else None
+
+
+def _another_figure_owns(prep, top) -> bool:
+    """Whether a place phrase hangs from another figure than `top` ("20 in Suzu", "27 of
+    them in Buncombe County"), looking up at most three steps, never past a verb."""
+    token = prep.head
+    for _ in range(3):
+        if token.pos_ == "NUM":
+            return token != top
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            break
+        token = token.head
+    # the parser hangs "in Paris" on the verb in "3.5 million marched, 800,000 of them in
+    # Paris": a figure just before the phrase, with no verb between, owns it
+    for before in reversed(prep.doc[max(prep.sent.start, prep.i - 4) : prep.i]):
+        if before.pos_ in ("VERB", "AUX") or before == top or top in before.subtree:
+            return False
+        if before.pos_ == "NUM" and before.i > top.i:
+            return True
+    return False
+
+
+def _is_place(token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC") and token.pos_ == "PROPN"
+
+
+def _place_owner(top, noun, verbs: list):
+    """The place a figure belongs to when no preposition says where: the place whose toll
+    it is ("Georgia's toll stood at 25"), the place listed with it ("followed by South
+    Carolina with 33"), or the place that is the clause's subject ("North Carolina
+    accounts for 56 of the dead")."""
+    if top is None:
+        return None
+    if top.dep_ == "pobj" and top.head.lower_ == "with" and top.head.i > 0:
+        before = top.doc[top.head.i - 1]  # "South Carolina with 33", however "with" hangs
+        if _is_place(before):
+            return _whole_name(before)
+    for token in [noun, *[c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]]:
+        if token is None:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss" and (_is_place(c) or c.lemma_.lower() in PLACE_NOUNS)]
+        if owners:
+            return _whole_name(owners[0])
+    for verb in verbs:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and _is_place(c)]
+        if subjects and verb.is_ancestor(top):
+            return _whole_name(subjects[0])
+    return None
+
+
+def _whole_name(token):
+    """ "North Carolina" for its head "Carolina": the token with its compound parts."""
+    parts = [t for t in token.lefts if t.dep_ == "compound"]
+    return token.doc[parts[0].i if parts else token.i : token.i + 1]
+
+
+def _named_by_of(obj):
+    """ "the city of Wajima", "the province of Kherson": the place is the name."""
+    if obj.lemma_.lower() in PLACE_NOUNS:
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                named = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if named:
+                    return named[0]
+    return obj
+
+
+def _ancestors_until(token, stop) -> list:
+    chain = []
+    while token != stop and token.head != token:
+        chain.append(token)
+        token = token.head
+    return chain
