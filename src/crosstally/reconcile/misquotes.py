@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .flags import Estimate
@@ -165,7 +165,7 @@ def _same_statement_time(a: Estimate, b: Estimate) -> bool:
     return abs((a.when - b.when).days) <= (1 if stated else SLIP_DAYS)
 
 
-def _out_of_line(odd: list[Estimate], usual: list[Estimate], others: list[Estimate]) -> bool:
+def _out_of_line(odd: list[Estimate], usual: list[Estimate], others: Sequence[Estimate]) -> bool:
     """Whether `odd` breaks the course of a toll that only grows where `usual` keeps it: a
     toll later put at 61 was not 75 the day before it, though it may have been 57."""
     day = max(e.when for e in odd + usual if e.when is not None)
@@ -177,7 +177,7 @@ def _out_of_line(odd: list[Estimate], usual: list[Estimate], others: list[Estima
 
 
 def _odd_one_out(
-    odd: list[Estimate], usual: list[Estimate], texts: Mapping[str, str], others: list[Estimate] = ()
+    odd: list[Estimate], usual: list[Estimate], texts: Mapping[str, str], others: Sequence[Estimate] = ()
 ) -> bool:
     """Whether `odd` is the slipped version of `usual`: fewer independent reports carry
     it; where as many do, it is in a copy of `usual`'s report, it breaks the course the

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..lexicon import lexicon
+
 #: States that count the people at one gathering.
 GATHERING_STATES = frozenset({"turnout"})
 #: States whose figures, in a story of gatherings, belong to the day they happened on.
@@ -73,6 +75,7 @@ def followed_days(items: list[OccasionInput]) -> dict[tuple[str, int], date]:
 
 
 def _follows(item: OccasionInput, last: OccasionInput | None) -> bool:
+    """Whether `item` comes close after `last`, a dated gathering figure of its report."""
     return (
         last is not None
         and last.day is not None
@@ -88,6 +91,8 @@ def _own(item: OccasionInput) -> bool:
 
 
 def _counts_occasion(item: OccasionInput) -> bool:
+    """Whether a figure of a story of gatherings is one day's: a turnout, or a harm that is
+    no running total."""
     if item.state in GATHERING_STATES:
         return True
     return item.state in OCCASION_HARMS and not item.running
@@ -104,8 +109,8 @@ def _spans(days: list[date]) -> list[list[date]]:
     return spans
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def _label(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]}-{day.day}"
+    """The readable part of an occasion's measure id: "jun-9" (the lexicon's shortest
+    name of the month)."""
+    names = [name for name, number in lexicon().months.items() if number == day.month]
+    return f"{min(names, key=lambda n: (len(n), n))}-{day.day}"
