@@ -75,3 +75,15 @@ def test_a_city_that_is_a_part_of_the_arrests_is_no_part_of_the_turnout(nlp):
     measure = {c.mention: c.measure for c in claims_of(docs)}
     assert measure["about 1,000"] != measure["some 3,000"]
     assert measure["About 200,000"] == measure["More than 150,000"]
+
+
+def test_the_county_is_the_one_named_last_before_the_figure():
+    from crosstally.reconcile.frames import named_part
+
+    text = (
+        "Floods hit Dunmore County hardest. Sheriff Ann Holt said 40 people died. She said more than 200 people "
+        "in the county were missing. In Harlan County, two died. Officials said the county had lost power."
+    )
+    assert named_part("county", text, text.index("200")) == "Dunmore County"
+    assert named_part("county", text, text.index("lost power")) == "Harlan County"
+    assert named_part("county", "Nothing here names one.", 5) is None

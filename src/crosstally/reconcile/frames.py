@@ -328,19 +328,24 @@ def _slug(words: str) -> str:
 _LEADING = {"the", "a", "an", "in", "on", "at", "of", "for", "from", "by", "this", "that", "each", "across"}
 
 
-def named_part(location: str | None, text: str) -> str | None:
-    """ "the county" where the report names one county ("Buncombe County"): that one; a
-    bare "the state" or "the county" the report does not name is no place at all."""
+def named_part(location: str | None, text: str, at: int | None = None) -> str | None:
+    """ "the county" where the report names one county ("Buncombe County"), or, where it
+    names several, the one it named last before the figure at offset `at`; a bare "the
+    state" or "the county" the report does not name is no place at all."""
     words = (location or "").lower().split()
     if len(words) != 1 or not _SUBNATIONAL.fullmatch(words[0]):
         return location
-    names = set()
+    named: list[tuple[int, str]] = []
     for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}})(?i:{words[0]})\b", text):
         name = m.group(1).split()
         while name and name[0].lower() in _LEADING:
             name = name[1:]
         if name:
-            names.add(" ".join(name))
+            named.append((m.start(), " ".join(name)))
+    names = {name for _, name in named}
+    if len(names) > 1 and at is not None:
+        before = [name for start, name in named if start < at]
+        names = {before[-1]} if before else names
     return f"{names.pop()} {words[0].title()}" if len(names) == 1 else None
 
 

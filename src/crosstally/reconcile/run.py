@@ -216,7 +216,7 @@ def reconcile(
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
                 part, side = parts.get((doc_id, claim.start), ""), sides.get((doc_id, claim.start), "")
-                placed = replace(claim, location=named_part(claim.location, doc.text))
+                placed = replace(claim, location=named_part(claim.location, doc.text, claim.start))
                 spoken = spoken_part(sentence[:at], placed.location, names)
                 frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side, spoken)
                 if previous is not None and set_against(doc.text, claim, previous):
