@@ -19,6 +19,17 @@ import pytest
             {"16": None, "14": "Kherson region", "two": "Mykolaiv region"},
         ),
         ("Police said 12 people were in hospital.", {"12": None}),
+        (
+            "Vladimir Leontiev, the Russian-installed mayor of Nova Kakhovka, said that at least five people had "
+            "died there.",
+            {"at least five": "Nova Kakhovka"},
+        ),
+        (
+            "Yevhen Ryshchuk, the mayor of Oleshky, a town under Russian control, said three people had died in "
+            "the town.",
+            {"three": "Oleshky"},
+        ),
+        ("There were 12 people killed in the blast.", {"12": None}),
     ],
 )
 def test_each_figure_of_a_list_takes_its_own_place(claims_of, sentence, places):

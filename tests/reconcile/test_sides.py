@@ -111,3 +111,20 @@ def test_a_body_counting_the_other_sides_losses_keeps_no_side():
     sides = claim_sides(claims, sentences, {})
     by_mention = {c.mention: sides.get((c.doc, c.start), "") for c in claims}
     assert by_mention["300"] == ""
+
+
+def test_two_places_counts_are_no_conflict_and_no_timeline(nlp):
+    from crosstally.ingest import claims_of, reconcile_batch
+
+    docs = [
+        _doc(
+            "t.txt",
+            "Novyi dam flooding\nYevhen Ryshchuk, the mayor of Oleshky, said on Monday that three people had died "
+            "in the town. Vladimir Leontiev, the mayor of Nova Kakhovka, said on Monday that at least five people "
+            "had died there.\n",
+            13,
+        )
+    ]
+    claims = claims_of(docs)
+    rec = reconcile_batch(docs, claims)
+    assert not [f for f in rec.flags if f.type in ("conflict", "revision")]

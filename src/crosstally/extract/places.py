@@ -7,6 +7,8 @@ the parser hangs a list of places on the wrong word.
 
 from __future__ import annotations
 
+from ..lexicon import lexicon
+
 PLACE_NOUNS = {
     "region",
     "province",
@@ -32,6 +34,8 @@ PLACE_NOUNS = {
     "port",
     "capital",
 }
+#: Places a report names before calling them "the town".
+_SETTLEMENTS = {"city", "town", "village"}
 _COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT"}
 _PLACE_PREPS = {"in", "near", "at", "inside", "across", "into", "around", "outside", "on"}
 
@@ -67,12 +71,16 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         attached = tok.head in heads or tok.head.head in heads
         options.append((not attached, tok.head != top, tok.lower_ != "in", tok.i, obj))
     if not options:
+        if any(c.lower_ == "there" and c.dep_ == "advmod" for v in verbs for c in v.children):
+            return _the_one_place(sent) or _governed_place(sent)  # "the mayor of Nova Kakhovka ... there"
         owner = _place_owner(top, noun, verbs)
         return owner.text if owner is not None else None
     obj = min(options, key=lambda o: o[:4])[4]
     bare = obj.lemma_.lower() in PLACE_NOUNS and not any(c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts)
     if bare and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
         return _the_one_place(sent)  # "the toll in his state": the one place the sentence names
+    if bare and obj.lemma_.lower() in _SETTLEMENTS and any(c.lower_ == "the" for c in obj.lefts):
+        return _the_one_place(sent) or _governed_place(sent)  # "the mayor of Oleshky ... in the town"
     words = [
         t
         for t in obj.subtree
@@ -113,6 +121,22 @@ def _place_right_after(top) -> str | None:
     if i == start or doc[start].pos_ != "PROPN":
         return None
     return doc[start:i].text
+
+
+def _governed_place(sent) -> str | None:
+    """The one place the sentence names as what someone governs ("the mayor of Nova
+    Kakhovka"), however the tagger took the name."""
+    titles = lexicon().titles
+    found = {
+        sent.doc[obj.left_edge.i : obj.i + 1].text
+        for title in sent
+        if title.lower_ in titles
+        for prep in title.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _the_one_place(sent) -> str | None:

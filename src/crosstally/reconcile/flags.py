@@ -154,9 +154,18 @@ def _meet(k1: tuple, k2: tuple) -> bool:
 
 
 def _disagree(a: Estimate, b: Estimate) -> bool:
-    if a.source_key == b.source_key:
+    if a.source_key == b.source_key or _elsewhere(a.claim.location, b.claim.location):
         return False
     return not overlaps(a.claim, b.claim)
+
+
+def _elsewhere(a: str | None, b: str | None) -> bool:
+    """Whether two figures are placed in two different places ("five died in Nova
+    Kakhovka", "three died in Oleshky"): counts of two places do not conflict."""
+    if not a or not b:
+        return False
+    x, y = (re.sub(r"[^a-z0-9 ]+", " ", p.lower()).split() for p in (a, b))
+    return not (set(x) & set(y))
 
 
 def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[Revision]:
@@ -191,7 +200,9 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
             else:
                 steps.append((moment, [e]))
         for (_, first), (_, second) in zip(steps, steps[1:], strict=False):
-            found.append(Revision(_representative(first), _representative(second)))
+            earlier, later = _representative(first), _representative(second)
+            if not _elsewhere(earlier.claim.location, later.claim.location):  # two places' counts are no timeline
+                found.append(Revision(earlier, later))
     return found
 
 
