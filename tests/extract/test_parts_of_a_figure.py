@@ -26,6 +26,7 @@ import pytest
             "missing",
         ),
         ("Police assigned 137 officers to the district for the weekend.", "137", "deployed"),
+        ("About 40 people sought treatment for smoke inhalation.", "About 40", "wounded"),
         ("Fire authorities put the dead at 149 early on Sunday, with 76 people injured.", "149", "killed"),
         (
             "By Monday morning, the interior ministry's count stood at 149 dead and 154 injured. By Tuesday it had "

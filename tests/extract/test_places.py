@@ -30,6 +30,7 @@ import pytest
             {"three": "Oleshky"},
         ),
         ("There were 12 people killed in the blast.", {"12": None}),
+        ("In Brest alone, about 100 people sought hospital treatment.", {"about 100": "Brest"}),
     ],
 )
 def test_each_figure_of_a_list_takes_its_own_place(claims_of, sentence, places):

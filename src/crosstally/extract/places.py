@@ -84,7 +84,7 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     words = [
         t
         for t in obj.subtree
-        if t.dep_ not in ("det", "case", "prep", "pobj", "relcl", "acl", "punct", "amod", "poss")
+        if t.dep_ not in ("det", "case", "prep", "pobj", "relcl", "acl", "punct", "amod", "poss", "advmod")
         or t == obj
         or (t.dep_ == "amod" and t.pos_ == "PROPN")
     ]
