@@ -487,3 +487,19 @@ def test_each_dev_story_is_one_story_alone_and_together(shared: Path):
     for folder in folders:
         assert _stories_of([folder]) == [[folder.name]]
     assert _stories_of(folders) == sorted([f.name] for f in folders)
+
+
+def test_a_titled_person_speaks_for_the_body_the_title_names():
+    from crosstally.reconcile.sources import speaking_bodies
+
+    text = (
+        "Fire authorities put the dead at 149. By 9 a.m., Yongsan fire chief Choi Seong-beom said the toll had "
+        "reached 151. Interior Minister Ihor Klymenko said 10 had died; Ukraine's interior ministry later said 16."
+    )
+    names = ["Fire authorities", "Choi Seong-beom", "Ihor Klymenko", "Ukraine interior ministry"]
+    assert speaking_bodies(text, names) == {
+        "Choi Seong-beom": "Fire authorities",
+        "Ihor Klymenko": "Ukraine interior ministry",
+    }
+    # two bodies with the title's word: no guess
+    assert speaking_bodies(text, [*names, "National Fire Agency"]) == {"Ihor Klymenko": "Ukraine interior ministry"}

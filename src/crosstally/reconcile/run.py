@@ -34,7 +34,7 @@ from .measures import is_military, places_in
 from .misquotes import misquotes
 from .occasions import OccasionInput, followed_days, occasions
 from .sides import claim_sides
-from .sources import SourceEntity, is_source_name, resolve_sources, title_aliases
+from .sources import SourceEntity, is_source_name, resolve_sources, speaking_bodies, title_aliases
 from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, set_against, statement_times
 
@@ -210,7 +210,9 @@ def reconcile(
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
             year = dates[doc_id].day.year if dates[doc_id].day else None
-            titled = title_aliases(doc.text, sorted({c.source for c in doc_claims if is_source_name(c.source)}))
+            written = sorted({c.source for c in doc_claims if is_source_name(c.source)})
+            titled = title_aliases(doc.text, written)
+            spoken_for = speaking_bodies(doc.text, written)
             previous = None
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
@@ -226,7 +228,8 @@ def reconcile(
                     frame = max(reversed(seen), key=seen.count)
                 elif frame.state != "count":
                     seen.append(frame)
-                key, name = _source(replace(claim, source=titled.get(claim.source, claim.source)), doc, entities)
+                person = titled.get(claim.source, claim.source)
+                key, name = _source(replace(claim, source=spoken_for.get(person, person)), doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim
                 end = at + len(claim.mention)

@@ -320,3 +320,31 @@ def title_aliases(text: str, names: list[str]) -> dict[str, str]:
         if title and len(people.get(title, ())) == 1 and all(w in titles or w[:1].isalpha() for w in words):
             out[n] = next(iter(people[title]))
     return out
+
+
+#: Titles of people who speak for a body ("fire chief", "interior minister").
+_SPEAKING_TITLES = r"chief|minister|commissioner|director|spokesman|spokeswoman|spokesperson|head"
+_TITLED_BY_BODY = re.compile(rf"\b([A-Za-z]+)\s+(?i:{_SPEAKING_TITLES})\s+((?:[A-Z][\w'’-]+\s?){{1,4}})")
+
+
+def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
+    """Within one document, a person whose title names the body they speak for ("Yongsan
+    fire chief Choi Seong-beom" beside "fire authorities", "Interior Minister Ihor
+    Klymenko" beside "Ukraine's interior ministry"): that body, when the document's
+    sources hold exactly one with the title's word."""
+    persons = [n for n in names if _person_like(n)]
+    bodies = [n for n in names if not _person_like(n)]
+    titles = lexicon().titles
+    out: dict[str, str] = {}
+    for m in _TITLED_BY_BODY.finditer(text):
+        word, name = m.group(1).lower(), m.group(2).strip()
+        if word in titles or word in ("the", "a", "an", "deputy", "former", "acting", "its", "his", "her"):
+            continue
+        matching = {fold(b) for b in bodies if word in fold(b).split()}
+        if len(matching) != 1:
+            continue
+        body = next(b for b in bodies if fold(b) in matching)
+        for person in persons:
+            if person in name or name in person or person.split()[-1] == name.split()[-1]:
+                out.setdefault(person, body)
+    return out
