@@ -303,7 +303,7 @@ def part_names(parts: dict[tuple[str, int], str], claims: list[Claim]) -> dict[s
     return names
 
 
-_GENERIC_PLACE = re.compile(r"(?:the|his|her|its|their)\s+(?:state|county|province|region|prefecture|district)", re.I)
+_GENERIC_PLACE = re.compile(rf"(?:the|his|her|its|their)\s+{_SUBNATIONAL.pattern}", re.I)  # "the county", "his state"
 
 
 def spoken_part(before: str, location: str | None, names: dict[str, str]) -> str:

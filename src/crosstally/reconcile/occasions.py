@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from ..lexicon import lexicon
 
@@ -110,7 +111,14 @@ def _spans(days: list[date]) -> list[list[date]]:
 
 
 def _label(day: date) -> str:
-    """The readable part of an occasion's measure id: "jun-9" (the lexicon's shortest
-    name of the month)."""
-    names = [name for name, number in lexicon().months.items() if number == day.month]
-    return f"{min(names, key=lambda n: (len(n), n))}-{day.day}"
+    """The readable part of an occasion's measure id: "jun-9"."""
+    return f"{_month_names()[day.month]}-{day.day}"
+
+
+@cache
+def _month_names() -> dict[int, str]:
+    """Each month's shortest name in the lexicon ("jun", "sep")."""
+    names: dict[int, str] = {}
+    for name, number in sorted(lexicon().months.items(), key=lambda item: (len(item[0]), item[0])):
+        names.setdefault(number, name)
+    return names

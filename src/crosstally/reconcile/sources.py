@@ -162,11 +162,14 @@ def resolve_sources(
 def _join_name_prefixes(personal: list[str], find, union) -> None:
     """ "Choi" and "Choi Seong" where the only longer name they begin is "Choi Seong-beom":
     one person, written short (family name first, or cut at a hyphen)."""
-    ordered = sorted(set(personal), key=lambda k: (-len(k), k))  # the longest join first
-    for short in ordered:
-        longer = [k for k in ordered if k.startswith(short + " ") or k.startswith(short + "-")]
-        if longer and len({find(k) for k in longer}) == 1:
-            union(short, longer[0])
+    by_first: dict[str, list[str]] = {}
+    for key in sorted(set(personal), key=lambda k: (-len(k), k)):  # the longest join first
+        by_first.setdefault(re.split(r"[ -]", key)[0], []).append(key)
+    for ordered in by_first.values():  # a name can only begin one that starts as it does
+        for short in ordered:
+            longer = [k for k in ordered if k.startswith(short + " ") or k.startswith(short + "-")]
+            if longer and len({find(k) for k in longer}) == 1:
+                union(short, longer[0])
 
 
 _ROLES = {
@@ -282,8 +285,9 @@ def _person_like(name: str) -> bool:
 _TOKEN = re.compile(r"[\w'’.-]+")
 
 
-def _titled_names(text: str) -> list[tuple[str, str]]:
-    """(title, name) for each title word followed by a capitalised name in the text."""
+def _titled_names(text: str) -> list[tuple[str, str, str]]:
+    """(word before the title, title, name) for each title word followed by a capitalised
+    name in the text ("fire", "chief", "Choi Seong-beom")."""
     titles = lexicon().titles
     tokens = _TOKEN.findall(text)
     out = []
@@ -296,7 +300,7 @@ def _titled_names(text: str) -> list[tuple[str, str]]:
                 break
             name.append(nxt)
         if name:
-            out.append((tok.lower(), " ".join(name)))
+            out.append((tokens[i - 1].lower() if i else "", tok.lower(), " ".join(name)))
     return out
 
 
@@ -307,7 +311,7 @@ def title_aliases(text: str, names: list[str]) -> dict[str, str]:
     titles = lexicon().titles
     people: dict[str, set[str]] = {}
     persons = [n for n in names if _person_like(n) and fold(n) not in titles]
-    for title, name in _titled_names(text):
+    for _, title, name in _titled_names(text):
         for person in persons:
             if person in name or name in person:
                 people.setdefault(title, set()).add(person)
@@ -322,25 +326,16 @@ def title_aliases(text: str, names: list[str]) -> dict[str, str]:
     return out
 
 
-#: Titles of people who speak for a body ("fire chief", "interior minister").
-_SPEAKING_TITLES = r"chief|minister|commissioner|director|spokesman|spokeswoman|spokesperson|head"
-_TITLED_BY_BODY = re.compile(rf"\b([A-Za-z]+)\s+(?i:{_SPEAKING_TITLES})\s+((?:[A-Z][\w'’-]+\s?){{1,4}})")
-
-
 def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
     """Within one document, a person whose title names the body they speak for ("Yongsan
     fire chief Choi Seong-beom" beside "fire authorities", "Interior Minister Ihor
     Klymenko" beside "Ukraine's interior ministry"): that body, when the document's
-    sources hold exactly one with the title's word."""
+    sources hold exactly one with the word before the title."""
     persons = [n for n in names if _person_like(n)]
     bodies = [n for n in names if not _person_like(n)]
-    titles = lexicon().titles
     out: dict[str, str] = {}
-    for m in _TITLED_BY_BODY.finditer(text):
-        word, name = m.group(1).lower(), m.group(2).strip()
-        if word in titles or word in ("the", "a", "an", "deputy", "former", "acting", "its", "his", "her"):
-            continue
-        matching = {fold(b) for b in bodies if word in fold(b).split()}
+    for word, _, name in _titled_names(text):
+        matching = {fold(b) for b in bodies if word and word in fold(b).split()}
         if len(matching) != 1:
             continue
         body = next(b for b in bodies if fold(b) in matching)
