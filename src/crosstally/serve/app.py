@@ -50,6 +50,7 @@ from ..report.data import conflict_dict, misquote_dict
 from ..report.html import highlighted, timeline_svg
 from ..report.terminal import figure_label
 from ..store import queries as q
+from ..store.measure_detail import MeasureDetail, measure_details
 from ..store.reconciled import refresh
 from .docs import install_docs
 from .errors import error_body, error_responses, install_error_handlers, status_of
@@ -389,19 +390,17 @@ def create_app(settings: Settings) -> FastAPI:
         page_no, per_page = q.clamp_page(page_no, ROWS_PER_PAGE, ROWS_PER_PAGE, ROWS_PER_PAGE)
 
         def load(r):
-            row = q.measure_row(r.db, measure)
-            if row is None:
+            detail = measure_details(r.db, [measure], page_no, per_page).get(measure)
+            if detail is None:
                 return None
-            flags = q.flag_rows(r.db, measure)
-            named = q.estimates_at(r.db, [k for _, a, b, _ in flags for k in (a, b)])
-            story = q.story(r.db, row.story) if row.story else None
-            return row, q.measure_estimates(r.db, measure, page_no, per_page), flags, named, story
+            return detail, q.story(r.db, detail.row.story) if detail.row.story else None
 
         found = service.view(load)
         if found is None:
             raise NotFoundError(f"no measure {measure!r}")
-        row, estimates, flags, named, story = found
-        m, misquotes = _measure_view(row, [e.estimate for e in estimates], flags, named)
+        detail, story = found
+        row, estimates = detail.row, detail.estimates
+        m, misquotes = _measure_view(detail)
         rows = [
             {
                 "e": e.estimate,
@@ -494,27 +493,25 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _measure_detail(db, measure: str, page: int, per_page: int) -> dict | None:
+    """A measure as the API gives it (`_detail_dict`), or None when there is none."""
+    detail = measure_details(db, [measure], page, per_page).get(measure)
+    return _detail_dict(db, detail, page, per_page) if detail else None
+
+
+def _detail_dict(db, detail: MeasureDetail, page: int, per_page: int) -> dict:
     """A measure as the API gives it, every part read from the database: a page of its
     estimates, its sources and each one's latest estimate, flags and counts."""
-    row = q.measure_row(db, measure)
-    if row is None:
-        return None
-    flags = q.flag_rows(db, measure)
-    sources, latest, independent = q.measure_sources(db, measure)
-    named = q.estimates_at(db, [k for _, a, b, _ in flags for k in (a, b)])
-    latest_claims = q.claims_at(db, list(latest.values()))
-    estimates = q.measure_estimates(db, measure, page, per_page)
-    m, misquotes = _measure_view(row, [e.estimate for e in estimates], flags, named)
+    m, misquotes = _measure_view(detail)
     return {
-        **_paged(row.claims, page, per_page),
+        **_paged(detail.row.claims, page, per_page),
         "measure": m.measure,
         "story": m.story,
         "label": m.label,
         "parent": m.parent,
         "category": m.category,
-        "estimates": [_estimate_dict(e) for e in estimates],
-        "sources": sources,
-        "latest_by_source": {s: figure_label(latest_claims[k]) for s, k in latest.items() if k in latest_claims},
+        "estimates": [_estimate_dict(e) for e in detail.estimates],
+        "sources": list(detail.sources),
+        "latest_by_source": {s: figure_label(e.estimate.claim) for s, e in detail.latest.items()},
         "range": [m.low, m.high],
         "conflicts": [conflict_dict(c) for c in m.conflicts],
         "revisions": [
@@ -522,8 +519,8 @@ def _measure_detail(db, measure: str, page: int, per_page: int) -> dict | None:
             for r in m.revisions
         ],
         "misquotes": [misquote_dict(x) for x in misquotes],
-        "independent_estimates": independent,
-        "flags": q.measure_flags(db, measure),
+        "independent_estimates": detail.independent,
+        "flags": q.measure_flags(db, m.measure),
     }
 
 
@@ -531,7 +528,8 @@ def _answer(ledger, question: str, per_page: int) -> dict:
     """The answer `crosstally ask` gives (measures ranked in the database), each measure
     with its first `per_page` estimates."""
     names = rank_measures(q.rank_summaries(ledger.db, _categories_of(question)), question)
-    measures = [d for name in names if (d := _measure_detail(ledger.db, name, 1, per_page)) is not None]
+    details = measure_details(ledger.db, names, 1, per_page)
+    measures = [_detail_dict(ledger.db, details[name], 1, per_page) for name in names if name in details]
     return {"question": question, "measures": measures}
 
 
@@ -548,19 +546,20 @@ def _categories_of(question: str) -> set[str] | None:
     return wanted or None
 
 
-def _measure_view(row, estimates: list, flags: list, named: dict) -> tuple[MeasureView, list[Misquote]]:
+def _measure_view(detail: MeasureDetail) -> tuple[MeasureView, list[Misquote]]:
     """A measure with one page of its estimates (for the chart and the table) and every
     flag on it, each with the two estimates it names."""
+    row = detail.row
     slots: dict[str, list] = {"conflict": [], "revision": [], "misquote": []}
-    for kind, a_key, b_key, note in flags:
-        a, b = named.get(a_key), named.get(b_key)
+    for kind, a_key, b_key, note in detail.flags:
+        a, b = detail.named.get(a_key), detail.named.get(b_key)
         if a is None or b is None:
             continue
         slots[kind].append(flag_of(kind, row.measure, a.estimate, b.estimate, note))
     view = MeasureView(
         row.measure,
         row.category,
-        tuple(estimates),
+        tuple(e.estimate for e in detail.estimates),
         tuple(slots["conflict"]),
         row.low,
         row.high,

@@ -13,8 +13,6 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from ..claims import Claim
-from ..reconcile.flags import Estimate
-from ..reconcile.view import OUTLET_VOICE
 
 #: Claim columns as the claims table stores them (the measure comes from claim_frames).
 _CLAIM_COLUMNS = [f.name for f in fields(Claim) if f.name != "measure"]
@@ -467,119 +465,6 @@ def counts(db) -> dict[str, int]:
         "(SELECT count(*) FROM measures), (SELECT count(*) FROM stories)"
     ).fetchone()
     return dict(zip(("documents", "claims", "measures", "stories"), row, strict=True))
-
-
-@dataclass(frozen=True)
-class EstimateRow:
-    """One estimate of a measure as a page shows it: the claim with its source entity and
-    statement date, its document's outlet and title, and its evidence sentence (cut from
-    the text in the database, so that no whole document is loaded)."""
-
-    estimate: Estimate
-    title: str | None
-    sentence: str
-    url: str | None = None
-
-    @property
-    def doc_name(self) -> str:
-        return document_name(self.estimate.outlet, self.title, self.estimate.claim.doc)
-
-
-#: The order of a measure's estimates, as `MeasureView` keeps them: by statement date
-#: (undated last), then source, document and position.
-ESTIMATE_ORDER = "f.as_of_day NULLS LAST, f.source_name, f.doc, f.start"
-_ESTIMATE_COLUMNS = (
-    f"{_CLAIM_SELECT}, f.measure, f.source_key, f.source_name, f.as_of_day, d.outlet, d.near_copy_of, d.title, "
-    "substr(d.text, c.evidence_start + 1, c.evidence_end - c.evidence_start), d.url"
-)
-
-
-def _estimates(db, keys_sql: str, params: list) -> list[EstimateRow]:
-    rows = db.execute(
-        f"WITH k AS ({keys_sql}) SELECT {_ESTIMATE_COLUMNS} FROM k JOIN claim_frames f ON f.doc = k.doc "
-        "AND f.start = k.start JOIN claims c ON c.doc = k.doc AND c.start = k.start "
-        f"LEFT JOIN documents d ON d.id = k.doc ORDER BY {ESTIMATE_ORDER}",
-        params,
-    ).fetchall()
-    out = []
-    n = len(_CLAIM_COLUMNS)
-    for r in rows:
-        values = dict(zip([*_CLAIM_COLUMNS, "measure"], r[: n + 1], strict=True))
-        claim = Claim(**values)
-        key, name, day, outlet, near, title, sentence, url = r[n + 1 :]
-        if key is None:
-            key, name = f"outlet:{outlet or claim.doc}", f"{outlet or claim.doc} {OUTLET_VOICE}"
-        estimate = Estimate(claim, key, name, day, outlet, near)
-        out.append(EstimateRow(estimate, title, sentence or claim.mention, url))
-    return out
-
-
-def measure_estimates(db, measure: str, page: int, per_page: int) -> list[EstimateRow]:
-    """One page of a measure's estimates in the measure's order."""
-    return _estimates(
-        db,
-        f"SELECT f.doc, f.start FROM claim_frames f WHERE f.measure = ? ORDER BY {ESTIMATE_ORDER} LIMIT ? OFFSET ?",
-        [measure, per_page, _offset(page, per_page)],
-    )
-
-
-def estimates_at(db, keys: list[tuple[str, int]]) -> dict[tuple[str, int], EstimateRow]:
-    """The estimates at some (doc, start) keys (those a measure's flags name)."""
-    if not keys:
-        return {}
-    docs, starts = [k[0] for k in keys], [k[1] for k in keys]
-    rows = _estimates(
-        db,
-        "SELECT DISTINCT unnest(?::VARCHAR[]) AS doc, unnest(?::INTEGER[]) AS start",
-        [docs, starts],
-    )
-    return {(r.estimate.claim.doc, r.estimate.claim.start): r for r in rows}
-
-
-def flag_rows(db, measure: str) -> list[tuple]:
-    """A measure's conflict, revision and misquote flags: (type, first key, second key, note)."""
-    rows = db.execute(
-        "SELECT type, a_doc, a_start, b_doc, b_start, note FROM flags WHERE measure = ? "
-        "AND type IN ('conflict', 'revision', 'misquote') AND a_doc IS NOT NULL AND b_doc IS NOT NULL "
-        "ORDER BY type, a_doc, a_start, b_doc, b_start",
-        [measure],
-    ).fetchall()
-    return [(t, (ad, a0), (bd, b0), note or "") for t, ad, a0, bd, b0, note in rows]
-
-
-def measure_sources(db, measure: str) -> tuple[list[str], dict[str, tuple[str, int]], int]:
-    """A measure's source names (sorted), each source's latest estimate (the last in the
-    measure's order: its (doc, start)), and how many estimates come from documents that
-    are not near-copies."""
-    rows = db.execute(
-        "SELECT f.source_name, arg_max(struct_pack(doc := f.doc, start := f.start), "
-        "struct_pack(undated := f.as_of_day IS NULL, day := f.as_of_day, doc := f.doc, start := f.start)) "
-        "FROM claim_frames f WHERE f.measure = ? GROUP BY f.source_name ORDER BY f.source_name",
-        [measure],
-    ).fetchall()
-    independent = db.execute(
-        "SELECT count(*) FROM claim_frames f JOIN documents d ON d.id = f.doc "
-        "WHERE f.measure = ? AND d.near_copy_of IS NULL",
-        [measure],
-    ).fetchone()[0]
-    return [name for name, _ in rows], {name: (k["doc"], k["start"]) for name, k in rows}, independent
-
-
-def claims_at(db, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Claim]:
-    """The bare claims at some (doc, start) keys (no document text is read)."""
-    if not keys:
-        return {}
-    rows = db.execute(
-        f"WITH k AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS doc, unnest(?::INTEGER[]) AS start) "
-        f"SELECT {_CLAIM_SELECT}, f.measure FROM k JOIN claims c ON c.doc = k.doc AND c.start = k.start "
-        "LEFT JOIN claim_frames f ON f.doc = k.doc AND f.start = k.start",
-        [[k[0] for k in keys], [k[1] for k in keys]],
-    ).fetchall()
-    out = {}
-    for r in rows:
-        claim = Claim(**dict(zip([*_CLAIM_COLUMNS, "measure"], r, strict=True)))
-        out[(claim.doc, claim.start)] = claim
-    return out
 
 
 def rank_summaries(db, categories: set[str] | None) -> list:
