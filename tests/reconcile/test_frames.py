@@ -83,3 +83,57 @@ def test_a_superlative_since_is_no_running_total():
     assert not is_running_total(text, text.index("50"), text.index("50") + 2)
     text = "Police said 32 people had been arrested since the protests began."
     assert is_running_total(text, text.index("32"), text.index("32") + 2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "counted", "group"),
+    [
+        ("Officials said 40 Moldovans were among the dead.", "40", "Moldovans", "moldova"),
+        ("The embassy said 12 Ghanaian miners had died.", "12", "Ghanaian miners", "ghana"),
+        ("At least 75 of the dead were from Peru, the consulate said.", "At least 75", "dead", "peru"),
+        ("Rescuers said 18 of the victims were Filipinos.", "18", "victims", "philippines"),
+        ("Diplomats put the Nepali toll at 31 on Friday.", "31", "", "nepal"),
+        ("Kenya's death toll rose to 64 on Monday.", "64", "", "kenya"),
+        ("Chile's foreign ministry said 9 of its nationals had died.", "9", "nationals", "chile"),
+        ("Ghana's embassy in Rome put its country's dead at 22.", "22", "", "ghana"),
+        # a place the phrase only names is not whose people are counted
+        ("The Lisbon tram crash toll rose to 16.", "16", "Lisbon tram crash toll", ""),
+        ("The ministry said 14 people died in Peru.", "14", "people", ""),
+    ],
+)
+def test_whose_people_a_figure_counts(sentence, mention, counted, group):
+    assert _frame(sentence, mention, "killed", counted).group == group
+
+
+def test_a_state_named_as_the_place_is_no_people():
+    """ "Ohio's toll" of a storm is the state's part (a place), not the Ohioans' group."""
+    frame = _frame("Ohio's toll stood at 11 on Monday.", "11", "killed")
+    assert frame.group != frame.scope or frame.group == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "counted", "state"),
+    [
+        ("Of the 310 dead, 120 had been identified by Sunday.", "120", "", "identified"),
+        ("Officials said 41 bodies were still unidentified.", "41", "bodies", "unidentified"),
+        ("The morgue held 90 bodies, of which 30 had yet to be identified.", "30", "", "unidentified"),
+        ("The morgue held 90 bodies, of which 30 had yet to be identified.", "90", "bodies", "dead"),
+        ("By Monday 64 bodies had been handed over to relatives.", "64", "bodies", "handed-over"),
+        # a toll whose victims have been identified is still the toll
+        ("The agency said 2,100 people who died had been identified.", "2,100", "people", "dead"),
+    ],
+)
+def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):
+    assert _frame(sentence, mention, "killed", counted).state == state
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "state"),
+    [
+        ("Of the 700 injured, 520 had been discharged and 180 were still in hospital.", "520", "discharged"),
+        ("Of the 700 injured, 520 had been discharged and 180 were still in hospital.", "180", "in-hospital"),
+        ("About 600 people were hurt and taken to hospital.", "About 600", "injured"),
+    ],
+)
+def test_the_injured_sent_home_and_still_in_hospital_are_parts(sentence, mention, state):
+    assert _frame(sentence, mention, "wounded", "").state == state

@@ -17,7 +17,7 @@ from functools import cache
 from ..claims import Claim
 from ..errors import LexiconError
 from ..lexicon import lexicon, read_keyed
-from .measures import group_of, places_in, singular
+from .measures import group_of, owners_in, place_spans, places_in, singular
 
 #: The state each contract category starts from.
 _BASE_STATE = {
@@ -35,19 +35,31 @@ _BASE_STATE = {
 }
 #: Finer states a category may turn into when the words around the figure say so.
 _REFINES = {
-    "dead": {"buried"},
-    "injured": {"seriously-injured"},
+    "dead": {"buried", "identified", "unidentified", "handed-over"},
+    "injured": {"seriously-injured", "discharged", "in-hospital"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
     "deployed": set(),
     "amount": {"appealed", "pledged", "released", "cost", "raised"},
 }
+#: States of the bodies of the dead, which make a part of the toll only when bodies or a
+#: part of the dead are counted ("82 bodies were still unidentified", "Of the 275 dead, 88
+#: had been identified"), not the toll itself ("4,000 people killed had been identified").
+_BODY_STATES = {"identified", "unidentified", "handed-over"}
+_BODIES_OF_THE_DEAD = re.compile(r"\b(?:bod(?:y|ies)|remains|of (?:the|them|those|which|whom)\b)", re.IGNORECASE)
+_OF_A_WHOLE = re.compile(r"\bof (?:the|them|those|which|whom)\b(?:[^,]*,)?\s*$", re.IGNORECASE)
 #: A country's figure this many times the sum of the other places' in its sentence is their
 #: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
 _WHOLE_FACTOR = 2
 #: "97 of the dead were women": the words after the figure name the part it counts.
 _IS_GROUP = re.compile(
     r"\s*(?:of (?:the|them|those)\b[\w\s]{0,30}?\s)?(?:were|was|are)\s+(?:(?:mostly|all|mainly)\s+)?", re.IGNORECASE
+)
+#: "the Egyptian toll at 600", "Egypt's death toll reached 658": a people's own toll.
+_TOLL_AFTER_OWNER = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:death\s+)?toll\b", re.IGNORECASE)
+#: "41 of its nationals", "its country's dead at 138": the people of the body that speaks.
+_ITS_PEOPLE = re.compile(
+    r"\bits\s+(?:own\s+)?(?:nationals|citizens|pilgrims|people|country['’]s|dead|death\s+toll|toll)\b", re.IGNORECASE
 )
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
@@ -158,7 +170,7 @@ def frame_of(
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     group = _first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
-        owners = [p for p in places_in(counted) if p != story_nationality]
+        owners = [p for p in [*owners_in(counted), _owner_around(sentence, at, after)] if p and p != story_nationality]
         group = owners[0] if owners else ""
     if group == population:
         group = ""
@@ -175,6 +187,8 @@ def frame_of(
         # naming the story's own region makes no part of it, unless a breakdown does; nor
         # does "across the country" of a turnout, which no place word means the whole
         scope = side
+    if group and scope and re.sub(r"[^a-z0-9]+", "-", group.lower()) == scope:
+        group = ""  # "Georgia's toll" of a storm in the US: the state, a place, not a people
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
 
 
@@ -187,6 +201,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     if base is None:
         return in_counted or in_after or _first_cue("state", before) or "count"
     refines = _REFINES.get(base, set())
+    if base == "dead" and not _BODIES_OF_THE_DEAD.search(counted + " " + after) and not _OF_A_WHOLE.search(before):
+        refines = refines - _BODY_STATES  # "4,000 people who were killed had been identified": the toll
     around = counted + " " + after + (" " + before if base == "amount" else "")
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
     return next((state for state in found if state in refines), base)
@@ -402,6 +418,27 @@ def _group_after(after: str) -> str:
     return _cues()["group"][cue.group(1).lower()] if cue else ""
 
 
+def _owner_around(sentence: str, at: int, after: str) -> str:
+    """The people a figure counts when its words name them around it rather than in the
+    counted phrase: "323 of the dead were from Egypt", "60 were Jordanians", "the Egyptian
+    toll at 600", "Jordan's ministry said 41 of its nationals had died", "Indonesia's
+    consulate put its country's dead at 138"."""
+    m = _IS_GROUP.match(after)
+    if m is not None:
+        rest = after[m.end() :]
+        named = place_spans(rest)
+        if named and re.match(r"(?:from\s+)?(?:the\s+)?$", rest[: named[0][0]], re.IGNORECASE):
+            return named[0][2]
+    before = _clause_before(sentence, at)
+    for _, end, place in reversed(place_spans(before)):
+        if _TOLL_AFTER_OWNER.match(before, end):
+            return place
+    if _ITS_PEOPLE.search(sentence[max(0, at - 30) : at] + " " + after[:30]):
+        named = place_spans(sentence[:at], owners_only=True)
+        return named[-1][2] if named else ""
+    return ""
+
+
 def _names_gathering(words: str) -> bool:
     """Whether the words name a gathering ("the march", "Sunday's rallies")."""
     classes = lexicon().noun_classes
@@ -420,7 +457,8 @@ def _clause_after(sentence: str, start: int) -> str:
     rest = sentence[start : start + _WINDOW]
     m = re.search(
         r"[;:.!?]|,\s+(?:and|but|while|with|as)\b|\s+(?:while|whereas|but)\s"
-        r"|,\s+(?=\d|[\w-]+\s+of\s+(?:them|those|whom)\b)",  # "172, 33 of them seriously": another figure's words
+        r"|,\s+(?=\d|(?:[\w-]+\s+)?of\s+(?:them|those|whom|which)\b)",  # "172, 33 of them seriously", "193 bodies,
+        # of which 80 had been identified": another figure's words
         rest,
     )
     return rest[: m.start()] if m else rest

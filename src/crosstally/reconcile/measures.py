@@ -61,10 +61,17 @@ def _word(token: str) -> str:
 def places_in(text: str, owners_only: bool = False) -> list[str]:
     """Canonical places named in `text`, in order (demonyms mapped to their country).
 
+    `owners_only` skips places that say where ("in Russia", "to eastern Russia") rather
+    than whose people or things are counted.
+    """
+    return [place for _, _, place in place_spans(text, owners_only)]
+
+
+def place_spans(text: str, owners_only: bool = False) -> list[tuple[int, int, str]]:
+    """The places named in `text` with where their words start and end, in order.
+
     Looks the text's word sequences up in the table, longest first (a dictionary lookup
-    per word, not one large pattern over the text). `owners_only` skips places that say
-    where ("in Russia", "to eastern Russia") rather than whose people or things are
-    counted.
+    per word, not one large pattern over the text).
     """
     table, starts = _places()
     words = [(m.start(), m.end(), _word(m.group(0))) for m in _WORD.finditer(text)]
@@ -76,11 +83,26 @@ def places_in(text: str, owners_only: bool = False) -> list[str]:
             if name in table or (n == 1 and words[i][2] + "." in table):
                 start = words[i][0]
                 if not (owners_only and _WHERE_BEFORE.search(text, max(0, start - 30), start)):
-                    found.append(table.get(name) or table[words[i][2] + "."])
+                    found.append((start, words[i + n - 1][1], table.get(name) or table[words[i][2] + "."]))
                 i += n
                 break
         else:
             i += 1
+    return found
+
+
+def owners_in(counted: str) -> list[str]:
+    """The peoples whose members a counted phrase names: "60 Jordanians", "Iranian
+    pilgrims", "Egypt's dead", "North Korean troops"; not the place a phrase merely names
+    ("the Seoul Halloween crush toll", "the Kherson region")."""
+    classes = lexicon().noun_classes
+    found = []
+    for _, end, place in place_spans(counted):
+        rest = counted[end:]
+        following = [singular(w) for w in re.findall(r"[a-z]+", rest.lower())[:2]]
+        people = any(classes.get(w) in ("person", "force") for w in following)
+        if not rest.strip() or re.match(r"['’]s\b", rest) or people:
+            found.append(place)
     return found
 
 

@@ -30,7 +30,7 @@ from .frames import (
     story_parts,
     story_scope,
 )
-from .measures import is_military, places_in
+from .measures import is_military, owners_in
 from .misquotes import misquotes
 from .occasions import OccasionInput, followed_days, occasions
 from .sides import claim_sides
@@ -275,9 +275,17 @@ def reconcile(
 
 
 def _nationality(claims: list[Claim]) -> str | None:
-    """The people a story's figures mostly count ("north korea" for North Korean troops)."""
-    owners = Counter(p for c in claims for p in places_in(c.counted or "")[:1])
-    return owners.most_common(1)[0][0] if owners else None
+    """The people a story's figures mostly count ("north korea" for North Korean troops):
+    the one named by most figures that name whose people they count, if it is named by at
+    least half of them and twice as often as any other. A story that counts many peoples
+    (pilgrims dead by country) has none, and each people's count is a part."""
+    owners = Counter(p for c in claims for p in owners_in(c.counted or "")[:1])
+    ranked = owners.most_common(2)
+    if not ranked:
+        return None
+    top, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return top if 2 * n >= owners.total() and n >= 2 * runner_up else None
 
 
 def _source(claim: Claim, doc: DocInfo, entities: dict[str, SourceEntity]) -> tuple[str, str]:
