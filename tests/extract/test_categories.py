@@ -124,6 +124,13 @@ CATEGORIES = [
     # a dateline before the sentence hides nothing
     ("KAHULUI, Hawaii: The death toll from the fires reached 93 on Saturday.", "93", "killed"),
     ("QUITO, Feb 2 (Andes Wire) - The number of dead rose to 41, officials said.", "41", "killed"),
+    # what people are treated for, or where, names their state; "the number of" people
+    # "who died" counts the dead even when the clause hangs on "number"
+    ("Medics said 48 people were being treated for gunshot wounds.", "48", "wounded"),
+    ("The ministry said nine miners had died and 14 were being treated in hospital.", "14", "wounded"),
+    ("The ministry said nine miners had died and 14 were being treated in hospital.", "nine", "killed"),
+    ("The number of Peruvian climbers who had died rose from 7 to 9 by Friday.", "7", "killed"),
+    ("The number of Peruvian climbers who had died rose from 7 to 9 by Friday.", "9", "killed"),
 ]
 
 

@@ -471,11 +471,16 @@ def test_the_seeds_flag_the_zelensky_misquote_and_answer_with_every_estimate(sha
 def _stories_of(folders: list[Path]) -> list[list[str]]:
     from crosstally.reconcile.copies import near_copies
     from crosstally.reconcile.stories import StoryInput, group_stories
+    from crosstally.reconcile.timing import written_on
     from crosstally.story_eval import story_documents
 
     docs = [d for f in folders for d in story_documents(f, f.name + "/")]
     copies = near_copies([(d.id, d.text) for d in docs])
-    stories = group_stories(StoryInput(d.id, d.text, d.title, d.published, copies.get(d.id)) for d in docs)
+    stories = group_stories(
+        StoryInput(d.id, d.text, d.title, d.published or day, copies.get(d.id), month_day=month_day)
+        for d in docs
+        for day, month_day in [written_on(d.text, d.published)]
+    )
     return sorted(sorted({d.split("/")[0] for d in s.docs}) for s in stories)
 
 
@@ -503,3 +508,18 @@ def test_a_titled_person_speaks_for_the_body_the_title_names():
     }
     # two bodies with the title's word: no guess
     assert speaking_bodies(text, [*names, "National Fire Agency"]) == {"Ihor Klymenko": "Ukraine interior ministry"}
+
+
+@pytest.mark.parametrize(("dateline", "apart"), [("July 9", True), ("March 25", False), ("July 9, 2023", True)])
+def test_an_undated_report_joins_only_a_story_of_its_own_days(dateline, apart):
+    """An undated report's dateline is its time for grouping: a report on the same names
+    four months away is another event, even when the dateline gives no year."""
+    from crosstally.reconcile import DocInfo, reconcile
+
+    lead = "Rescuers in Varna searched the Kessel dam area after the collapse near Dobrich, Governor Ilia Marev said."
+    docs = [
+        DocInfo("a.txt", lead + " At least 12 people were killed.", None, "Wire", date(2024, 3, 23)),
+        DocInfo("b.txt", f"VARNA, {dateline} (Courier) - " + lead + " At least 14 people died.", None, "Courier", None),
+    ]
+    rec = reconcile(docs, [])
+    assert (len(rec.stories) == 2) is apart, [s.docs for s in rec.stories]

@@ -18,6 +18,8 @@ _STATE_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr")
 _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
 _TAKEN_PREPS = ("in", "at", "to", "into")
 _LEAVE = ("leave", "abandon", "escape")
+#: Verbs of medical care: what people are treated for names their state ("treated for burns").
+_TREATED = ("treat", "hospitalise", "hospitalize", "admit")
 _MORE = ("more", "additional", "extra", "other", "further", "fewer")
 #: Nouns that name a running quantity ("the toll", "the tally") rather than what it counts.
 QUANTITY_NOUNS = frozenset({"number", "toll", "total", "figure", "count", "tally", "estimate"})
@@ -259,7 +261,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         or _state_after(noun, lex)
         or _among(noun, verbs, lex)
     )
-    if not events and noun_class in ("person", "force"):
+    if not events and (noun_class in ("person", "force") or noun is None):
         events = _where_they_are(verbs, lex, noun_class == "force")
     people = (
         noun is None
@@ -370,6 +372,9 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         if event in lex.category_nouns and lex.category_nouns[event] in _EVENT_ONLY | {"deployed"}:
             found.add(lex.category_nouns[event])
     modifiers = [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl", "conj")]
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
+        # "the number of pilgrims who had died": the clause may hang on "number"
+        modifiers += [c for c in head.head.children if c.dep_ in ("acl", "relcl")]
     for mod in modifiers:
         lemma = mod.lemma_.lower()
         if mod.lower_ in lex.category_adjs:
@@ -425,6 +430,13 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 found.add(lex.category_nouns[obj_lemma])
         if lemma == "lose" and not objects:
             found.add("casualties")
+        if lemma in _TREATED:  # "30 people were being treated for bullet wounds"
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+                found |= {
+                    lex.category_nouns[o.lemma_.lower()]
+                    for o in prep.children
+                    if o.lemma_.lower() in lex.category_nouns
+                }
         # "41 people were listed as missing", "confirmed as dead"
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             found |= {lex.category_adjs[c.lower_] for c in prep.children if c.lower_ in lex.category_adjs}

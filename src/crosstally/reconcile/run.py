@@ -178,9 +178,20 @@ def reconcile(
     by_doc: dict[str, list[Claim]] = {}
     for c in claims:
         by_doc.setdefault(c.doc, []).append(c)
-    if stories is None:
-        stories = group_stories(StoryInput(d.id, d.text, d.title, d.published, d.near_copy_of, d.story) for d in docs)
     dates = {d.id: document_date(d.text, d.published) for d in docs}
+    if stories is None:
+        stories = group_stories(
+            StoryInput(
+                d.id,
+                d.text,
+                d.title,
+                d.published or dates[d.id].day,
+                d.near_copy_of,
+                d.story,
+                month_day=list(dates[d.id].month_day) if dates[d.id].month_day else None,
+            )
+            for d in docs
+        )
     if entities is None:
         entities = resolve_sources([c.source for c in claims if is_source_name(c.source)], aliases)
     info = {d.id: d for d in docs}

@@ -47,6 +47,8 @@ class StoryInput:
     near_copy_of: str | None = None
     pinned: str | None = None
     names: tuple[Counter, set[str]] | None = None
+    #: An undated report's dateline month and day ([6, 12]), its year unknown.
+    month_day: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,17 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
 
 
 def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
-    return not (a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS_APART)
+    if a.published and b.published:
+        return abs((a.published - b.published).days) <= MAX_DAYS_APART
+    dated, undated = (a, b) if a.published else (b, a)
+    if dated.published and undated.month_day:
+        # "KHERSON, June 12 -" with no year: close if June 12 of some year is close
+        month, day = undated.month_day
+        return any(
+            abs((date(year, month, min(day, 28 if month == 2 else day)) - dated.published).days) <= MAX_DAYS_APART
+            for year in (dated.published.year - 1, dated.published.year, dated.published.year + 1)
+        )
+    return True
 
 
 def _similarity(a: dict[str, float], b: dict[str, float]) -> float:

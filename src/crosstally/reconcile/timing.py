@@ -97,6 +97,17 @@ def _explicit_dates(text: str) -> list[tuple[int, date | None, int, int]]:
     return found
 
 
+def written_on(text: str, published: date | None) -> tuple[date | None, list[int] | None]:
+    """When an undated report was written as its own text gives it: the day (a dateline,
+    else its latest explicit date), or a dateline's [month, day] when no year is written;
+    nothing for a dated report. Story grouping reads it as the report's time, so that an
+    undated report never joins an event months away."""
+    if published:
+        return None, None
+    found = document_date(text, None)
+    return found.day, list(found.month_day) if found.month_day else None
+
+
 def document_date(text: str, published: date | None) -> DocumentDate:
     """The document's date: metadata first, then a dateline, then the latest dated text."""
     if published is not None:

@@ -22,7 +22,7 @@ ORDER = ("file", "block", "row")
 KEYED_SCHEMA = (
     "id string, text string, title string, outlet string, url string, published string, story string, "
     "file string, block long, row long, hash string, simhash long, "
-    "names array<string>, counts array<int>, mid_sentence array<string>"
+    "names array<string>, counts array<int>, mid_sentence array<string>, day date, month_day array<int>"
 )
 
 
@@ -75,6 +75,7 @@ def key_partition(rows: Iterator) -> Iterator[tuple]:
     from ..read import parse_published
     from ..reconcile.copies import simhash
     from ..reconcile.stories import salient_names
+    from ..reconcile.timing import written_on
     from ..store.ledger import content_hash
 
     for row in rows:
@@ -101,6 +102,7 @@ def key_partition(rows: Iterator) -> Iterator[tuple]:
             list(counts),
             list(counts.values()),
             sorted(mid),
+            *written_on(text, published),
         )
 
 

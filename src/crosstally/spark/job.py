@@ -123,7 +123,7 @@ def run(
         schemas = {**TABLES, "meta": "key string, value string"}
         for table, values in driver_rows.items():
             _write(spark.createDataFrame(values, schemas[table]), out, table)
-        names = documents.selectExpr("id AS doc", "names", "counts", "mid_sentence")
+        names = documents.selectExpr("id AS doc", "names", "counts", "mid_sentence", "day", "month_day")
         _write(names, out, "document_names")
         clock.lap("reconcile")
         return {

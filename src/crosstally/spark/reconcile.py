@@ -27,7 +27,8 @@ TABLES = {
     "stories": "id string, title string, names array<string>, pinned boolean, documents int, claims int, "
     "first_day date, last_day date",
     "story_documents": "doc string, story string",
-    "document_names": "doc string, names array<string>, counts array<int>, mid_sentence array<string>",
+    "document_names": "doc string, names array<string>, counts array<int>, mid_sentence array<string>, day date, "
+    "month_day array<int>",
     "document_dates": "doc string, day date, origin string",
     "claim_frames": "doc string, start int, `end` int, story string, measure string, population string, "
     "state string, `group` string, scope string, source_key string, source_name string, as_of string, "
@@ -52,10 +53,11 @@ def group(keys: Iterable, links: dict[str, str]) -> list[Story]:
             k["id"],
             "",
             k["title"],
-            date.fromisoformat(k["published"]) if k["published"] else None,
+            date.fromisoformat(k["published"]) if k["published"] else k["day"],
             links.get(k["id"]),
             k["story"],
             (Counter(dict(zip(k["names"], k["counts"], strict=True))), set(k["mid_sentence"])),
+            k["month_day"],
         )
         for k in keys
     ]

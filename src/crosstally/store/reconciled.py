@@ -16,6 +16,7 @@ from ..errors import NotFoundError
 from ..reconcile import DocInfo, Reconciliation, reconcile, reconcile_version
 from ..reconcile.sources import is_source_name, resolve_sources
 from ..reconcile.stories import Story, StoryInput, group_stories, salient_names
+from ..reconcile.timing import written_on
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS story_pins (doc VARCHAR PRIMARY KEY, story VARCHAR NOT NULL)",
@@ -24,7 +25,12 @@ SCHEMA = [
         claims INTEGER, first_day DATE, last_day DATE)""",
     "CREATE TABLE IF NOT EXISTS story_documents (doc VARCHAR PRIMARY KEY, story VARCHAR)",
     """CREATE TABLE IF NOT EXISTS document_names (
-        doc VARCHAR PRIMARY KEY, names VARCHAR[], counts INTEGER[], mid_sentence VARCHAR[])""",
+        doc VARCHAR PRIMARY KEY, names VARCHAR[], counts INTEGER[], mid_sentence VARCHAR[], day DATE,
+        month_day INTEGER[])""",
+    # the date an undated document's own text gives (dateline, latest date): when it was
+    # written, for grouping it with reports of the same days
+    "ALTER TABLE document_names ADD COLUMN IF NOT EXISTS day DATE",
+    "ALTER TABLE document_names ADD COLUMN IF NOT EXISTS month_day INTEGER[]",
     "CREATE TABLE IF NOT EXISTS document_dates (doc VARCHAR PRIMARY KEY, day DATE, origin VARCHAR)",
     """CREATE TABLE IF NOT EXISTS claim_frames (
         doc VARCHAR, start INTEGER, "end" INTEGER, story VARCHAR, measure VARCHAR, population VARCHAR,
@@ -83,13 +89,23 @@ def refresh(ledger, everything: bool = False, touched: set[str] | frozenset[str]
     everything = everything or stored_version(db) != version
     _name_new_documents(db)
     rows = db.execute(
-        "SELECT d.id, d.title, d.published, d.near_copy_of, p.story, n.names, n.counts, n.mid_sentence "
+        "SELECT d.id, d.title, coalesce(d.published, n.day), d.near_copy_of, p.story, n.names, n.counts, "
+        "n.mid_sentence, n.month_day "
         "FROM documents d LEFT JOIN story_pins p ON p.doc = d.id LEFT JOIN document_names n ON n.doc = d.id "
         "ORDER BY d.published NULLS LAST, d.id"
     ).fetchall()
     inputs = [
-        StoryInput(doc, "", title, published, near, pinned, (Counter(dict(zip(keys, counts, strict=True))), set(mid)))
-        for doc, title, published, near, pinned, keys, counts, mid in rows
+        StoryInput(
+            doc,
+            "",
+            title,
+            published,
+            near,
+            pinned,
+            (Counter(dict(zip(keys, counts, strict=True))), set(mid)),
+            month_day,
+        )
+        for doc, title, published, near, pinned, keys, counts, mid, month_day in rows
     ]
     stories = _stable_ids(db, group_stories(inputs))
     stored = dict(db.execute("SELECT doc, story FROM story_documents").fetchall())
@@ -144,23 +160,28 @@ def _name_new_documents(db) -> None:
     """Store the salient names of documents that have none yet (read once per document,
     so that grouping stories never rereads every text)."""
     rows = db.execute(
-        "SELECT id, title, text FROM documents WHERE id NOT IN (SELECT doc FROM document_names)"
+        "SELECT id, title, text, published FROM documents WHERE id NOT IN (SELECT doc FROM document_names)"
     ).fetchall()
     if not rows:
         return
     import numpy as np
 
-    named = [(doc, *salient_names(text or "", title)) for doc, title, text in rows]
+    named = [
+        (doc, *salient_names(text or "", title), *written_on(text or "", published))
+        for doc, title, text, published in rows
+    ]
     columns = {
-        "doc": [doc for doc, _, _ in named],
-        "names": [list(counts) for _, counts, _ in named],
-        "counts": [list(counts.values()) for _, counts, _ in named],
-        "mid_sentence": [sorted(mid) for _, _, mid in named],
+        "doc": [doc for doc, *_ in named],
+        "names": [list(counts) for _, counts, *_ in named],
+        "counts": [list(counts.values()) for _, counts, *_ in named],
+        "mid_sentence": [sorted(mid) for _, _, mid, *_ in named],
+        "day": [day for *_, day, _ in named],
+        "month_day": [month_day for *_, month_day in named],
     }
     bulk_names = {k: np.empty(len(named), dtype=object) for k in columns}  # noqa: F841 - read by DuckDB below
     for key, values in columns.items():
         bulk_names[key][:] = values
-    db.execute("INSERT INTO document_names SELECT * FROM bulk_names")
+    db.execute("INSERT INTO document_names BY NAME SELECT * FROM bulk_names")
 
 
 def _stable_ids(db, stories: list[Story]) -> list[Story]:
