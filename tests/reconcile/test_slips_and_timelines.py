@@ -188,3 +188,23 @@ def test_two_figures_carried_the_wrong_way_round_are_both_misquotes(nlp):
     view = _view_of(docs)
     swapped = {(q.odd.claim.doc, q.odd.claim.value, q.usual.claim.value) for q in view.misquotes}
     assert swapped == {("swap.txt", 149, 149), ("swap.txt", 154, 154)}
+
+
+def test_a_handful_beside_a_toll_is_no_rival_count(nlp):
+    """Two bodies' counts a few times apart conflict; "two" beside a toll of 140 from
+    another body is an incident the words did not set apart, not a rival count."""
+    view = _view_of(
+        [
+            _doc(
+                "a.txt",
+                "Ostrava blast: The regional health ministry said on Sunday that 140 people were killed in the "
+                "blast in Ostrava. The fire service said on Sunday that 60 people were killed. Police said on "
+                "Sunday that two people were killed.\n",
+                "Silesia Wire",
+                12,
+            )
+        ]
+    )
+    pairs = {tuple(sorted((c.a.claim.value, c.b.claim.value))) for m in view.measures for c in m.conflicts}
+    assert (60.0, 140.0) in pairs
+    assert not {p for p in pairs if 2.0 in p}, pairs

@@ -20,6 +20,9 @@ from ..claims import Claim
 #: "about", "nearly", "an estimated": read generously, as analysts do (±20%).
 APPROX_BAND = 0.20
 EXACT_BAND = 0.005
+#: A figure this small beside one more than `FEW_FACTOR` times larger is no rival count.
+FEW = 20
+FEW_FACTOR = 8
 #: A changed figure is a revision when it moves by more than this (either side approximate).
 REVISION_APPROX_STEP = 0.10
 SAME_TIME_DAYS = 1
@@ -156,7 +159,16 @@ def _meet(k1: tuple, k2: tuple) -> bool:
 def _disagree(a: Estimate, b: Estimate) -> bool:
     if a.source_key == b.source_key or _elsewhere(a.claim.location, b.claim.location):
         return False
-    return not overlaps(a.claim, b.claim)
+    return not overlaps(a.claim, b.claim) and not _a_few_beside_many(a.claim, b.claim)
+
+
+def _a_few_beside_many(a: Claim, b: Claim) -> bool:
+    """ "one died in hospital" beside a toll of 139: a handful against a count many times
+    its size is an incident or a part the words did not set apart, not a rival count of
+    the same thing (rival counts differ by a few times: 82 against 133, 240,000 against
+    1.03 million)."""
+    small, large = sorted((a.value, b.value))
+    return small <= FEW and large > FEW_FACTOR * small
 
 
 def _elsewhere(a: str | None, b: str | None) -> bool:
