@@ -208,3 +208,36 @@ def test_a_handful_beside_a_toll_is_no_rival_count(nlp):
     pairs = {tuple(sorted((c.a.claim.value, c.b.claim.value))) for m in view.measures for c in m.conflicts}
     assert (60.0, 140.0) in pairs
     assert not {p for p in pairs if 2.0 in p}, pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "minutes"),
+    [
+        ("Overnight officials said more than 50 had died; by the morning the count was 81.", "50", 180),
+        ("Overnight officials said more than 50 had died; by the morning the count was 81.", "81", 540),
+        ("By the morning it stood at 81, and around midday officials gave 97.", "97", 720),
+        ("It reached 97 in the late afternoon.", "97", 1020),
+        ("It was 242 as of 9 a.m.; by 2 p.m. it was lowered to 222.", "222", 840),
+    ],
+)
+def test_the_time_of_day_of_a_figure(sentence, figure, minutes):
+    from crosstally.reconcile.flags import clock
+
+    assert clock(sentence, sentence.index(figure)) == minutes
+
+
+def test_figures_a_report_dates_to_two_days_are_a_timeline_not_a_conflict(nlp):
+    """One report giving a body's 133 "on Saturday" and another's 137 "on Sunday" tells a
+    toll that moved, not two counts at odds."""
+    view = _view_of(
+        [
+            _doc(
+                "a.txt",
+                "Brno fire toll rises: The regional governor said on Saturday that 133 people were killed in "
+                "the Brno fire. The health ministry said on Sunday that 137 people were killed in the fire.\n",
+                "Morava Wire",
+                13,
+            )
+        ]
+    )
+    assert not [c for m in view.measures for c in m.conflicts]

@@ -105,6 +105,8 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     rate_words: dict[str, str]
+    #: Parts of a day ("early hours", "midday", "evening") as minutes after midnight.
+    dayparts: dict[str, int]
 
 
 def _by_kind(rows: list[list[str]], kind: str) -> list[str]:
@@ -160,4 +162,5 @@ def lexicon() -> Lexicon:
         months={w: int(v) for w, k, v in time_words if k == "month"},
         weekdays={w: int(v) for w, k, v in time_words if k == "weekday"},
         rate_words={w: v for w, k, v in time_words if k == "rate"},
+        dayparts={w.lower(): int(v) for w, k, v in time_words if k == "daypart"},
     )

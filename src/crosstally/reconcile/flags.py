@@ -14,8 +14,10 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from ..claims import Claim
+from ..lexicon import lexicon
 
 #: "about", "nearly", "an estimated": read generously, as analysts do (±20%).
 APPROX_BAND = 0.20
@@ -152,7 +154,9 @@ def _meet(k1: tuple, k2: tuple) -> bool:
     """Whether two (day, report, dated by the report only) buckets hold at the same time."""
     (day1, doc1, loose1), (day2, doc2, loose2) = k1, k2
     if doc1 == doc2:
-        return abs((day2 - day1).days) <= SAME_TIME_DAYS
+        # side by side in one report: the same day, or a day apart where the report's own
+        # date stands in for one of them (not "133 on Saturday ... 137 on Sunday")
+        return day1 == day2 or (abs((day2 - day1).days) <= SAME_TIME_DAYS and (loose1 or loose2))
     return day1 == day2 and not loose1 and not loose2
 
 
@@ -219,17 +223,41 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b\.?", re.IGNORECASE)
+#: Where one clause of a sentence ends and the next, with a time of its own, begins.
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\s", re.IGNORECASE)
+
+
+@cache
+def _daypart_pattern() -> re.Pattern:
+    words = sorted(lexicon().dayparts, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _times(text: str) -> list[tuple[int, int]]:
+    """(offset, minutes after midnight) of each clock time or part of the day in `text`."""
+    found = []
+    for m in _CLOCK.finditer(text):
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        found.append((m.start(), hour * 60 + int(m.group(2) or 0)))
+    dayparts = lexicon().dayparts
+    found += [(m.start(), dayparts[m.group(1).lower()]) for m in _daypart_pattern().finditer(text)]
+    return found
 
 
 def clock(sentence: str, at: int = 0) -> int | None:
-    """Minutes after midnight of the clock time nearest offset `at` in the words ("242
-    as of 9 a.m.; by 2 p.m. lowered to 222")."""
-    found = [(abs(m.start() - at), m) for m in _CLOCK.finditer(sentence or "")]
-    if not found:
-        return None
-    m = min(found, key=lambda f: f[0])[1]
-    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-    return hour * 60 + int(m.group(2) or 0)
+    """Minutes after midnight of the time of day nearest offset `at` in its own clause,
+    else in the sentence: a clock time or a part of the day ("242 as of 9 a.m.; by 2 p.m.
+    lowered to 222", "more than 60 in the early hours ...; by the morning 93, and around
+    midday 115")."""
+    text = sentence or ""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= at), default=0)
+    following = _CLAUSE_BREAK.search(text, at)
+    end = following.start() if following else len(text)
+    for lo, hi in ((start, end), (0, len(text))):
+        found = [(abs(lo + offset - at), minutes) for offset, minutes in _times(text[lo:hi])]
+        if found:
+            return min(found)[1]
+    return None
 
 
 def _later(a: tuple, b: tuple) -> bool:

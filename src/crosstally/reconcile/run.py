@@ -56,6 +56,7 @@ def reconcile_version() -> str:
         "places.tsv",
         "body_words.tsv",
         "nouns.tsv",
+        "time_words.tsv",
     ):
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:10]
