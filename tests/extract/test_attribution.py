@@ -208,3 +208,25 @@ def test_attribution_in_context(claims_of, text, mention, source):
         assert claim.source is None
     else:
         assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "source"),
+    [
+        # whose count a figure is, when no one is said to speak
+        ("An AFP tally reached 412 deaths on Monday.", "412", "AFP"),
+        ("Reuters' running tally stood at 1,207 deaths on Friday.", "1,207", "Reuters"),
+        ("The death toll rose to 90 on Monday.", "90", None),
+        ("Chile's toll rose to 31 on Monday.", "31", None),
+        ("Put side by side, the two agencies' counts add up to 45 dead.", "45", None),
+        # a speaker the parser hung on a fronted place
+        (
+            "In Lima, Rosa Quispe, head of the Peruvian Red Cross, said on Monday that 14 climbers had died.",
+            "14",
+            "Rosa Quispe",
+        ),
+    ],
+)
+def test_whose_count_or_word_a_figure_is(claims_of, sentence, mention, source):
+    claims = {c.mention: c for c in claims_of(sentence)}
+    assert claims[mention].source == source

@@ -65,6 +65,9 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
+    owner = _tally_owner(top, names, lex)
+    if owner is not None:
+        return owner
     headline = _headline_speaker(sent, top, names, lex)
     if headline is not None:
         return headline
@@ -74,6 +77,34 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     return Attribution()
 
 
+def _tally_owner(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
+    """Whose count a figure is when no one is said to speak: "an AFP tally reached 577",
+    "AFP's running tally stood at 1,119", "a count kept by the ministry rose to 90"."""
+    node = top.head if top.dep_ == "nummod" else top  # "reached 577 deaths": the deaths
+    head = node.head.head if node.dep_ == "pobj" and node.head.dep_ == "prep" else node.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    for tally in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in QUANTITY_NOUNS):
+        # "the ministry's count", "an AFP tally": a body or person (not "the death toll",
+        # nor a place's own toll: "Japan's toll", "the Odisha toll")
+        owners = [
+            c
+            for c in tally.children
+            if (c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"))
+            and c.ent_type_ not in _PLACE_ENTITIES
+            and (c.pos_ != "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
+            and not any(n.dep_ == "nummod" for n in c.children)  # "the two administrations' counts"
+        ]
+        for acl in (c for c in tally.children if c.dep_ == "acl"):
+            owners += [o for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        for owner in owners:
+            named = name_of(owner, names, lex)
+            if named is not None:
+                return Attribution(named[0], None, head.i, named[1])
+    return None
+
+
+_PLACE_ENTITIES = ("GPE", "LOC", "NORP", "FAC", "EVENT")
 _HEADLINE_TAIL = re.compile(r"[:\-–—]\s*([A-Za-z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})\s*$")
 
 
@@ -282,7 +313,20 @@ def _subject(verb):
             and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
         ):
             return child
-    return _trailing_subject(verb)
+    fronted = _fronted_appositive(verb)
+    return fronted if fronted is not None else _trailing_subject(verb)
+
+
+def _fronted_appositive(verb):
+    """For "In Tehran, Pirhossein Koulivand, head of the Red Crescent, said ..." parsed
+    with the name as an apposition of "Tehran": the named apposition of a phrase fronted
+    before the verb."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = [a for a in obj.children if a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG")]
+            if named:
+                return named[0]
+    return None
 
 
 def _trailing_subject(verb):
