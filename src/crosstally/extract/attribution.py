@@ -506,6 +506,8 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     text = _clean_name(text, lex)
     if text.isupper() and len(text) <= 10:
         text = names.expand(text)
+    if head.pos_ == "PROPN" and len(tokens) == 1 and len(names.fullest(text).split()) > 1:
+        return names.fullest(text), True  # "Bastrykin said" after "Alexander Bastrykin": the person
     return (text, False) if text else None
 
 
