@@ -57,10 +57,10 @@ _IS_GROUP = re.compile(
 )
 #: "the Egyptian toll at 600", "Egypt's death toll reached 658": a people's own toll.
 _TOLL_AFTER_OWNER = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:death\s+)?toll\b", re.IGNORECASE)
-#: "41 of its nationals", "its country's dead at 138": the people of the body that speaks.
-_ITS_PEOPLE = re.compile(
-    r"\bits\s+(?:own\s+)?(?:nationals|citizens|pilgrims|people|country['’]s|dead|death\s+toll|toll)\b", re.IGNORECASE
-)
+#: "41 of its nationals", "its country's dead at 138": the people of the body that speaks
+#: (a word after "its" that is no person noun must be one of these).
+_ITS_PEOPLE = re.compile(r"\bits\s+(?:own\s+)?(country['’]s|dead|death\s+toll|toll|[a-z]+)\b", re.IGNORECASE)
+_ITS_WHOLE = {"country's", "country’s", "dead", "toll"}
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
 
@@ -187,7 +187,7 @@ def frame_of(
         # naming the story's own region makes no part of it, unless a breakdown does; nor
         # does "across the country" of a turnout, which no place word means the whole
         scope = side
-    if group and scope and re.sub(r"[^a-z0-9]+", "-", group.lower()) == scope:
+    if group and scope and _slug(group) == scope:
         group = ""  # "Georgia's toll" of a storm in the US: the state, a place, not a people
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
 
@@ -433,10 +433,21 @@ def _owner_around(sentence: str, at: int, after: str) -> str:
     for _, end, place in reversed(place_spans(before)):
         if _TOLL_AFTER_OWNER.match(before, end):
             return place
-    if _ITS_PEOPLE.search(sentence[max(0, at - 30) : at] + " " + after[:30]):
+    if _its_people(sentence[max(0, at - 30) : at] + " " + after[:30]):
         named = place_spans(sentence[:at], owners_only=True)
         return named[-1][2] if named else ""
     return ""
+
+
+def _its_people(words: str) -> bool:
+    """Whether the words name a body's own people: "its nationals", "its citizens", "its
+    country's dead", "its toll" (any person noun of nouns.tsv after "its")."""
+    classes = lexicon().noun_classes
+    for m in _ITS_PEOPLE.finditer(words):
+        word = m.group(1).lower()
+        if word in _ITS_WHOLE or word.startswith("death") or classes.get(singular(word)) == "person":
+            return True
+    return False
 
 
 def _names_gathering(words: str) -> bool:

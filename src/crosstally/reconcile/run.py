@@ -189,7 +189,7 @@ def reconcile(
                 d.published or dates[d.id].day,
                 d.near_copy_of,
                 d.story,
-                month_day=list(dates[d.id].month_day) if dates[d.id].month_day else None,
+                month_day=dates[d.id].month_day,
             )
             for d in docs
         )

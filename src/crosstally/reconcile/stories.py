@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -47,8 +47,8 @@ class StoryInput:
     near_copy_of: str | None = None
     pinned: str | None = None
     names: tuple[Counter, set[str]] | None = None
-    #: An undated report's dateline month and day ([6, 12]), its year unknown.
-    month_day: list[int] | None = None
+    #: An undated report's dateline month and day ((6, 12)), its year unknown.
+    month_day: Sequence[int] | None = None
 
 
 @dataclass(frozen=True)
