@@ -10,6 +10,10 @@ CATEGORIES = [
     ("The earthquake killed more than 2,000 people.", "more than 2,000", "killed"),
     ("Nine miners died after the shaft collapsed.", "Nine", "killed"),
     ("The death toll rose to 112 on Tuesday.", "112", "killed"),
+    # a noun joined to the counted one with a figure of its own is that figure's
+    ("Officials reported 12 deaths and 40 injuries on Monday.", "12", "killed"),
+    ("The watchdog counted 39 deaths and 361 injuries.", "361", "wounded"),
+    ("There were some 3,000 deaths and injuries in the city.", "some 3,000", "casualties"),
     ("Rescuers have recovered 57 bodies from the rubble.", "57", "killed"),
     ("The ministry reported 3,500 deaths.", "3,500", "killed"),
     ("Twelve people lost their lives in the fire.", "Twelve", "killed"),

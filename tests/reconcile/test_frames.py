@@ -76,6 +76,25 @@ def test_a_bigger_country_is_no_whole_of_another_countrys_toll(nlp):
         assert wholes == ([whole] if whole else []), parts
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "part"),
+    [
+        ("The commission said 17 of the dead were in Nairobi.", "17", "nairobi"),
+        ("Nairobi accounted for 21 of the dead, the commission said.", "21", "nairobi"),
+        ("Police said they had arrested 270 people, 204 of them in Lagos.", "204", "lagos"),
+        # the figure is the whole, placed, not a share of it
+        ("The commission said 17 people died in Nairobi.", "17", None),
+    ],
+)
+def test_a_share_held_by_one_place_is_that_places_part(nlp, text, mention, part):
+    from crosstally.extract import extract
+    from crosstally.reconcile.frames import breakdowns
+
+    claims = extract(text, "t")
+    figure = next(c for c in claims if c.mention == mention)
+    assert breakdowns(claims, text).get(figure.start) == part
+
+
 def test_a_superlative_since_is_no_running_total():
     from crosstally.reconcile.frames import is_running_total
 

@@ -352,8 +352,12 @@ def _among(noun, verbs: list, lex: Lexicon) -> set[str]:
 
 
 def _noun_categories(noun, lex: Lexicon) -> set[str]:
+    """Categories the counted noun names, with the nouns joined to it ("3,000 killed and
+    wounded"), but not a joined noun that has a figure of its own ("12 deaths and 40
+    injuries": the 40 are the injuries)."""
     found = set()
-    for tok in [noun, *[c for c in noun.children if c.dep_ == "conj"]]:
+    joined = [c for c in noun.children if c.dep_ == "conj" and not any(n.dep_ == "nummod" for n in c.children)]
+    for tok in [noun, *joined]:
         lemma = tok.lemma_.lower()
         compound = " ".join(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")
         for key in (f"{compound} {lemma}".strip(), lemma, tok.lower_):

@@ -42,7 +42,8 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
     Prefers a date attached to the reporting or event verbs, then one in the main
     clause nearest the figure, then a day named anywhere in the sentence ("the report
     updated on Sunday morning", "Saturday's report", "the list published last week").
-    Durations, rates and the figure itself are not times; "Sunday" and "night" are one.
+    Durations, rates and the figure itself are not times; "Sunday" and "night" are one;
+    "since June 18" is when the count began, so any other time of the sentence comes first.
     """
     candidates = []
     for ent in _time_entities(sent):
@@ -75,8 +76,11 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
             continue
         if possessive:
             rank = max(rank, 1)  # "Sunday's march": when it happened, after when it was said
-        # a clock time alone dates nothing: a day named in the sentence ranks before it
-        candidates.append((not _names_a_day(words), rank, abs(ent.start - anchor.i), start, ent.end_char))
+        # "since June 18" starts the period counted, and dates the statement only when the
+        # sentence gives no other time; a clock time alone dates nothing: a day named in
+        # the sentence ranks before it
+        since = prev is not None and prev.lower_ == "since"
+        candidates.append((since, not _names_a_day(words), rank, abs(ent.start - anchor.i), start, ent.end_char))
     if not candidates:
         return None
     *_, start, end = min(candidates)

@@ -55,6 +55,13 @@ _WHOLE_FACTOR = 2
 _IS_GROUP = re.compile(
     r"\s*(?:of (?:the|them|those)\b[\w\s]{0,30}?\s)?(?:were|was|are)\s+(?:(?:mostly|all|mainly)\s+)?", re.IGNORECASE
 )
+#: "19 of the deaths were in Nairobi", "204 of them in the capital", "Nairobi accounted for
+#: 21 of the dead": a figure stated as the share of a whole that one place holds.
+_PART_IN_PLACE_AFTER = re.compile(
+    r"\s*of (?:the|them|those|these)\b[^,.;]{0,40}?\b(?:(?:were|was|had been|came|died)\s+)?(?:in|from|at)\b",
+    re.IGNORECASE,
+)
+_PART_IN_PLACE_BEFORE = re.compile(r"\baccount(?:ed|s)? for\s*$", re.IGNORECASE)
 #: "the Egyptian toll at 600", "Egypt's death toll reached 658": a people's own toll.
 _TOLL_AFTER_OWNER = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:death\s+)?toll\b", re.IGNORECASE)
 #: "41 of its nationals", "its country's dead at 138": the people of the body that speaks
@@ -256,7 +263,21 @@ def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
                 _a_country(c.location or "") and c.value >= _WHOLE_FACTOR * others and _contains(c, located, text)
             )
             parts[c.start] = "" if whole else _slug(c.location or "")
+    for c in claims:
+        if c.start not in parts and c.location and _a_share_in_place(c, text):
+            parts[c.start] = _slug(c.location)
     return parts
+
+
+def _a_share_in_place(claim: Claim, text: str) -> bool:
+    """Whether the figure is stated as the share of a whole one place holds ("17 of the
+    dead were in Nairobi", "Nairobi accounted for 21 of the dead"): that place's part,
+    though no other place is named beside it."""
+    return bool(
+        _PART_IN_PLACE_AFTER.match(text, claim.end)
+        or _PART_IN_PLACE_BEFORE.search(text[max(claim.evidence_start, claim.start - 30) : claim.start])
+        and re.match(r"\s*of (?:the|them|those|these)\b", text[claim.end :], re.IGNORECASE)
+    )
 
 
 def _counts_people(claim: Claim) -> bool:
