@@ -207,19 +207,35 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
     found = []
     for members in tracks.values():
         steps: list[tuple[tuple, list[Estimate]]] = []
-        for e in sorted(members, key=lambda e: (e.when, e.clock or 0, e.claim.doc, e.claim.start)):
-            moment = (e.when, e.clock)
-            if steps and _close_value(steps[-1][1][0].claim, e.claim):
-                steps[-1][1].append(e)
-            elif steps and not _later(steps[-1][0], moment):
-                continue
-            else:
-                steps.append((moment, [e]))
+        for moment, figures in _moments(members):
+            for figure in figures:
+                if steps and _close_value(steps[-1][1][0].claim, figure[0].claim):
+                    steps[-1][1].extend(figure)
+                elif not steps or _later(steps[-1][0], moment):
+                    steps.append((moment, list(figure)))
         for (_, first), (_, second) in zip(steps, steps[1:], strict=False):
             earlier, later = _representative(first), _representative(second)
             if not _elsewhere(earlier.claim.location, later.claim.location):  # two places' counts are no timeline
                 found.append(Revision(earlier, later))
     return found
+
+
+def _moments(members: list[Estimate]) -> list[tuple[tuple, list[list[Estimate]]]]:
+    """A track's estimates by moment (day, clock), in time order; within a moment, its
+    figures (estimates of one value), the one most reports carry first: where a moment
+    holds two values of one source, the odd one out is a slip, not the step."""
+    by_moment: dict[tuple, list[list[Estimate]]] = {}
+    for e in sorted(members, key=lambda e: (e.when, e.clock or 0, e.published or date.max, e.claim.doc, e.claim.start)):
+        figures = by_moment.setdefault((e.when, e.clock), [])
+        same = next((f for f in figures if _close_value(f[0].claim, e.claim)), None)
+        if same is None:
+            figures.append([e])
+        else:
+            same.append(e)
+    return [
+        (moment, sorted(figures, key=lambda f: -len({e.claim.doc for e in f})))
+        for moment, figures in sorted(by_moment.items(), key=lambda item: (item[0][0], item[0][1] or 0))
+    ]
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b\.?", re.IGNORECASE)

@@ -68,6 +68,8 @@ _TOLL_AFTER_OWNER = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:death\s+)?toll\b",
 #: (a word after "its" that is no person noun must be one of these).
 _ITS_PEOPLE = re.compile(r"\bits\s+(?:own\s+)?(country['’]s|dead|death\s+toll|toll|[a-z]+)\b", re.IGNORECASE)
 _ITS_WHOLE = {"country's", "country’s", "dead", "toll"}
+#: Units of a figure relative to another (a share, a ratio), never a count of the same thing.
+_RELATIVE_UNITS = {"percent", "times"}
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
 
@@ -85,10 +87,17 @@ class Frame:
     #: The day of the one occasion counted, in a story of several ("jun-9": that march).
     occasion: str = ""
 
+    @property
+    def relative(self) -> bool:
+        """A share or a ratio of another figure ("83 per cent", "about twice the number")."""
+        return self.unit in _RELATIVE_UNITS
+
     def key(self) -> str:
         """The readable part of a measure id: `people-dead`, `children-people-dead`,
         `people-turnout-jun-9`."""
         parts = [self.group, self.population, self.state, self.scope, self.occasion]
+        if self.relative:
+            parts.append(self.unit)  # "83 per cent of the dead", "twice the number": no count of them
         if self.per:
             parts.append(f"per-{self.per}")
         slug = re.sub(r"[^a-z0-9]+", "-", " ".join(p for p in parts if p).lower()).strip("-")

@@ -34,7 +34,14 @@ from .measures import is_military, owners_in
 from .misquotes import misquotes
 from .occasions import OccasionInput, followed_days, occasions
 from .sides import claim_sides
-from .sources import SourceEntity, is_source_name, resolve_sources, speaking_bodies, title_aliases
+from .sources import (
+    DescribedBodies,
+    SourceEntity,
+    is_source_name,
+    resolve_sources,
+    speaking_bodies,
+    title_aliases,
+)
 from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, set_against, statement_times
 
@@ -225,6 +232,7 @@ def reconcile(
             written = sorted({c.source for c in doc_claims if is_source_name(c.source)})
             titled = title_aliases(doc.text, written)
             spoken_for = speaking_bodies(doc.text, written)
+            described = DescribedBodies(doc.text, written)
             previous = None
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
@@ -235,12 +243,12 @@ def reconcile(
                 frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side, spoken)
                 if previous is not None and set_against(doc.text, claim, previous):
                     frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
-                elif frame.state == "count" and is_generic_total(claim.counted) and seen:
+                elif frame.state == "count" and is_generic_total(claim.counted) and seen and not frame.relative:
                     # "the number would fall below 100": what the report has mostly been counting
                     frame = max(reversed(seen), key=seen.count)
                 elif frame.state != "count":
                     seen.append(frame)
-                person = titled.get(claim.source, claim.source)
+                person = titled.get(claim.source, described.of(claim.source, claim.start) or claim.source)
                 key, name = _source(replace(claim, source=spoken_for.get(person, person)), doc, entities)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim

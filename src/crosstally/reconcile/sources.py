@@ -343,3 +343,42 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
             if person in name or name in person or person.split()[-1] == name.split()[-1]:
                 out.setdefault(person, body)
     return out
+
+
+_CONNECTORS = {"of", "on", "for", "and", "the"}
+
+
+def _head_noun(name: str) -> str:
+    """The noun a body's name is built on: "Ministry of Foreign Affairs" → "ministry",
+    "Kenya Medical Association" → "association"."""
+    words = re.findall(r"[\w'’-]+", name.lower())
+    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for") and i), len(words))
+    return words[cut - 1] if cut else ""
+
+
+class DescribedBodies:
+    """Within one document, a body named only by description ("the ministry", "its
+    foreign ministry", "the state-funded commission") is the body of that kind the
+    document last named in full before the figure ("Jordan's Ministry of Foreign Affairs",
+    "the Kenya National Commission on Human Rights"), among the document's sources; with
+    none before it, the one such body the document names at all."""
+
+    def __init__(self, text: str, names: list[str]) -> None:
+        nouns = lexicon().body_nouns
+        full = [n for n in names if re.search(r"[A-Z]", n) and _head_noun(n) in nouns]
+        self._named: dict[str, list[tuple[int, str]]] = {}
+        for name in full:
+            for m in re.finditer(re.escape(name), text):
+                self._named.setdefault(_head_noun(name), []).append((m.start(), name))
+        for found in self._named.values():
+            found.sort()
+
+    def of(self, name: str | None, at: int) -> str | None:
+        """The full name of the body `name` describes at offset `at`, if it is a description."""
+        if not name or re.search(r"[A-Z]", re.sub(r"^(?:The|Its)\s+", "", name)):
+            return None
+        found = self._named.get(_head_noun(name), [])
+        before = [n for start, n in found if start < at]
+        if before:
+            return before[-1]
+        return found[0][1] if len({fold(n) for _, n in found}) == 1 else None
