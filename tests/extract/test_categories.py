@@ -10,6 +10,16 @@ CATEGORIES = [
     ("The earthquake killed more than 2,000 people.", "more than 2,000", "killed"),
     ("Nine miners died after the shaft collapsed.", "Nine", "killed"),
     ("The death toll rose to 112 on Tuesday.", "112", "killed"),
+    # people a disaster buried are presumed dead; houses it buried are not
+    ("Officials said more than 2,000 people were buried alive.", "more than 2,000", "killed"),
+    ("Rescuers said 3,000 houses were buried by the mud.", "3,000", "other"),
+    # people who carry wounds, and people made to leave their homes
+    ("Medics treated 217 people with minor injuries on Thursday.", "217", "wounded"),
+    ("About 1,650 people were forced out of their homes.", "About 1,650", "displaced"),
+    ("Police forced 300 protesters out of the square.", "300", "other"),
+    # the list of a breakdown goes on with the state it began with
+    ("Of the dead, 77 were men, 67 were women and 22 were children.", "22", "killed"),
+    ("He said 215 bodies had been recovered, 98 of them men, 87 women and 30 children.", "87", "killed"),
     # a noun joined to the counted one with a figure of its own is that figure's
     ("Officials reported 12 deaths and 40 injuries on Monday.", "12", "killed"),
     ("The watchdog counted 39 deaths and 361 injuries.", "361", "wounded"),

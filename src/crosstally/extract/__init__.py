@@ -301,6 +301,15 @@ def _claim(
     )
     if part_of_previous and previous is not None and (kind_of == "other" or (of_them and _says_nothing(noun, lex))):
         kind_of = previous.category  # "injured 172, 33 of them seriously": the 172's part
+    if (
+        kind_of == "other"
+        and previous is not None
+        and previous.category not in ("other", "money")
+        and fig.unit == previous.unit
+        and (noun is None or lex.noun_classes.get(noun.lemma_.lower()) == "person")
+        and _joined_to_previous(noun if noun is not None else top, verbs, previous, offset)
+    ):
+        kind_of = previous.category  # "Of the dead, 77 were men, 67 were women": the list goes on
     generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
     if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
@@ -350,6 +359,32 @@ def _claim(
         location=location(sent, noun, verbs, top),
         evidence_start=offset + sent.start_char,
         evidence_end=offset + sent.end_char,
+    )
+
+
+def _holds(head, previous: Claim, offset: int, leave_out: set[int]) -> bool:
+    """Whether the previous figure is in `head`'s words, outside the tokens left out."""
+    return any(previous.start <= offset + t.idx < previous.end for t in head.subtree if t.i not in leave_out)
+
+
+def _joined_to_previous(token, verbs: list, previous: Claim, offset: int) -> bool:
+    """Whether the figure is the next item of a list that began with the figure before it:
+    a noun joined to that figure's ("98 of them men, 87 women and 30 children"), or a
+    clause of "to be" joined to its clause ("Of the dead, 77 were men, 67 were women and
+    22 were children"), which says nothing happened to these people but the same."""
+    own = {t.i for t in token.subtree}
+    if token.dep_ == "conj" and _holds(token.head, previous, offset, own):
+        return True
+    verb = verbs[0] if verbs else None
+    if verb is None or verb.lemma_ != "be":
+        return False
+    if _holds(verb, previous, offset, own):  # the list's clauses hang on this one
+        return True
+    joined = ("conj", "ccomp", "parataxis")
+    return (
+        verb.dep_ in joined
+        and verb.head.lemma_ == "be"
+        and _holds(verb.head, previous, offset, {t.i for t in verb.subtree})
     )
 
 

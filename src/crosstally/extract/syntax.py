@@ -18,6 +18,8 @@ _STATE_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr")
 _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
 _TAKEN_PREPS = ("in", "at", "to", "into")
 _LEAVE = ("leave", "abandon", "escape")
+#: Verbs of being made to leave a place ("forced out of their homes", "driven from the city").
+_DRIVEN_OUT = ("force", "drive", "chase", "evict", "uproot", "push")
 #: Verbs of medical care: what people are treated for names their state ("treated for burns").
 _TREATED = ("treat", "hospitalise", "hospitalize", "admit")
 _MORE = ("more", "additional", "extra", "other", "further", "fewer")
@@ -262,7 +264,9 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         or _among(noun, verbs, lex)
     )
     if not events and (noun_class in ("person", "force") or noun is None):
-        events = _where_they_are(verbs, lex, noun_class == "force")
+        events = _where_they_are(verbs, lex, noun_class == "force") or {
+            lex.category_person_verbs[v.lemma_.lower()] for v in verbs if v.lemma_.lower() in lex.category_person_verbs
+        }
     people = (
         noun is None
         or noun_class in ("person", "force")
@@ -398,6 +402,13 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 for c in mod.children
                 if c.dep_ in _STATE_COMPLEMENTS and c.lower_ in lex.category_adjs
             }
+    # "217 people with minor injuries": people who carry a wound
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"):
+        found |= {
+            "wounded"
+            for o in prep.children
+            if o.dep_ == "pobj" and lex.category_nouns.get(o.lemma_.lower()) == "wounded"
+        }
     if found & _EVENT_ONLY:
         return found
     for verb in verbs:
@@ -434,8 +445,8 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 found.add(lex.category_nouns[obj_lemma])
         if lemma == "lose" and not objects:
             found.add("casualties")
-        if lemma in _TREATED:  # "30 people were being treated for bullet wounds"
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+        if lemma in _TREATED:  # "30 people were being treated for bullet wounds", "treated 217 with injuries"
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "with")):
                 found |= {
                     lex.category_nouns[o.lemma_.lower()]
                     for o in prep.children
@@ -447,7 +458,20 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         # "2,000 people had left the flooded parts", "left their homes"
         if lemma in _LEAVE:
             found |= {lex.category_left[o.lemma_.lower()] for o in objects if o.lemma_.lower() in lex.category_left}
+        if lemma in _DRIVEN_OUT:
+            found |= {
+                lex.category_left[o.lemma_.lower()] for o in _places_left(verb) if o.lemma_.lower() in lex.category_left
+            }
     return found
+
+
+def _places_left(verb) -> list:
+    """What a verb drives people out of: "forced out of their homes", "driven from the city"."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "out")):
+        heads = [prep, *(c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of")]
+        out += [o for head in heads for o in head.children if o.dep_ == "pobj"]
+    return out
 
 
 def _a_force(noun, lex: Lexicon) -> bool:

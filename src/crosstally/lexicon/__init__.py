@@ -93,6 +93,7 @@ class Lexicon:
     category_adjs: dict[str, str]
     category_places: dict[str, str]
     category_left: dict[str, str]
+    category_person_verbs: dict[str, str]
     body_adjectives: dict[str, str]
     body_generic: frozenset[str]
     body_nouns: frozenset[str]
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         category_adjs={w: c for w, p, c in categories if p == "adj"},
         category_places={w: c for w, p, c in categories if p == "place"},
         category_left={w: c for w, p, c in categories if p == "left"},
+        category_person_verbs={w: c for w, p, c in categories if p == "person_verb"},
         body_adjectives={w.lower(): v for w, k, v in bodies if k == "adjective"},
         body_generic=frozenset(w.lower() for w, k, _ in bodies if k == "generic"),
         body_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "body"),

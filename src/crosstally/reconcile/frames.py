@@ -48,6 +48,11 @@ _REFINES = {
 _BODY_STATES = {"identified", "unidentified", "handed-over"}
 _BODIES_OF_THE_DEAD = re.compile(r"\b(?:bod(?:y|ies)|remains|of (?:the|them|those|which|whom)\b)", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"\bof (?:the|them|those|which|whom)\b(?:[^,]*,)?\s*$", re.IGNORECASE)
+#: "buried alive", "buried under the mud": people a disaster buried, presumed dead, not
+#: the dead given burial.
+_BURIED_ALIVE = re.compile(
+    r"\bburied\s+(?:alive|under|beneath|by|in\s+(?:the\s+)?(?:rubble|debris|mud|landslide))\b", re.I
+)
 #: A country's figure this many times the sum of the other places' in its sentence is their
 #: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
 _WHOLE_FACTOR = 2
@@ -219,7 +224,7 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     refines = _REFINES.get(base, set())
     if base == "dead" and not _BODIES_OF_THE_DEAD.search(counted + " " + after) and not _OF_A_WHOLE.search(before):
         refines = refines - _BODY_STATES  # "4,000 people who were killed had been identified": the toll
-    around = counted + " " + after + (" " + before if base == "amount" else "")
+    around = _BURIED_ALIVE.sub(" ", counted + " " + after + (" " + before if base == "amount" else ""))
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
     return next((state for state in found if state in refines), base)
 
