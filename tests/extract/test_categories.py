@@ -20,6 +20,9 @@ CATEGORIES = [
     # the list of a breakdown goes on with the state it began with
     ("Of the dead, 77 were men, 67 were women and 22 were children.", "22", "killed"),
     ("He said 215 bodies had been recovered, 98 of them men, 87 women and 30 children.", "87", "killed"),
+    ("The dead included 83 women and 29 children, the minister said.", "29", "killed"),
+    ("The injured comprised 40 men and 12 women.", "40", "wounded"),
+    ("The team included 12 engineers.", "12", "other"),
     # a noun joined to the counted one with a figure of its own is that figure's
     ("Officials reported 12 deaths and 40 injuries on Monday.", "12", "killed"),
     ("The watchdog counted 39 deaths and 361 injuries.", "361", "wounded"),

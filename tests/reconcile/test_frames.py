@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from crosstally.claims import Claim
@@ -156,3 +158,49 @@ def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):
 )
 def test_the_injured_sent_home_and_still_in_hospital_are_parts(sentence, mention, state):
     assert _frame(sentence, mention, "wounded", "").state == state
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "state"),
+    [
+        # the cue nearest the figure, before it or after
+        ("The Army said it had rescued nearly 1,000 people and recovered around 89 bodies.", "nearly 1,000", "rescued"),
+        # a cue in a clause of its own before the figure is not its
+        (
+            "Officials said 565 people were injured and that 1,390 homes had been destroyed.",
+            "1,390",
+            "damaged-or-destroyed",
+        ),
+    ],
+)
+def test_a_figure_of_no_category_takes_the_state_nearest_it(sentence, mention, state):
+    assert _frame(sentence, mention, "other", "").state == state
+
+
+def test_women_and_children_are_people_counted_by_the_same_group_however_written():
+    one = _frame("The dead included 83 women and 29 children.", "83", "killed", "women")
+    other = _frame("Of the dead, 67 were women.", "67", "killed", "")
+    assert (one.group, one.population) == ("women", "people")
+    assert one.key() == other.key()
+
+
+def test_a_disaster_the_army_helps_with_counts_people_not_troops(nlp):
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+
+    texts = [
+        "Landslide toll rises\nThe state government said on Monday that 190 people had died in the landslides "
+        "in Kalvara.\n",
+        "Army joins Kalvara search\nSoldiers, army engineers and troops of a relief column reached Kalvara on "
+        "Tuesday. Officials said on Tuesday that 27 children were among the dead, and soldiers and troops "
+        "kept digging.\n",
+    ]
+    docs = [
+        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 7, 30 + i))
+        for i, t in enumerate(texts)
+    ]
+    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
+    rec = reconcile_batch(docs, claims)
+    populations = {f.population for f in rec.frames.values()}
+    assert "troops" not in populations

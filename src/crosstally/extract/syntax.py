@@ -19,6 +19,8 @@ _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
 _TAKEN_PREPS = ("in", "at", "to", "into")
 _LEAVE = ("leave", "abandon", "escape")
 #: Verbs of being made to leave a place ("forced out of their homes", "driven from the city").
+#: Verbs that list the people a subject names ("the dead included 83 women").
+_LISTING = ("include", "comprise")
 _DRIVEN_OUT = ("force", "drive", "chase", "evict", "uproot", "push")
 #: Verbs of medical care: what people are treated for names their state ("treated for burns").
 _TREATED = ("treat", "hospitalise", "hospitalize", "admit")
@@ -424,8 +426,9 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         head_of_list = anchor
         while head_of_list.dep_ == "conj" and head_of_list.head != head_of_list:
             head_of_list = head_of_list.head
-        if lemma == "be" and head_of_list.dep_ == "attr" and head_of_list.head == verb:
-            # "the injured were 57 men and 24 women": what the subject names
+        listed = (lemma == "be" and head_of_list.dep_ == "attr") or (lemma in _LISTING and head_of_list.dep_ == "dobj")
+        if listed and head_of_list.head == verb:
+            # "the injured were 57 men and 24 women", "the dead included 83 women": what the subject names
             for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                 word = subject.lower_
                 if word in lex.category_adjs or subject.lemma_.lower() in lex.category_nouns:

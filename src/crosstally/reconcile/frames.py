@@ -218,9 +218,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     for `other`, the first cue in the counted phrase, after or just before the figure."""
     base = _BASE_STATE.get(claim.category)
     in_counted = _first_cue("state", counted) or _first_cue("gathered", counted)
-    in_after = _first_cue("state", after)
     if base is None:
-        return in_counted or in_after or _first_cue("state", before) or "count"
+        return in_counted or _nearest_cue("state", before, after) or "count"
     refines = _REFINES.get(base, set())
     if base == "dead" and not _BODIES_OF_THE_DEAD.search(counted + " " + after) and not _OF_A_WHOLE.search(before):
         refines = refines - _BODY_STATES  # "4,000 people who were killed had been identified": the toll
@@ -232,6 +231,23 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
 _SUBNATIONAL = re.compile(
     r"\b(?:province|region|district|governorate|county|prefecture|state|department|oblast|municipality)\b", re.I
 )
+
+
+_JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
+
+
+def _nearest_cue(kind: str, before: str, after: str) -> str | None:
+    """The cue nearest the figure, before or after it: "had rescued nearly 1,000 people and
+    recovered around 89 bodies" counts the rescued, not the bodies after it; a cue before
+    it in a clause of its own ("565 injured and that 1,390 homes") is not its."""
+    pattern = _cue_pattern(kind)
+    following = pattern.search(after)
+    preceding = next(reversed(list(pattern.finditer(before))), None)
+    if preceding is not None and _JOINED.search(before, preceding.end()):
+        preceding = None  # "100 dead and 60 houses buried": that cue is another clause's
+    if preceding is not None and (following is None or len(before) - preceding.end() < following.start()):
+        return _cues()[kind][preceding.group(1).lower()]
+    return _cues()[kind][following.group(1).lower()] if following else None
 
 
 def story_scope(locations: list[str | None]) -> str:

@@ -166,7 +166,14 @@ _STOP = {
 }
 
 
+#: Plurals news counts people by that no rule of "-s" undoes.
+_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "policemen": "policeman"}
+
+
 def singular(word: str) -> str:
+    """The singular of a plural noun ("deaths" → "death", "women" → "woman")."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss"):
@@ -175,6 +182,6 @@ def singular(word: str) -> str:
 
 
 def is_military(text: str) -> bool:
-    """Whether a document speaks of armed forces more than of people in general."""
+    """Whether a text (a story's reports) speaks of armed forces more than of people in general."""
     classes = Counter(lexicon().noun_classes.get(singular(w)) for w in re.findall(r"[a-z]+", text.lower()))
     return classes["force"] > classes["person"]

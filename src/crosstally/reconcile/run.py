@@ -222,10 +222,11 @@ def reconcile(
         )
         names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
+        # a war, not a disaster the army helps with: judged over the story, not one report
+        military = is_military(" ".join(info[d].text for d in story.docs if d in info))
         for doc_id in story.docs:
             doc = info[doc_id]
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
-            military = is_military(doc.text)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
             year = dates[doc_id].day.year if dates[doc_id].day else None
