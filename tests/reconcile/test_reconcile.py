@@ -523,3 +523,26 @@ def test_an_undated_report_joins_only_a_story_of_its_own_days(dateline, apart):
     ]
     rec = reconcile(docs, [])
     assert (len(rec.stories) == 2) is apart, [s.docs for s in rec.stories]
+
+
+@pytest.mark.parametrize(
+    ("values", "docs", "conflict"),
+    [
+        ((275, 40), ("a", "a"), False),  # one report: a part beside its whole
+        ((275, 240), ("a", "a"), True),  # one report setting two counts a little apart
+        ((15_000, 150_000), ("a", "b"), True),  # two reports' rival tallies, however far apart
+    ],
+)
+def test_a_figure_many_times_smaller_in_the_same_report_is_no_rival_count(values, docs, conflict):
+    from dataclasses import replace
+    from datetime import date
+
+    from crosstally.reconcile.flags import Estimate, conflicts, revisions
+
+    day = date(2024, 6, 3)
+    estimates = [
+        Estimate(replace(_claim(v, "exact"), doc=d, start=i), f"source-{i}", f"Source {i}", day, None, None)
+        for i, (v, d) in enumerate(zip(values, docs, strict=True))
+    ]
+    assert bool(conflicts("m", estimates)) is conflict
+    assert revisions(estimates) == []  # two sources apart are two tracks, whatever the conflict

@@ -25,6 +25,8 @@ EXACT_BAND = 0.005
 #: A figure this small beside one more than `FEW_FACTOR` times larger is no rival count.
 FEW = 20
 FEW_FACTOR = 8
+#: Two figures of one measure in one report this many times apart are a whole and a part.
+SAME_REPORT_FACTOR = 5
 #: A changed figure is a revision when it moves by more than this (either side approximate).
 REVISION_APPROX_STEP = 0.10
 SAME_TIME_DAYS = 1
@@ -90,7 +92,7 @@ class Revision:
         return f"{a.claim.mention} ({a.source_name}) became {b.claim.mention} ({b.source_name})"
 
 
-def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
+def conflicts(measure: str, estimates: list[Estimate], parts_apart: bool = True) -> list[Conflict]:
     """Pairs of named sources whose estimates are disjoint at the same time.
 
     The same time is the same day where both reports date the statement themselves; two
@@ -132,7 +134,7 @@ def conflicts(measure: str, estimates: list[Estimate]) -> list[Conflict]:
                     if pair in found:
                         continue
                     for a, b in ((top1, bottom2), (top2, bottom1)):
-                        if _disagree(a, b):
+                        if _disagree(a, b, parts_apart):
                             found[pair] = Conflict(measure, a, b)
                             break
     order = {id(e): n for n, e in enumerate(estimates)}
@@ -160,10 +162,25 @@ def _meet(k1: tuple, k2: tuple) -> bool:
     return day1 == day2 and not loose1 and not loose2
 
 
-def _disagree(a: Estimate, b: Estimate) -> bool:
+def _disagree(a: Estimate, b: Estimate, parts_apart: bool = True) -> bool:
+    """Whether two sources' estimates cannot both hold; `parts_apart` leaves out a figure
+    its own report gives beside one many times larger (a part, not a rival count)."""
     if a.source_key == b.source_key or _elsewhere(a.claim.location, b.claim.location):
         return False
-    return not overlaps(a.claim, b.claim) and not _a_few_beside_many(a.claim, b.claim)
+    if overlaps(a.claim, b.claim) or _a_few_beside_many(a.claim, b.claim):
+        return False
+    return not (parts_apart and _a_part_beside(a, b))
+
+
+def _a_part_beside(a: Estimate, b: Estimate) -> bool:
+    """ "275 dead ... 62 of them from West Bengal": in one report, a figure many times
+    smaller than another of the same measure is a part the words did not set apart, not
+    a rival count (a report that sets two counts against each other gives figures a few
+    times apart at most). Across reports, rival tallies may differ far more."""
+    if a.claim.doc != b.claim.doc:
+        return False
+    small, large = sorted((a.claim.value, b.claim.value))
+    return large > SAME_REPORT_FACTOR * small
 
 
 def _a_few_beside_many(a: Claim, b: Claim) -> bool:
@@ -195,7 +212,8 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
     every change along it is.
     """
     if disputed is None:
-        disputed = bool(conflicts("", estimates))
+        # a part beside its whole is no rival count, but still two sources' different figures
+        disputed = bool(conflicts("", estimates, parts_apart=False))
     tracks: dict[str, list[Estimate]] = {}
     for e in estimates:
         if e.when is None or e.near_copy_of is not None:
