@@ -40,6 +40,7 @@ from crosstally.store.reconciled import refresh
         ],
         ["Maui County", "Maui County website", "county"],
         ["Civil Human Rights Front", "the Front"],
+        ["medical and security sources", "Security and medical sources"],
     ],
 )
 def test_name_variants_become_one_source(names):

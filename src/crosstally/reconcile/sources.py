@@ -201,6 +201,10 @@ def _body_key(key: str, name: str) -> str:
     lex = lexicon()
     words = [lex.body_adjectives.get(w, w) for w in key.split()]
     capitalised = {w.lower() for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()}
+    if not {w.lower() for w in re.findall(r"[\w'’-]+", name)[1:] if w[:1].isupper()} and "and" in words[:-1]:
+        # "security and medical sources" = "medical and security sources"
+        described = sorted(w for w in words[:-1] if w != "and")
+        words = [*" and ".join(described).split(), words[-1]]
     while len(words) >= 2 and words[-1] in lex.body_generic:
         rest = words[:-1]
         if not any(w in capitalised or w in lex.body_adjectives.values() for w in rest):
