@@ -21,7 +21,7 @@ from functools import cache, partial
 from ..claims import Claim
 from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import Lexicon, lexicon
-from ..nlp import load_pipeline
+from ..nlp import Parser, load_parser
 from ..options import ExtractOptions
 from .antecedents import is_pronoun, opening_quantity, quantity_antecedent
 from .attribution import Attribution, attribute
@@ -84,17 +84,17 @@ def extract_many(
     reported to it and yields no claims, so the rest of the batch goes on.
     """
     options = options or ExtractOptions()
-    nlp = load_pipeline(options.model)
+    parser = load_parser(options.model)
     pending: deque[_Job] = deque()
 
     def units() -> Iterator[tuple[str, tuple[_Job, int]]]:
         for item in items:
-            job = _Job(item, nlp)
+            job = _Job(item, parser)
             pending.append(job)
             for u in job.plan(options.fast):
                 yield job.unit_text(u), (job, u)
 
-    for doc, (job, u) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
+    for doc, (job, u) in parser.pipe_with(units(), batch_size=options.batch_size):
         while pending[0] is not job:
             yield pending.popleft().result(on_error)
         job.read(u, doc)
@@ -115,9 +115,9 @@ class _Job:
     """One document on its way through the pipeline: its figures and units, the parses
     still needed for context, and the claims found so far."""
 
-    def __init__(self, item: DocumentText, nlp) -> None:
+    def __init__(self, item: DocumentText, parser: Parser) -> None:
         self.item = item
-        self.nlp = nlp
+        self.parser = parser
         self.claims: list[Claim] = []
         self.error: Exception | None = None
         self.figures: dict[int, list[Figure]] = {}
@@ -170,7 +170,7 @@ class _Job:
             earlier = range(max(0, u - CONTEXT_UNITS), u)
             missing = [v for v in earlier if v not in self._docs]
             texts = [self.unit_text(v) for v in missing]
-            self._docs.update(zip(missing, self.nlp.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
+            self._docs.update(zip(missing, self.parser.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
             return [_sentence_speaker(sent, self.names, []) for v in earlier for sent in self._docs[v].sents]
 
         return load
