@@ -14,7 +14,8 @@ value and the doc is written in one pass:
   wins as it does in spaCy.
 - `TableLemmatizer` gives each token without a lemma the rule lemmatizer's lemma, which
   is a function of its text, part of speech and morphology (the lemmatizer's own cache
-  key), computed once per distinct triple.
+  key), computed once per distinct triple by the lemmatizer's own code over its tables
+  with their word lists made sets.
 
 A pipeline whose ruler holds patterns of another kind keeps its stock components
 (`UnsupportedPattern`). `tests/test_rulepipes.py` checks that the stand-ins give exactly
@@ -25,6 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -166,14 +169,25 @@ class _Column:
 
 
 class TableLemmatizer:
-    """spaCy's rule `Lemmatizer` (overwrite off), memoised per (text, POS, morphology)."""
+    """spaCy's rule `Lemmatizer` (overwrite off), memoised per (text, POS, morphology).
+
+    A lemma not met before is found by the lemmatizer's own `rule_lemmatize`, run over a
+    copy of its tables whose word lists (`lemma_index`, up to 57,000 words, searched with
+    `in` for every candidate form) are sets: the same answers, without the linear scans
+    that made each new word cost about 0.3 ms."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
+        from spacy.lookups import Lookups
 
         if lemmatizer.mode != "rule" or lemmatizer.overwrite:
             raise UnsupportedPattern(f"a lemmatizer in mode {lemmatizer.mode!r}")
-        self._lemmatizer = lemmatizer
+        lookups = Lookups()
+        for name in lemmatizer.lookups.tables:
+            table = lemmatizer.lookups.get_table(name)
+            lookups.add_table(name, {k: frozenset(v) if name == "lemma_index" else v for k, v in table.items()})
+        rules = SimpleNamespace(lookups=lookups, cache={}, is_base_form=lemmatizer.is_base_form)
+        self._lemmatize = partial(type(lemmatizer).rule_lemmatize, rules)
         self._strings = lemmatizer.vocab.strings
         self._read = [ORTH, POS, MORPH, LEMMA]
         self._write = [LEMMA]
@@ -187,7 +201,7 @@ class TableLemmatizer:
             if lemma == 0:  # not set by the attribute ruler
                 lemma = self._lemmas.get((orth, pos, morph))
                 if lemma is None:
-                    lemma = self._lemmas[(orth, pos, morph)] = self._strings.add(self._lemmatizer.lemmatize(doc[i])[0])
+                    lemma = self._lemmas[(orth, pos, morph)] = self._strings.add(self._lemmatize(doc[i])[0])
             lemmas.append(lemma)
         doc.from_array(self._write, numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
