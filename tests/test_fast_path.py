@@ -49,3 +49,16 @@ def test_the_stand_ins_give_the_claims_of_spacys_own_components(nlp, corpus, mon
     theirs = list(extract_many(corpus, ExtractOptions(fast=True)))
     assert sum(len(c) for c in ours) > 20
     assert ours == theirs
+
+
+@pytest.mark.parametrize("batch_size", [4, 64])
+def test_context_parsed_in_a_later_batch_gives_the_same_claims(nlp, corpus, monkeypatch, batch_size):
+    """Units asked for as context join the stream's next batch (or, after the last, are
+    parsed on the spot); the claims are those of parsing every unit."""
+    job_class = sys.modules[extract_many.__module__]._Job
+    taken = []
+    original = job_class.take_context
+    monkeypatch.setattr(job_class, "take_context", lambda job, v, doc: (taken.append(v), original(job, v, doc)))
+    fast = list(extract_many(corpus, ExtractOptions(fast=True, batch_size=batch_size)))
+    assert taken, "no unit waited for its context"
+    assert fast == list(extract_many(corpus, ExtractOptions(fast=False)))

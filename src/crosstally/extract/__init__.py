@@ -235,8 +235,9 @@ class _Job:
             missing = [v for v in earlier if v not in self._docs]
             if missing and self._ask is not None:
                 raise NeedContext(missing)
-            texts = [self.unit_text(v) for v in missing]
-            self._docs.update(zip(missing, self.parser.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
+            if missing:
+                texts = [self.unit_text(v) for v in missing]
+                self._docs.update(zip(missing, self.parser.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
             return [_sentence_speaker(sent, self.names, []) for v in earlier for sent in self._docs[v].sents]
 
         return load
