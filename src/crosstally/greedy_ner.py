@@ -1,5 +1,6 @@
 """spaCy's entity recogniser with its greedy decoding loop run in numpy: the same model,
-the same arithmetic, the same entities, the loop at about a quarter of its cost.
+the same arithmetic from its features on, the same entities; the loop at about a quarter
+of its cost.
 
 The recogniser scores one token per step (begin, in, last, unit or out, per label) from
 three precomputed feature vectors. spaCy 3.8's wheels run that loop in Cython, but every
@@ -9,12 +10,12 @@ moves are valid) takes and releases the GIL, a cost of their build (perf shows
 on the units extraction parses (docs/performance.md). Here every document of a batch
 steps at once in numpy:
 
-- the model is run as spaCy runs it (same sub-batches: each batch sorted by length, cut
-  into quarters), so the token vectors and precomputed features are the same arrays;
-- each state's features are summed in spaCy's order (its three vectors added one by one
-  to zeros, then the bias), the hidden layer is the maximum over its pieces, and the
-  scores come from the same BLIS `sgemm` call spaCy makes, so every score is the same
-  float;
+- the model runs on spaCy's sub-batches (each batch sorted by length, cut into quarters),
+  its embedding stage once per distinct token (`embeddings.DistinctEmbed`, the same
+  vectors to float rounding);
+- from those precomputed features on, the arithmetic is spaCy's: each state's three
+  feature vectors added one by one to zeros, then the bias, the hidden layer the maximum
+  over its pieces, the scores from the same BLIS `sgemm` call spaCy makes;
 - the move taken is the first best-scoring valid move, with spaCy's validity rules for a
   document whose entities are not preset (no entity across a sentence start the parser
   set, none starting on whitespace, B only before the last token, I and L only inside an
@@ -31,6 +32,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy
+
+from .embeddings import DistinctEmbed, UnsupportedModel
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRecognizer
@@ -56,7 +59,11 @@ class GreedyNer:
         if not model.attrs.get("has_upper") or model.get_ref("lower").get_dim("nF") != 3:
             raise UnsupportedRecognizer("not the three-feature greedy recogniser")
         self._ner = ner
-        self._tok2vec, self._lower, self._upper = model.layers
+        tok2vec, self._lower, self._upper = model.layers
+        try:
+            self._tok2vec = DistinctEmbed(tok2vec)
+        except UnsupportedModel:
+            self._tok2vec = tok2vec
         self._blis = NumpyOps(use_blis=True)  # the sgemm spaCy's loop calls
         self._attrs = [SENT_START, IS_SPACE, ENT_IOB]
         names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
@@ -93,9 +100,8 @@ class GreedyNer:
 
     def _annotate(self, batch: list[Doc], sub_size: int) -> None:
         """Set the entities of a batch. The model runs on spaCy's sub-batches (the batch
-        sorted by length, cut into `sub_size` docs) so it sees the same arrays; the
-        decoding then steps every doc of the batch at once (each state's scores are
-        independent of the others')."""
+        sorted by length, cut into `sub_size` docs); the decoding then steps every doc of
+        the batch at once (each state's scores are independent of the others')."""
         from spacy.tokens import Span
         from spacy.util import minibatch
 

@@ -7,9 +7,12 @@ docs/performance.md). A multi-threaded BLAS gains nothing on sentence-sized matr
 spins threads that compete with the rest of the work; the limit is set only while the
 pipeline runs, so a program that imports crosstally keeps its own BLAS settings.
 
-Extraction parses through `load_parser`: the same pipeline with its attribute ruler,
-lemmatizer and entity recogniser run by exact stand-ins (`rulepipes`, `greedy_ner`) that
-give the same tokens at a fraction of the cost. `load_pipeline` stays spaCy's own.
+Extraction parses through `load_parser`: the same pipeline with four of its components
+run by stand-ins that give the same annotations at a fraction of the cost: the attribute
+ruler and lemmatizer (`rulepipes`), the entity recogniser's decoding (`greedy_ner`) and
+the embedding stage of both token-to-vector models (`embeddings`, the same vectors to
+float rounding, as spaCy's own differ with the batch a sentence is parsed in).
+`load_pipeline` stays spaCy's own; `tests/test_stand_ins.py` compares the two.
 """
 
 from __future__ import annotations
@@ -81,17 +84,20 @@ def _parse_with_one_blas_thread(nlp: Language) -> None:
 @cache
 def load_parser(model: str) -> Parser:
     """The pipeline `model` as extraction runs it (see the module's docstring)."""
+    from .embeddings import DistinctEmbedTok2Vec, UnsupportedModel
     from .greedy_ner import GreedyNer, UnsupportedRecognizer
     from .rulepipes import table_components
 
     nlp = load_pipeline(model)
     stand_ins: dict[str, Any] = dict(table_components(nlp))
     for name, component in nlp.pipeline:
-        if type(component).__name__ == "EntityRecognizer":
-            try:
+        try:
+            if type(component).__name__ == "EntityRecognizer":
                 stand_ins[name] = GreedyNer(component)
-            except UnsupportedRecognizer:
-                continue
+            elif type(component).__name__ == "Tok2Vec":
+                stand_ins[name] = DistinctEmbedTok2Vec(component)
+        except (UnsupportedRecognizer, UnsupportedModel):
+            continue
     return Parser(nlp, stand_ins)
 
 
