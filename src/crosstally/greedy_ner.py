@@ -129,7 +129,7 @@ class GreedyNer:
         last = numpy.concatenate([a[:, 0] for a in attrs] + [[0]]) == 1  # starts a sentence
         space = numpy.concatenate([a[:, 1] for a in attrs] + [[0]]) == 1
         bias = self._lower.get_param("b").reshape(-1)
-        n_hidden, n_pieces = self._lower.get_dim("nO"), self._lower.get_dim("nP")
+        n_pieces = self._lower.get_dim("nP")
         weights, scores_bias = self._upper.get_param("W"), self._upper.get_param("b")
         move, label, mask = self._move, self._label, self._mask
         n_states = len(lengths)
@@ -147,7 +147,9 @@ class GreedyNer:
             summed += table[numpy.where(is_open, start + 1, 0), 1]  # row 0: no such token
             summed += table[numpy.where(is_open, b0, 0), 2]  # the token before b0
             summed += bias
-            hidden = summed.reshape((len(live), n_hidden, n_pieces)).max(axis=2)
+            hidden = summed[:, ::n_pieces]  # the maximum over each hidden unit's pieces
+            for piece in range(1, n_pieces):
+                hidden = numpy.maximum(hidden, summed[:, piece::n_pieces])
             scores = self._blis.gemm(hidden, weights, trans2=True)
             scores += scores_bias
             go_on = (b0 + 1 < ends[live]) & ~last[b0 + 1]
