@@ -49,11 +49,12 @@ class DistinctEmbed:
         """What `model.predict(docs)` gives (to float rounding)."""
         features = self._features.predict(docs)
         rows = numpy.concatenate(features)
-        distinct, where = numpy.unique(rows, axis=0, return_inverse=True)
-        vectors = distinct
+        first: dict[tuple, int] = {}  # each distinct row, in the order first met
+        where = [first.setdefault(row, len(first)) for row in map(tuple, rows.tolist())]
+        vectors = numpy.array(list(first), dtype=rows.dtype).reshape((len(first), rows.shape[1]))
         for layer in self._row_layers:
             vectors = layer.predict(vectors)
-        vectors = vectors[where.reshape(-1)]
+        vectors = vectors[where]
         out: Any = numpy.split(vectors, numpy.cumsum([len(f) for f in features])[:-1])
         for layer in self._rest:
             out = layer.predict(out)
