@@ -92,3 +92,13 @@ def test_preset_entities_are_left_to_spacy(nlp):
         out.extend(component.pipe(docs, batch_size=64))
     assert all(_same(a, b) for a, b in zip(ours, stock, strict=True))
     assert ours[0].ents[0].text == "Derna" and ours[0].ents[0].label_ == "ORG"
+
+
+def test_memos_started_afresh_give_the_same_tokens(nlp, units, monkeypatch):
+    from crosstally import rulepipes
+
+    monkeypatch.setattr(rulepipes, "_MEMO_SIZE", 3)
+    ruler, lemmatizer = TableRuler(nlp.get_pipe("attribute_ruler")), TableLemmatizer(nlp.get_pipe("lemmatizer"))
+    some = units[:300]
+    ours = [lemmatizer(ruler(doc)) for doc in nlp.pipe(some, disable=["attribute_ruler", "lemmatizer"])]
+    assert all(_same(a, b) for a, b in zip(ours, _stock(nlp, some, 64), strict=True))

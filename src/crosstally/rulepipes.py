@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 #: The token attributes the ruler's patterns may test, in the order they are read.
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
+#: Answers kept per distinct value before the memo starts afresh (bounded memory in a
+#: long-running process that meets ever more words).
+_MEMO_SIZE = 200_000
 
 
 class UnsupportedPattern(ValueError):
@@ -164,6 +167,8 @@ class _Column:
             for bit, pattern in self._regex:
                 if pattern.search(self._strings[value]):
                     found |= bit
+            if len(self._passed) >= _MEMO_SIZE:
+                self._passed.clear()
             self._passed[value] = found
         return found
 
@@ -186,8 +191,8 @@ class TableLemmatizer:
         for name in lemmatizer.lookups.tables:
             table = lemmatizer.lookups.get_table(name)
             lookups.add_table(name, {k: frozenset(v) if name == "lemma_index" else v for k, v in table.items()})
-        rules = SimpleNamespace(lookups=lookups, cache={}, is_base_form=lemmatizer.is_base_form)
-        self._lemmatize = partial(type(lemmatizer).rule_lemmatize, rules)
+        self._rules = SimpleNamespace(lookups=lookups, cache={}, is_base_form=lemmatizer.is_base_form)
+        self._lemmatize = partial(type(lemmatizer).rule_lemmatize, self._rules)
         self._strings = lemmatizer.vocab.strings
         self._read = [ORTH, POS, MORPH, LEMMA]
         self._write = [LEMMA]
@@ -201,6 +206,9 @@ class TableLemmatizer:
             if lemma == 0:  # not set by the attribute ruler
                 lemma = self._lemmas.get((orth, pos, morph))
                 if lemma is None:
+                    if len(self._lemmas) >= _MEMO_SIZE:
+                        self._lemmas.clear()
+                        self._rules.cache.clear()
                     lemma = self._lemmas[(orth, pos, morph)] = self._strings.add(self._lemmatize(doc[i])[0])
             lemmas.append(lemma)
         doc.from_array(self._write, numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
