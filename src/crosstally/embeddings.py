@@ -47,6 +47,10 @@ class DistinctEmbed:
 
     def predict(self, docs: list[Doc]) -> Any:
         """What `model.predict(docs)` gives (to float rounding)."""
+        return self.encode(self.embed(docs))
+
+    def embed(self, docs: list[Doc]) -> list[numpy.ndarray]:
+        """The embedding stage's vectors of each doc's tokens."""
         features = self._features.predict(docs)
         rows = numpy.concatenate(features)
         first: dict[tuple, int] = {}  # each distinct row, in the order first met
@@ -54,8 +58,11 @@ class DistinctEmbed:
         vectors = numpy.array(list(first), dtype=rows.dtype).reshape((len(first), rows.shape[1]))
         for layer in self._row_layers:
             vectors = layer.predict(vectors)
-        vectors = vectors[where]
-        out: Any = numpy.split(vectors, numpy.cumsum([len(f) for f in features])[:-1])
+        return numpy.split(vectors[where], numpy.cumsum([len(f) for f in features])[:-1])
+
+    def encode(self, embedded: list[numpy.ndarray]) -> Any:
+        """The model's output from the embedding stage's vectors of some docs."""
+        out: Any = embedded
         for layer in self._rest:
             out = layer.predict(out)
         return out

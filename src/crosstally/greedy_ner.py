@@ -112,7 +112,7 @@ class GreedyNer:
             for sub in subs:
                 self._ner.set_annotations(sub, self._ner.predict(sub))
             return
-        tables = [self._lower.predict(self._tok2vec.predict(sub)) for sub in subs if any(len(d) for d in sub)]
+        tables = [self._lower.predict(vectors) for vectors in self._token_vectors(ordered, subs)]
         if not tables:
             return
         width = tables[0].shape[2] * tables[0].shape[3]
@@ -120,6 +120,17 @@ class GreedyNer:
         ents = self._decode(numpy.array([len(d) for d in ordered]), attrs, table)
         for doc, found in zip(ordered, ents, strict=True):
             doc.set_ents([Span(doc, start, end, label=self._labels[k]) for start, end, k in found])
+
+    def _token_vectors(self, ordered: list[Doc], subs: list[list[Doc]]) -> Iterator:
+        """The token-to-vector model's output for each sub-batch holding a token; the
+        embedding stage runs once for the whole batch (more of its rows are alike)."""
+        subs = [sub for sub in subs if any(len(doc) for doc in sub)]
+        if not isinstance(self._tok2vec, DistinctEmbed):
+            yield from (self._tok2vec.predict(sub) for sub in subs)
+            return
+        embedded = iter(self._tok2vec.embed([doc for sub in subs for doc in sub]))
+        for sub in subs:
+            yield self._tok2vec.encode([next(embedded) for _ in sub])
 
     def _decode(self, lengths: numpy.ndarray, attrs: list, table: numpy.ndarray) -> list[list[tuple[int, int, int]]]:
         """The entities (start, end, label index) of each doc, decoded greedily in
