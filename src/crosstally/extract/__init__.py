@@ -248,7 +248,8 @@ class _Job:
         context = _Context(cache(self._earlier_speakers(u)))
         claims = self.claims
         for sent in doc.sents:
-            previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
+            sentence = self.item.text[offset + sent.start_char : offset + sent.end_char]  # sent.text, not rebuilt
+            previous_claim = claims[-1] if claims and _continues_figure(sentence) else None
             siblings: list[Claim] = []
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
                 last = claims[-1] if claims else None
