@@ -3,10 +3,11 @@
 The scanner (`numbers`) finds candidate figures in the raw text; the text is cut into
 units by rule (`sentences`: sentences, over-long ones cut at clause boundaries, so no unit
 exceeds a fixed length), and only the units that hold a candidate go through spaCy,
-streamed through `nlp.pipe`. The units before one are parsed only when a pronoun or a
-continuation needs their speakers. Every rule reads a unit and at most the three before
-it, so parsing everything (`ExtractOptions(fast=False)`) gives exactly the same claims,
-and the cost grows linearly with the length of a document.
+streamed through the pipeline (`nlp.load_parser`). The units before one are parsed only
+when a pronoun or a continuation needs their speakers, in the stream's next batch. Every
+rule reads a unit and at most the three before it, so parsing everything
+(`ExtractOptions(fast=False)`) gives exactly the same claims, and the cost grows linearly
+with the length of a document.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from functools import cache, partial
 from ..claims import Claim
 from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import Lexicon, lexicon
-from ..nlp import load_pipeline
+from ..nlp import Parser, load_parser
 from ..options import ExtractOptions
 from .antecedents import is_pronoun, opening_quantity, quantity_antecedent
 from .attribution import Attribution, attribute
@@ -78,27 +79,41 @@ def extract_many(
 ) -> Iterator[list[Claim]]:
     """Claims for each document, in order; spaCy batches sentences across documents.
 
-    Units stream through `nlp.pipe` and each is read as soon as it is parsed, keeping
+    Units stream through the pipeline and each is read as soon as it is parsed, keeping
     only the last few parses of a document, so memory stays bounded whatever its length.
-    A document whose extraction fails raises `ExtractionError`, or, given `on_error`, is
-    reported to it and yields no claims, so the rest of the batch goes on.
+    A unit whose rules ask for earlier units that were not parsed waits for them: they
+    join the stream's next batch (a batch of a few units costs several times as much per
+    unit), and the document's later units wait behind it. A document whose extraction
+    fails raises `ExtractionError`, or, given `on_error`, is reported to it and yields no
+    claims, so the rest of the batch goes on.
     """
     options = options or ExtractOptions()
-    nlp = load_pipeline(options.model)
+    parser = load_parser(options.model)
     pending: deque[_Job] = deque()
+    asked: deque[tuple[_Job, int]] = deque()
 
-    def units() -> Iterator[tuple[str, tuple[_Job, int]]]:
+    def ask(job: _Job, missing: list[int]) -> None:
+        asked.extend((job, v) for v in missing)
+
+    def units() -> Iterator[tuple[str, tuple[_Job, int, bool]]]:
         for item in items:
-            job = _Job(item, nlp)
+            job = _Job(item, parser, ask)
             pending.append(job)
             for u in job.plan(options.fast):
-                yield job.unit_text(u), (job, u)
+                while asked:
+                    earlier, v = asked.popleft()
+                    yield earlier.unit_text(v), (earlier, v, True)
+                yield job.unit_text(u), (job, u, False)
 
-    for doc, (job, u) in nlp.pipe(units(), as_tuples=True, batch_size=options.batch_size):
-        while pending[0] is not job:
+    for doc, (job, u, is_context) in parser.pipe_with(units(), batch_size=options.batch_size):
+        if is_context:
+            job.take_context(u, doc)
+        else:
+            job.read(u, doc)
+        while pending and pending[0].done:
             yield pending.popleft().result(on_error)
-        job.read(u, doc)
-    while pending:
+    while pending:  # what the last batch asked for is parsed on its own
+        pending[0].finish()
         yield pending.popleft().result(on_error)
 
 
@@ -111,19 +126,32 @@ def parse_units(text: str, figures: Sequence[Figure] = ()) -> list[tuple[int, in
     return bounded_spans(text, units, [(f.start, f.end) for f in figures])
 
 
+class NeedContext(Exception):
+    """Raised from the rules when a unit's context (the units before it) is not parsed."""
+
+    def __init__(self, units: list[int]) -> None:
+        super().__init__(units)
+        self.units = units
+
+
 class _Job:
     """One document on its way through the pipeline: its figures and units, the parses
-    still needed for context, and the claims found so far."""
+    still needed for context, the parsed units waiting to be read, and the claims found
+    so far."""
 
-    def __init__(self, item: DocumentText, nlp) -> None:
+    def __init__(self, item: DocumentText, parser: Parser, ask: Callable[[_Job, list[int]], None] | None) -> None:
         self.item = item
-        self.nlp = nlp
+        self.parser = parser
         self.claims: list[Claim] = []
         self.error: Exception | None = None
         self.figures: dict[int, list[Figure]] = {}
         self.units: list[tuple[int, int]] = []
         self.names: NameIndex | None = None
         self._docs: dict[int, object] = {}
+        self._ask = ask
+        self._waiting: set[int] = set()
+        self._parsed: deque[tuple[int, object]] = deque()
+        self._unread = 0
 
     def plan(self, fast: bool) -> list[int]:
         """Scan the text and cut it into units; the units to parse, in order."""
@@ -135,29 +163,42 @@ class _Job:
         except Exception as exc:
             self.error = exc
             return []
-        return sorted(self.figures) if fast else list(range(len(self.units)))
+        planned = sorted(self.figures) if fast else list(range(len(self.units)))
+        self._unread = len(planned)
+        return planned
 
     def unit_text(self, u: int) -> str:
         start, end = self.units[u]
         return self.item.text[start:end]
 
+    @property
+    def done(self) -> bool:
+        """Whether every planned unit has been read (or the document has failed)."""
+        return self.error is not None or self._unread == 0
+
     def read(self, u: int, doc) -> None:
-        """Take unit `u`'s parse and find the claims of its figures."""
-        if self.error is not None:
-            return
-        self._docs[u] = doc
-        for old in [v for v in self._docs if v < u - CONTEXT_UNITS]:
-            del self._docs[old]
-        if u not in self.figures:
-            return
-        try:
-            self._claims_in(u, doc)
-        except Exception as exc:
-            self.error = exc
+        """Take planned unit `u`'s parse; read it, and those waiting behind it, unless an
+        earlier unit still waits for its context."""
+        if self.error is None:
+            self._parsed.append((u, doc))
+            self._read_parsed()
+
+    def take_context(self, v: int, doc) -> None:
+        """Take the parse of unit `v`, asked for as context; read on once all have come."""
+        self._docs[v] = doc
+        self._waiting.discard(v)
+        self._read_parsed()
+
+    def finish(self) -> None:
+        """The stream has ended: read what is left, parsing missing context on the spot."""
+        self._ask = None
+        self._waiting.clear()
+        self._read_parsed()
 
     def result(self, on_error) -> list[Claim]:
         """The document's claims, or its failure raised or reported."""
         self._docs.clear()
+        self._parsed.clear()
         if self.error is None:
             return self.claims
         if on_error is None:
@@ -165,12 +206,38 @@ class _Job:
         on_error(self.item, self.error)
         return []
 
+    def _read_parsed(self) -> None:
+        """Find the claims of the parsed units in order, until one asks for context not
+        yet parsed: its partial claims are dropped and it is read again once that comes."""
+        while self._parsed and not self._waiting and self.error is None:
+            u, doc = self._parsed[0]
+            self._docs[u] = doc
+            for old in [v for v in self._docs if v < u - CONTEXT_UNITS]:
+                del self._docs[old]
+            kept = len(self.claims)
+            try:
+                if u in self.figures:
+                    self._claims_in(u, doc)
+            except NeedContext as need:
+                del self.claims[kept:]
+                self._waiting.update(need.units)
+                assert self._ask is not None
+                self._ask(self, need.units)
+                return
+            except Exception as exc:
+                self.error = exc
+            self._parsed.popleft()
+            self._unread -= 1
+
     def _earlier_speakers(self, u: int) -> Callable[[], list[Attribution]]:
         def load() -> list[Attribution]:
             earlier = range(max(0, u - CONTEXT_UNITS), u)
             missing = [v for v in earlier if v not in self._docs]
-            texts = [self.unit_text(v) for v in missing]
-            self._docs.update(zip(missing, self.nlp.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
+            if missing and self._ask is not None:
+                raise NeedContext(missing)
+            if missing:
+                texts = [self.unit_text(v) for v in missing]
+                self._docs.update(zip(missing, self.parser.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
             return [_sentence_speaker(sent, self.names, []) for v in earlier for sent in self._docs[v].sents]
 
         return load
@@ -181,7 +248,8 @@ class _Job:
         context = _Context(cache(self._earlier_speakers(u)))
         claims = self.claims
         for sent in doc.sents:
-            previous_claim = claims[-1] if claims and _continues_figure(sent.text) else None
+            sentence = self.item.text[offset + sent.start_char : offset + sent.end_char]  # sent.text, not rebuilt
+            previous_claim = claims[-1] if claims and _continues_figure(sentence) else None
             siblings: list[Claim] = []
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
                 last = claims[-1] if claims else None
