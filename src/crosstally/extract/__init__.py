@@ -97,7 +97,7 @@ def extract_many(
 
     def units() -> Iterator[tuple[str, tuple[_Job, int, bool]]]:
         for item in items:
-            job = _Job(item, parser, ask)
+            job = _Job(item, parser, ask, patience=options.batch_size)
             pending.append(job)
             for u in job.plan(options.fast):
                 while asked:
@@ -139,7 +139,9 @@ class _Job:
     still needed for context, the parsed units waiting to be read, and the claims found
     so far."""
 
-    def __init__(self, item: DocumentText, parser: Parser, ask: Callable[[_Job, list[int]], None] | None) -> None:
+    def __init__(
+        self, item: DocumentText, parser: Parser, ask: Callable[[_Job, list[int]], None] | None, patience: int = 0
+    ) -> None:
         self.item = item
         self.parser = parser
         self.claims: list[Claim] = []
@@ -149,7 +151,9 @@ class _Job:
         self.names: NameIndex | None = None
         self._docs: dict[int, object] = {}
         self._ask = ask
+        self._patience = patience
         self._waiting: set[int] = set()
+        self._parse_now = False
         self._parsed: deque[tuple[int, object]] = deque()
         self._unread = 0
 
@@ -178,16 +182,23 @@ class _Job:
 
     def read(self, u: int, doc) -> None:
         """Take planned unit `u`'s parse; read it, and those waiting behind it, unless an
-        earlier unit still waits for its context."""
+        earlier unit still waits for its context. Once more than `patience` parses wait
+        (a document asking for context more than once a batch), the waiting unit's context
+        is parsed on the spot, so memory stays bounded."""
         if self.error is None:
             self._parsed.append((u, doc))
+            if self._waiting and len(self._parsed) > self._patience:
+                self._waiting.clear()
+                self._parse_now = True
             self._read_parsed()
 
     def take_context(self, v: int, doc) -> None:
-        """Take the parse of unit `v`, asked for as context; read on once all have come."""
-        self._docs[v] = doc
-        self._waiting.discard(v)
-        self._read_parsed()
+        """Take the parse of unit `v`, asked for as context; read on once all have come.
+        A parse that comes after the unit stopped waiting for it is dropped."""
+        if v in self._waiting:
+            self._docs[v] = doc
+            self._waiting.discard(v)
+            self._read_parsed()
 
     def finish(self) -> None:
         """The stream has ended: read what is left, parsing missing context on the spot."""
@@ -228,12 +239,13 @@ class _Job:
                 self.error = exc
             self._parsed.popleft()
             self._unread -= 1
+            self._parse_now = False
 
     def _earlier_speakers(self, u: int) -> Callable[[], list[Attribution]]:
         def load() -> list[Attribution]:
             earlier = range(max(0, u - CONTEXT_UNITS), u)
             missing = [v for v in earlier if v not in self._docs]
-            if missing and self._ask is not None:
+            if missing and self._ask is not None and not self._parse_now:
                 raise NeedContext(missing)
             if missing:
                 texts = [self.unit_text(v) for v in missing]
