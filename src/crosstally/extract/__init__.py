@@ -83,7 +83,8 @@ def extract_many(
     only the last few parses of a document, so memory stays bounded whatever its length.
     A unit whose rules ask for earlier units that were not parsed waits for them: they
     join the stream's next batch (a batch of a few units costs several times as much per
-    unit), and the document's later units wait behind it. A document whose extraction
+    unit), and the document's later units wait behind it (at most a batch of them, past
+    which the context is parsed on the spot). A document whose extraction
     fails raises `ExtractionError`, or, given `on_error`, is reported to it and yields no
     claims, so the rest of the batch goes on.
     """
@@ -126,7 +127,7 @@ def parse_units(text: str, figures: Sequence[Figure] = ()) -> list[tuple[int, in
     return bounded_spans(text, units, [(f.start, f.end) for f in figures])
 
 
-class NeedContext(Exception):
+class _NeedContext(Exception):
     """Raised from the rules when a unit's context (the units before it) is not parsed."""
 
     def __init__(self, units: list[int]) -> None:
@@ -140,7 +141,7 @@ class _Job:
     so far."""
 
     def __init__(
-        self, item: DocumentText, parser: Parser, ask: Callable[[_Job, list[int]], None] | None, patience: int = 0
+        self, item: DocumentText, parser: Parser, ask: Callable[[_Job, list[int]], None] | None, patience: int
     ) -> None:
         self.item = item
         self.parser = parser
@@ -229,7 +230,7 @@ class _Job:
             try:
                 if u in self.figures:
                     self._claims_in(u, doc)
-            except NeedContext as need:
+            except _NeedContext as need:
                 del self.claims[kept:]
                 self._waiting.update(need.units)
                 assert self._ask is not None
@@ -246,7 +247,7 @@ class _Job:
             earlier = range(max(0, u - CONTEXT_UNITS), u)
             missing = [v for v in earlier if v not in self._docs]
             if missing and self._ask is not None and not self._parse_now:
-                raise NeedContext(missing)
+                raise _NeedContext(missing)
             if missing:
                 texts = [self.unit_text(v) for v in missing]
                 self._docs.update(zip(missing, self.parser.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
