@@ -62,3 +62,24 @@ def test_context_parsed_in_a_later_batch_gives_the_same_claims(nlp, corpus, monk
     fast = list(extract_many(corpus, ExtractOptions(fast=True, batch_size=batch_size)))
     assert taken, "no unit waited for its context"
     assert fast == list(extract_many(corpus, ExtractOptions(fast=False)))
+
+
+def test_a_document_asking_for_context_again_and_again_holds_at_most_a_batch(nlp, monkeypatch):
+    """Each "He said" sends back to the sentences before it; a document waiting that often
+    parses its context on the spot once a batch of its parses waits, so the parses held
+    stay bounded, and the claims are those of parsing every unit."""
+    sentences = [
+        "Floods hit Derna on Sunday.",
+        "Rescuers were still searching the port.",
+        "The mayor, Abdulmenam al-Ghaithi, spoke to reporters.",
+        "He said 40 people were missing and 12 had died.",
+    ]
+    item = DocumentText(" ".join(sentences * 60), "long")
+    job_class = sys.modules[extract_many.__module__]._Job
+    held = []
+    original = job_class.read
+    monkeypatch.setattr(job_class, "read", lambda job, u, doc: (original(job, u, doc), held.append(len(job._parsed))))
+    fast = list(extract_many([item], ExtractOptions(fast=True, batch_size=8)))
+    assert max(held) <= 9
+    assert sum(len(c) for c in fast) >= 120
+    assert fast == list(extract_many([item], ExtractOptions(fast=False)))

@@ -112,7 +112,7 @@ class GreedyNer:
             for sub in subs:
                 self._ner.set_annotations(sub, self._ner.predict(sub))
             return
-        tables = [self._lower.predict(vectors) for vectors in self._token_vectors(ordered, subs)]
+        tables = [self._lower.predict(vectors) for vectors in self._token_vectors(subs)]
         if not tables:
             return
         width = tables[0].shape[2] * tables[0].shape[3]
@@ -121,7 +121,7 @@ class GreedyNer:
         for doc, found in zip(ordered, ents, strict=True):
             doc.set_ents([Span(doc, start, end, label=self._labels[k]) for start, end, k in found])
 
-    def _token_vectors(self, ordered: list[Doc], subs: list[list[Doc]]) -> Iterator:
+    def _token_vectors(self, subs: list[list[Doc]]) -> Iterator:
         """The token-to-vector model's output for each sub-batch holding a token; the
         embedding stage runs once for the whole batch (more of its rows are alike)."""
         subs = [sub for sub in subs if any(len(doc) for doc in sub)]

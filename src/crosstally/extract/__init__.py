@@ -83,7 +83,8 @@ def extract_many(
     only the last few parses of a document, so memory stays bounded whatever its length.
     A unit whose rules ask for earlier units that were not parsed waits for them: they
     join the stream's next batch (a batch of a few units costs several times as much per
-    unit), and the document's later units wait behind it. A document whose extraction
+    unit), and the document's later units wait behind it (at most a batch of them, past
+    which the context is parsed on the spot). A document whose extraction
     fails raises `ExtractionError`, or, given `on_error`, is reported to it and yields no
     claims, so the rest of the batch goes on.
     """
@@ -97,7 +98,7 @@ def extract_many(
 
     def units() -> Iterator[tuple[str, tuple[_Job, int, bool]]]:
         for item in items:
-            job = _Job(item, parser, ask)
+            job = _Job(item, parser, ask, patience=options.batch_size)
             pending.append(job)
             for u in job.plan(options.fast):
                 while asked:
@@ -126,7 +127,7 @@ def parse_units(text: str, figures: Sequence[Figure] = ()) -> list[tuple[int, in
     return bounded_spans(text, units, [(f.start, f.end) for f in figures])
 
 
-class NeedContext(Exception):
+class _NeedContext(Exception):
     """Raised from the rules when a unit's context (the units before it) is not parsed."""
 
     def __init__(self, units: list[int]) -> None:
@@ -139,7 +140,9 @@ class _Job:
     still needed for context, the parsed units waiting to be read, and the claims found
     so far."""
 
-    def __init__(self, item: DocumentText, parser: Parser, ask: Callable[[_Job, list[int]], None] | None) -> None:
+    def __init__(
+        self, item: DocumentText, parser: Parser, ask: Callable[[_Job, list[int]], None] | None, patience: int
+    ) -> None:
         self.item = item
         self.parser = parser
         self.claims: list[Claim] = []
@@ -149,7 +152,9 @@ class _Job:
         self.names: NameIndex | None = None
         self._docs: dict[int, object] = {}
         self._ask = ask
+        self._patience = patience
         self._waiting: set[int] = set()
+        self._parse_now = False
         self._parsed: deque[tuple[int, object]] = deque()
         self._unread = 0
 
@@ -178,16 +183,23 @@ class _Job:
 
     def read(self, u: int, doc) -> None:
         """Take planned unit `u`'s parse; read it, and those waiting behind it, unless an
-        earlier unit still waits for its context."""
+        earlier unit still waits for its context. Once more than `patience` parses wait
+        (a document asking for context more than once a batch), the waiting unit's context
+        is parsed on the spot, so memory stays bounded."""
         if self.error is None:
             self._parsed.append((u, doc))
+            if self._waiting and len(self._parsed) > self._patience:
+                self._waiting.clear()
+                self._parse_now = True
             self._read_parsed()
 
     def take_context(self, v: int, doc) -> None:
-        """Take the parse of unit `v`, asked for as context; read on once all have come."""
-        self._docs[v] = doc
-        self._waiting.discard(v)
-        self._read_parsed()
+        """Take the parse of unit `v`, asked for as context; read on once all have come.
+        A parse that comes after the unit stopped waiting for it is dropped."""
+        if v in self._waiting:
+            self._docs[v] = doc
+            self._waiting.discard(v)
+            self._read_parsed()
 
     def finish(self) -> None:
         """The stream has ended: read what is left, parsing missing context on the spot."""
@@ -218,7 +230,7 @@ class _Job:
             try:
                 if u in self.figures:
                     self._claims_in(u, doc)
-            except NeedContext as need:
+            except _NeedContext as need:
                 del self.claims[kept:]
                 self._waiting.update(need.units)
                 assert self._ask is not None
@@ -228,13 +240,14 @@ class _Job:
                 self.error = exc
             self._parsed.popleft()
             self._unread -= 1
+            self._parse_now = False
 
     def _earlier_speakers(self, u: int) -> Callable[[], list[Attribution]]:
         def load() -> list[Attribution]:
             earlier = range(max(0, u - CONTEXT_UNITS), u)
             missing = [v for v in earlier if v not in self._docs]
-            if missing and self._ask is not None:
-                raise NeedContext(missing)
+            if missing and self._ask is not None and not self._parse_now:
+                raise _NeedContext(missing)
             if missing:
                 texts = [self.unit_text(v) for v in missing]
                 self._docs.update(zip(missing, self.parser.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
