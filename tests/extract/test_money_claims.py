@@ -16,7 +16,7 @@ CLAIMS = [
     ("The retailer earned $1.20 a share in the quarter.", "$1.20", 1.2, "USD", "share", "money"),
     ("Millers paid €250 per tonne for wheat.", "€250", 250, "EUR", "tonne", "money"),
     ("The levy was to raise 12.5 billion shillings.", "12.5 billion shillings", 12.5e9, "KES", None, "money"),
-    ("The government pledged 20 million kina for the response.", "20 million kina", 20e6, "PGK", None, "money"),
+    ("The government pledged 5 million kina for the response.", "5 million kina", 5e6, "PGK", None, "money"),
     ("Baghdad set aside 5 billion Iraqi dinars for the families.", "5 billion Iraqi dinars", 5e9, "IQD", None, "money"),
     ("The ward treats 40 patients a day.", "40", 40, None, "day", "other"),
     ("It cost the council $2000.", "$2000", 2000, "USD", None, "money"),

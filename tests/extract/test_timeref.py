@@ -71,8 +71,8 @@ def test_resolve(words, expected):
         # the time of the figure set against this one is not this one's
         ("In its update on Sunday, OCHA said aid now reached 180,000 people, up from 35,000 on Friday.", "on Sunday"),
         # "since" names when the count began: another time of the sentence dates it
-        ("As of Monday, the commission had counted 39 deaths since June 18.", "As of Monday"),
-        ("On July 1 the watchdog put the toll since June 18 at 39.", "On July 1"),
+        ("As of Monday, the commission had counted 44 deaths since March 3.", "As of Monday"),
+        ("On April 2 the watchdog put the toll since March 3 at 44.", "On April 2"),
         ("The toll has risen to 40 since Monday, officials said on Wednesday.", "on Wednesday"),
         ("The toll has risen to 40 since Monday.", "Monday"),
     ],

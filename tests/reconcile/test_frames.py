@@ -81,11 +81,11 @@ def test_a_bigger_country_is_no_whole_of_another_countrys_toll(nlp):
 @pytest.mark.parametrize(
     ("text", "mention", "part"),
     [
-        ("The commission said 17 of the dead were in Nairobi.", "17", "nairobi"),
-        ("Nairobi accounted for 21 of the dead, the commission said.", "21", "nairobi"),
+        ("The commission said 14 of the dead were in Lagos.", "14", "lagos"),
+        ("Kumasi accounted for 9 of the dead, the commission said.", "9", "kumasi"),
         ("Police said they had arrested 270 people, 204 of them in Lagos.", "204", "lagos"),
         # the figure is the whole, placed, not a share of it
-        ("The commission said 17 people died in Nairobi.", "17", None),
+        ("The commission said 14 people died in Lagos.", "14", None),
     ],
 )
 def test_a_share_held_by_one_place_is_that_places_part(nlp, text, mention, part):
@@ -164,11 +164,11 @@ def test_the_injured_sent_home_and_still_in_hospital_are_parts(sentence, mention
     ("sentence", "mention", "state"),
     [
         # the cue nearest the figure, before it or after
-        ("The Army said it had rescued nearly 1,000 people and recovered around 89 bodies.", "nearly 1,000", "rescued"),
+        ("The Army said it had rescued nearly 600 people and recovered around 40 bodies.", "nearly 600", "rescued"),
         # a cue in a clause of its own before the figure is not its
         (
-            "Officials said 565 people were injured and that 1,390 homes had been destroyed.",
-            "1,390",
+            "Officials said 230 people were injured and that 870 homes had been destroyed.",
+            "870",
             "damaged-or-destroyed",
         ),
     ],
@@ -178,8 +178,8 @@ def test_a_figure_of_no_category_takes_the_state_nearest_it(sentence, mention, s
 
 
 def test_women_and_children_are_people_counted_by_the_same_group_however_written():
-    one = _frame("The dead included 83 women and 29 children.", "83", "killed", "women")
-    other = _frame("Of the dead, 67 were women.", "67", "killed", "")
+    one = _frame("The dead included 31 women and 9 children.", "31", "killed", "women")
+    other = _frame("Of the dead, 35 were women.", "35", "killed", "")
     assert (one.group, one.population) == ("women", "people")
     assert one.key() == other.key()
 

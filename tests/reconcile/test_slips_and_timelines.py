@@ -244,49 +244,49 @@ def test_figures_a_report_dates_to_two_days_are_a_timeline_not_a_conflict(nlp):
 
 
 def test_a_body_named_by_description_is_the_one_the_report_named_in_full(nlp):
-    """ "The ministry" and "its foreign ministry" after "Jordan's Ministry of Foreign
-    Affairs" are that ministry, so its rising toll is one source's timeline."""
+    """ "The ministry" after "Chile's Ministry of Foreign Affairs" is that ministry, so its
+    rising toll is one source's timeline, though another body speaks in between."""
     docs = [
         _doc(
             "a.txt",
-            "Pilgrim deaths\nJordan's Ministry of Foreign Affairs said on Monday that 41 Jordanian pilgrims had "
-            "died in the heat. The Health Council of Kessel said on Monday that 35 Jordanian pilgrims had died. "
-            "On Wednesday the ministry said 68 Jordanian pilgrims had died.\n",
+            "Climbers lost\nChile's Ministry of Foreign Affairs said on Monday that 12 Chilean climbers had "
+            "died in the avalanche. The Alpine Council of Kessel said on Monday that 9 Chilean climbers had died. "
+            "On Wednesday the ministry said 19 Chilean climbers had died.\n",
             "A",
             15,
         ),
     ]
     view = _view_of(docs)
-    names = {e.source_name for m in view.measures for e in m.estimates if e.claim.value in (41, 68)}
+    names = {e.source_name for m in view.measures for e in m.estimates if e.claim.value in (12, 19)}
     assert names == {"Ministry of Foreign Affairs"}
     steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
-    assert (41, 68) in steps
+    assert (12, 19) in steps
 
 
 def test_the_odd_value_of_one_sources_day_is_no_step_of_its_timeline(nlp):
-    """Two reports carry a commission's 361 injured of Monday, a third turns it into 627;
-    the commission's later 413 follows the 361, not the slip, whatever the reports' order."""
+    """Two reports carry a commission's 284 injured of Monday, a third turns it into 517;
+    the commission's later 350 follows the 284, not the slip, whatever the reports' order."""
     said = "The rights commission said on Monday that {} people had been injured in the Tarvo protests."
     docs = [
-        _doc("a-slip.txt", "Tarvo protests\n" + said.format(627) + "\n", "A", 7),
+        _doc("a-slip.txt", "Tarvo protests\n" + said.format(517) + "\n", "A", 7),
         _doc(
             "b.txt",
             "Curfew in Tarvo\nThe city imposed a night curfew after a second day of clashes. By the rights "
-            "commission's count, 361 people had been injured, it said on Monday.\n",
+            "commission's count, 284 people had been injured, it said on Monday.\n",
             "B",
             7,
         ),
         _doc(
             "c.txt",
             "Hospitals in Tarvo stretched\nDoctors at the city's two hospitals worked through the night as the "
-            "wounded arrived. In all, 361 people had been injured in the protests by Monday, the rights commission "
+            "wounded arrived. In all, 284 people had been injured in the protests by Monday, the rights commission "
             "said on Monday.\n",
             "C",
             7,
         ),
         _doc(
             "d.txt",
-            "Tarvo toll\nThe rights commission said on Tuesday that 413 people had been injured in the Tarvo "
+            "Tarvo toll\nThe rights commission said on Tuesday that 350 people had been injured in the Tarvo "
             "protests.\n",
             "D",
             15,
@@ -294,14 +294,14 @@ def test_the_odd_value_of_one_sources_day_is_no_step_of_its_timeline(nlp):
     ]
     view = _view_of(docs)
     steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
-    assert (361, 413) in steps and not any(627 in step for step in steps)
+    assert (284, 350) in steps and not any(517 in step for step in steps)
 
 
 def test_a_share_or_a_ratio_is_no_count_of_the_same_people(nlp):
     text = (
-        "Halden toll\nThirty-nine people have died in the Halden protests, the commission said on Monday, about "
-        "twice the number the president gave. Officials said on Monday that 83 per cent of the dead were men.\n"
+        "Halden toll\nTwenty-six people have died in the Halden protests, the commission said on Monday, about "
+        "three times the number the president gave. Officials said on Monday that 70 per cent of the dead were men.\n"
     )
     view = _view_of([_doc("a.txt", text, "A", 7)])
     measure_of = {e.claim.mention: m.measure for m in view.measures for e in m.estimates}
-    assert len({measure_of["Thirty-nine"], measure_of["about twice"], measure_of["83 per cent"]}) == 3
+    assert len({measure_of["Twenty-six"], measure_of["about three times"], measure_of["70 per cent"]}) == 3

@@ -379,18 +379,15 @@ def _claim(
         of_them
         or (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"))
         or (noun is not None and _among_them([noun, *verbs]))
+        or (  # "Of the dead, 77 were men, 67 were women": the list goes on
+            previous is not None
+            and fig.unit == previous.unit
+            and (noun is None or lex.noun_classes.get(noun.lemma_.lower()) == "person")
+            and _joined_to_previous(noun if noun is not None else top, verbs, previous, offset)
+        )
     )
     if part_of_previous and previous is not None and (kind_of == "other" or (of_them and _says_nothing(noun, lex))):
         kind_of = previous.category  # "injured 172, 33 of them seriously": the 172's part
-    if (
-        kind_of == "other"
-        and previous is not None
-        and previous.category not in ("other", "money")
-        and fig.unit == previous.unit
-        and (noun is None or lex.noun_classes.get(noun.lemma_.lower()) == "person")
-        and _joined_to_previous(noun if noun is not None else top, verbs, previous, offset)
-    ):
-        kind_of = previous.category  # "Of the dead, 77 were men, 67 were women": the list goes on
     generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
     if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted

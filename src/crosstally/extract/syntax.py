@@ -17,11 +17,8 @@ _SUFFER = {"suffer", "sustain", "receive", "incur", "take", "report", "record", 
 _STATE_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr")
 _PRESENCE_PREPS = ("in", "on", "at", "inside", "across")
 _TAKEN_PREPS = ("in", "at", "to", "into")
-_LEAVE = ("leave", "abandon", "escape")
-#: Verbs of being made to leave a place ("forced out of their homes", "driven from the city").
 #: Verbs that list the people a subject names ("the dead included 83 women").
 _LISTING = ("include", "comprise")
-_DRIVEN_OUT = ("force", "drive", "chase", "evict", "uproot", "push")
 #: Verbs of medical care: what people are treated for names their state ("treated for burns").
 _TREATED = ("treat", "hospitalise", "hospitalize", "admit")
 _MORE = ("more", "additional", "extra", "other", "further", "fewer")
@@ -458,18 +455,16 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         # "41 people were listed as missing", "confirmed as dead"
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             found |= {lex.category_adjs[c.lower_] for c in prep.children if c.lower_ in lex.category_adjs}
-        # "2,000 people had left the flooded parts", "left their homes"
-        if lemma in _LEAVE:
-            found |= {lex.category_left[o.lemma_.lower()] for o in objects if o.lemma_.lower() in lex.category_left}
-        if lemma in _DRIVEN_OUT:
-            found |= {
-                lex.category_left[o.lemma_.lower()] for o in _places_left(verb) if o.lemma_.lower() in lex.category_left
-            }
+        # "2,000 people had left the flooded parts", "forced out of their homes"
+        if lemma in lex.leaving_verbs:
+            places = [*objects, *_places_left(verb)]
+            found |= {lex.category_left[o.lemma_.lower()] for o in places if o.lemma_.lower() in lex.category_left}
     return found
 
 
 def _places_left(verb) -> list:
-    """What a verb drives people out of: "forced out of their homes", "driven from the city"."""
+    """What a verb takes people out of, after "from" or "out of": "forced out of their
+    homes", "driven from the city" (its object, "left their homes", is read with the rest)."""
     out = []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "out")):
         heads = [prep, *(c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of")]

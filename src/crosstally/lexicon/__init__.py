@@ -94,6 +94,8 @@ class Lexicon:
     category_places: dict[str, str]
     category_left: dict[str, str]
     category_person_verbs: dict[str, str]
+    #: Verbs by which people leave a place, or are made to ("left", "fled", "forced out of").
+    leaving_verbs: frozenset[str]
     body_adjectives: dict[str, str]
     body_generic: frozenset[str]
     body_nouns: frozenset[str]
@@ -152,6 +154,7 @@ def lexicon() -> Lexicon:
         category_places={w: c for w, p, c in categories if p == "place"},
         category_left={w: c for w, p, c in categories if p == "left"},
         category_person_verbs={w: c for w, p, c in categories if p == "person_verb"},
+        leaving_verbs=frozenset(w for w, p, _ in categories if p == "leaving_verb"),
         body_adjectives={w.lower(): v for w, k, v in bodies if k == "adjective"},
         body_generic=frozenset(w.lower() for w, k, _ in bodies if k == "generic"),
         body_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "body"),

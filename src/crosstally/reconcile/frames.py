@@ -62,10 +62,11 @@ _IS_GROUP = re.compile(
 )
 #: "19 of the deaths were in Nairobi", "204 of them in the capital", "Nairobi accounted for
 #: 21 of the dead": a figure stated as the share of a whole that one place holds.
+_OF_THE_WHOLE = r"\s*of (?:the|them|those|these)\b"
 _PART_IN_PLACE_AFTER = re.compile(
-    r"\s*of (?:the|them|those|these)\b[^,.;]{0,40}?\b(?:(?:were|was|had been|came|died)\s+)?(?:in|from|at)\b",
-    re.IGNORECASE,
+    _OF_THE_WHOLE + r"[^,.;]{0,40}?\b(?:(?:were|was|had been|came|died)\s+)?(?:in|from|at)\b", re.IGNORECASE
 )
+_PART_OF_THE_WHOLE = re.compile(_OF_THE_WHOLE, re.IGNORECASE)
 _PART_IN_PLACE_BEFORE = re.compile(r"\baccount(?:ed|s)? for\s*$", re.IGNORECASE)
 #: "the Egyptian toll at 600", "Egypt's death toll reached 658": a people's own toll.
 _TOLL_AFTER_OWNER = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:death\s+)?toll\b", re.IGNORECASE)
@@ -303,11 +304,10 @@ def _a_share_in_place(claim: Claim, text: str) -> bool:
     """Whether the figure is stated as the share of a whole one place holds ("17 of the
     dead were in Nairobi", "Nairobi accounted for 21 of the dead"): that place's part,
     though no other place is named beside it."""
-    return bool(
-        _PART_IN_PLACE_AFTER.match(text, claim.end)
-        or _PART_IN_PLACE_BEFORE.search(text[max(claim.evidence_start, claim.start - 30) : claim.start])
-        and re.match(r"\s*of (?:the|them|those|these)\b", text[claim.end :], re.IGNORECASE)
-    )
+    if _PART_IN_PLACE_AFTER.match(text, claim.end):
+        return True
+    before = text[max(claim.evidence_start, claim.start - 30) : claim.start]
+    return bool(_PART_IN_PLACE_BEFORE.search(before) and _PART_OF_THE_WHOLE.match(text, claim.end))
 
 
 def _counts_people(claim: Claim) -> bool:

@@ -200,8 +200,9 @@ def _body_key(key: str, name: str) -> str:
     administrative word remains ("local officials" stays)."""
     lex = lexicon()
     words = [lex.body_adjectives.get(w, w) for w in key.split()]
-    capitalised = {w.lower() for w in re.findall(r"[\w'’-]+", name) if w[:1].isupper()}
-    if not {w.lower() for w in re.findall(r"[\w'’-]+", name)[1:] if w[:1].isupper()} and "and" in words[:-1]:
+    written = re.findall(r"[\w'’-]+", name)
+    capitalised = {w.lower() for w in written if w[:1].isupper()}
+    if not any(w[:1].isupper() for w in written[1:]) and "and" in words[:-1]:
         # "security and medical sources" = "medical and security sources"
         described = sorted(w for w in words[:-1] if w != "and")
         words = [*" and ".join(described).split(), words[-1]]
@@ -347,9 +348,6 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
             if person in name or name in person or person.split()[-1] == name.split()[-1]:
                 out.setdefault(person, body)
     return out
-
-
-_CONNECTORS = {"of", "on", "for", "and", "the"}
 
 
 def _head_noun(name: str) -> str:
