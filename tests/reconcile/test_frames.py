@@ -43,6 +43,8 @@ def _frame(sentence: str, mention: str, category: str, counted: str = ""):
         ("Twenty-six of the dead were foreign nationals from 14 countries.", "Twenty-six", "dead", "foreigners"),
         ("Six secondary school students died.", "Six", "secondary school students", "students"),
         ("Officials said 156 people were killed, most of them young.", "156", "people", ""),
+        ("The bodies of 118 people, four of them children, were recovered.", "four", "", "children"),
+        ("It killed 118 people, 40 of whom were women.", "40", "", "women"),
     ],
 )
 def test_the_part_a_figure_counts(sentence, mention, counted, group):

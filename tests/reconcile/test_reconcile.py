@@ -429,6 +429,27 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [],
             [("61", "19"), ("61", "20"), ("19", "20")],
         ),
+        (
+            # a part a partitive figure sets apart is not the toll; one that only repeats the
+            # people counted is
+            [
+                "Veltra siege: Investigators said 120 people had died. They said 35 of the dead were killed by "
+                "gunfire. Later they said 131 people had died, 60 of whom had been trapped in the hall. Rescuers "
+                "said over 140 of those people were killed.",
+            ],
+            [("120", "131"), ("120", "over 140")],
+            [("120", "35"), ("131", "60"), ("35", "60")],
+        ),
+        (
+            # figures set in an earlier year by their own words are an earlier event's
+            [
+                "Veltra pilgrimage: Officials said 410 pilgrims had died in the heat this year. Last year, 230 "
+                "pilgrims died during the pilgrimage, they added. A crush at Orvan in 2015 killed at least 1,900 "
+                "people. In 2009, a fire swept the camp at Kessby; 96 died in the blaze.",
+            ],
+            [],
+            [("410", "230"), ("410", "at least 1,900"), ("410", "96")],
+        ),
     ],
 )
 def test_frames_merge_synonyms_and_keep_states_apart(nlp, texts, same, apart):

@@ -58,8 +58,17 @@ _BURIED_ALIVE = re.compile(
 _WHOLE_FACTOR = 2
 #: "97 of the dead were women": the words after the figure name the part it counts.
 _IS_GROUP = re.compile(
-    r"\s*(?:of (?:the|them|those)\b[\w\s]{0,30}?\s)?(?:were|was|are)\s+(?:(?:mostly|all|mainly)\s+)?", re.IGNORECASE
+    r"\s*(?:of (?:the|them|those|whom)\b(?:[\w\s]{0,30}?\s(?:were|was|are)\s+|\s+(?=\w+\s*(?:[,;.]|$)))"
+    r"|(?:were|was|are)\s+)(?:(?:mostly|all|mainly)\s+)?",
+    re.IGNORECASE,
 )
+#: "40 of the dead were killed by gunfire", "630 of them unregistered": a figure stated as a
+#: part of a whole just counted, which the words after it set apart.
+_PARTITIVE = re.compile(r"\s+(?:more\s+)?of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
+#: Where the words naming such a part stop: another clause or another figure.
+_PART_END = re.compile(r"[,;:.\d]|\b(?:and|but|or|while|as)\b", re.IGNORECASE)
+#: At most this many words name such a part.
+_PART_WORDS = 3
 #: "19 of the deaths were in Nairobi", "204 of them in the capital", "Nairobi accounted for
 #: 21 of the dead": a figure stated as the share of a whole that one place holds.
 _OF_THE_WHOLE = r"\s*of (?:the|them|those|these)\b"
@@ -126,13 +135,14 @@ def _cues() -> dict[str, dict[str, str]]:
         "gathered": {},
         "running": {},
         "period": {},
+        "no_part": {},
     }
     for word, kind, value in read_keyed("frames.tsv", key_columns=2, columns=3, fold=True):
         if kind not in table:
             raise LexiconError(
                 f"unknown kind {kind!r} for {word!r}",
                 path="frames.tsv",
-                hint="use state, group, scope, side, gathered, running or period",
+                hint="use state, group, scope, side, gathered, running, period or no_part",
             )
         table[kind][word.lower()] = value
     return table
@@ -172,8 +182,9 @@ def frame_of(
     `sentence` is the evidence sentence and `at` the figure's offset in it;
     `story_nationality` is the people a story is mostly about ("north korea") and
     `story_scope` the part of a country it mostly happens in ("kursk-region"): naming
-    them does not make a part of the whole. `year` is the report's: a figure about an
-    earlier year's event ("since the 2018 Camp Fire, which killed 85") is that event's.
+    them does not make a part of the whole. `year` is the story's first: a figure about an
+    earlier year's event ("since the 2018 Camp Fire, which killed 85", "last year 240
+    pilgrims died") is that event's.
     `part` is the place of a figure in a breakdown by place ("19 dead in Wajima and 20
     in Suzu"), which `breakdowns` finds; `spoken` the part its sentence names before it
     ("Buncombe confirms 61 dead"), and `side` the side of a front line it counts on, both
@@ -197,7 +208,7 @@ def frame_of(
     if group == population:
         group = ""
     scope = (
-        _earlier_event(sentence[:at], year, after)
+        _earlier_event(sentence[:at], year, after, claim)
         or part
         or _first_cue("scope", after)
         or _first_cue("scope", _clause_before(sentence, at))
@@ -211,6 +222,8 @@ def frame_of(
         scope = side
     if group and scope and _slug(group) == scope:
         group = ""  # "Georgia's toll" of a storm in the US: the state, a place, not a people
+    if not (group or scope) and state == _BASE_STATE.get(claim.category):
+        group = _part_after(after)
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
 
 
@@ -436,16 +449,34 @@ def is_generic_total(counted: str | None) -> bool:
 
 _EARLIER_EVENT_AFTER = re.compile(r"[^.;\d]{0,60}?\bin ((?:19|20)\d\d)\b")
 _EARLIER_EVENT = re.compile(r"\b((?:19|20)\d\d)\b[^.;]{0,60}?(?:,\s*(?:which|that|when)\b|\bin which\b)[^.;]*$")
+#: "In 2002, Chechen fighters took 912 people hostage ...; 130 died": a sentence set in a year.
+_FRONTED_YEAR = re.compile(r"\W*In\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d),")
+#: A figure's own time words that set it in a year ("in 2015", "in April 2014", "last year"),
+#: not a period running from it to now ("since 2014").
+_IN_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\blast year\b|\byears? ago\b", re.IGNORECASE)
+_RUNNING_FROM = re.compile(r"\b(?:since|from|between|until|through)\b", re.IGNORECASE)
 
 
-def _earlier_event(before: str, year: int | None, after: str = "") -> str:
+def _earlier_event(before: str, year: int | None, after: str = "", claim: Claim | None = None) -> str:
     """ "the deadliest since the 2018 Camp Fire, which killed ...", "the 35 people killed
-    there by Hurricane Hugo in 1989": the figure counts an earlier event's toll, a measure
-    of its own ("event-2018")."""
-    m = _EARLIER_EVENT.search(before) or _EARLIER_EVENT_AFTER.match(after)
-    if m is None or year is None or int(m.group(1)) >= year:
+    there by Hurricane Hugo in 1989", "Last year 187 pilgrims died", "In 2002, ...; 130
+    died": the figure counts an earlier event's toll, a measure of its own ("event-2018")."""
+    if year is None:
         return ""
-    return f"event-{m.group(1)}"
+    m = _EARLIER_EVENT.search(before) or _EARLIER_EVENT_AFTER.match(after) or _FRONTED_YEAR.match(before)
+    if m is not None and int(m.group(1)) < year:
+        return f"event-{m.group(1)}"
+    said = _year_of_own_time(claim)
+    return f"event-{said}" if said is not None and said < year else ""
+
+
+def _year_of_own_time(claim: Claim | None) -> int | None:
+    """The year a figure's own time words set it in, if they name one."""
+    if claim is None or not claim.time_text or not claim.date:
+        return None
+    if not _IN_A_YEAR.search(claim.time_text) or _RUNNING_FROM.search(claim.time_text):
+        return None
+    return int(claim.date[:4])
 
 
 def is_running_total(sentence: str, at: int, end: int) -> bool:
@@ -467,6 +498,30 @@ def _group_after(after: str) -> str:
         return ""
     cue = _cue_pattern("group").match(after, m.end())
     return _cues()["group"][cue.group(1).lower()] if cue else ""
+
+
+def _part_after(after: str) -> str:
+    """The part a partitive figure counts, in a few of the words after it ("40 of the dead
+    were killed by gunfire" → "gunfire", "630 of whom had no hajj permit" → "no-hajj-permit"):
+    a measure of its own, not the whole's toll. Words that only repeat the state or the
+    people ("15 of these soldiers were killed") name no part."""
+    m = _PARTITIVE.match(after)
+    if m is None:
+        return ""
+    lex = lexicon()
+    words = [
+        w
+        for w in re.findall(r"[a-z]+", _PART_END.split(after[m.end() :])[0].lower())
+        if w not in _cues()["no_part"] and not _a_state_word(w, lex) and lex.noun_classes.get(singular(w)) is None
+    ]
+    return "-".join(words[:_PART_WORDS])
+
+
+def _a_state_word(word: str, lex) -> bool:
+    """ "killed", "died", "injured", "dead": a word whose only news is the category."""
+    stems = {word, word[:-1], word[:-2], word[:-3], re.sub(r"ied$", "y", word)}
+    known = (lex.category_verbs, lex.category_adjs, lex.category_nouns, _cues()["state"])
+    return any(s in table for s in stems for table in known)
 
 
 def _owner_around(sentence: str, at: int, after: str) -> str:

@@ -229,7 +229,8 @@ def reconcile(
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
-            year = dates[doc_id].day.year if dates[doc_id].day else None
+            # a figure set in a year before the story's first is an earlier event's
+            year = min(known).year if known else (dates[doc_id].day.year if dates[doc_id].day else None)
             written = sorted({c.source for c in doc_claims if is_source_name(c.source)})
             titled = title_aliases(doc.text, written)
             spoken_for = speaking_bodies(doc.text, written)
