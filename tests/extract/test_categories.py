@@ -85,6 +85,9 @@ CATEGORIES = [
     ("Voters cast 2.3 million ballots.", "2.3 million", "other"),
     ("The list holds the names of 412 people still missing after the mudslide.", "412", "missing"),
     ("Some 25 climbers remain missing on the glacier, the park said.", "Some 25", "missing"),
+    # a people's name, then the state, with no verb: "the tally: 312 Chileans dead"
+    ("A consul gave the tally: 312 Chileans dead, 40 of them unregistered.", "312", "killed"),
+    ("The latest count: 57 Peruvians missing.", "57", "missing"),
     # a state said by the complement of a relative clause on the number or its noun
     ("Officials narrowed the list down to 412 who were considered missing.", "412", "missing"),
     ("Crews found 19 hikers who had been reported missing.", "19", "missing"),

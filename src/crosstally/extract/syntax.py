@@ -305,9 +305,12 @@ def _where_they_are(verbs: list, lex: Lexicon, force: bool) -> set[str]:
 
 
 def _state_after(noun, lex: Lexicon) -> set[str]:
-    """ "338 people still missing", "40 villagers feared dead": a state word right after
-    the counted people, which the parser may have hung elsewhere."""
-    if noun is None or lex.noun_classes.get(noun.lemma_.lower()) not in ("person", "force"):
+    """ "338 people still missing", "40 villagers feared dead", "658 Egyptians dead": a
+    state word right after the counted people (a person noun or a people's name), which the
+    parser may have hung elsewhere."""
+    if noun is None or (
+        lex.noun_classes.get(noun.lemma_.lower()) not in ("person", "force") and noun.ent_type_ != "NORP"
+    ):
         return set()
     for tok in noun.doc[noun.i + 1 : noun.i + 4]:
         if tok.lower_ in lex.category_adjs:
