@@ -119,6 +119,7 @@ def test_a_superlative_since_is_no_running_total():
         ("Kenya's death toll rose to 64 on Monday.", "64", "", "kenya"),
         ("Chile's foreign ministry said 9 of its nationals had died.", "9", "nationals", "chile"),
         ("Ghana's embassy in Rome put its country's dead at 22.", "22", "", "ghana"),
+        ("He had reported five Chilean deaths at the weekend.", "five", "Chilean deaths", "chile"),
         # a place the phrase only names is not whose people are counted
         ("The Lisbon tram crash toll rose to 16.", "16", "Lisbon tram crash toll", ""),
         ("The ministry said 14 people died in Peru.", "14", "people", ""),
