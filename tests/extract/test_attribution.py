@@ -153,6 +153,8 @@ ATTRIBUTIONS = [
     ("The city council gave a figure of 140 evacuees on Friday.", "140", "city council", None),
     ("The agency gave 300 families emergency grants.", "300", None, None),
     ("Officials at the ministry said 20 people died.", "20", "ministry", None),
+    # the possessor of a body whose name the recogniser took without it
+    ("Chile's foreign ministry later put its count at 71.", "71", "Chile foreign ministry", None),
     (
         "A further 149 people were hurt, Yonhap news agency reported, citing officials at the headquarters.",
         "149",

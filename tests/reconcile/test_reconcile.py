@@ -450,6 +450,24 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
             [],
             [("410", "230"), ("410", "at least 1,900"), ("410", "96")],
         ),
+        (
+            # in a story counting several peoples apart, a country's body counts its own
+            [
+                "Veltra pilgrimage: Diplomats said 520 pilgrims had died in the heat, among them 60 Chileans and "
+                "45 Peruvians. Chile's foreign ministry later put its count at 71.",
+            ],
+            [("60", "71")],
+            [("520", "71"), ("45", "71")],
+        ),
+        (
+            # where the story counts one people, a country's ministry gives the whole toll
+            [
+                "Veltra quake: Chile's health ministry said 71 people had died in the earthquake. Rescuers said "
+                "the toll was 75.",
+            ],
+            [("71", "75")],
+            [],
+        ),
     ],
 )
 def test_frames_merge_synonyms_and_keep_states_apart(nlp, texts, same, apart):

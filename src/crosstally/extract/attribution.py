@@ -487,7 +487,12 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     if head.ent_type_ == "ORG":
         entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if entity is not None and len(entity) > 1:
-            return _clean_name(entity.text, lex), False
+            # "Chile's foreign ministry" where the entity is only "foreign ministry": the owner too
+            owner = next(
+                (c for c in head.children if c.dep_ == "poss" and c.i < entity.start and c.pos_ == "PROPN"), None
+            )
+            start = owner.left_edge.i if owner is not None else entity.start
+            return _clean_name(doc[start : entity.end].text, lex), False
     tokens = _phrase(head)
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     orgs = [

@@ -32,6 +32,7 @@ from .frames import (
 )
 from .measures import is_military, owners_in
 from .misquotes import misquotes
+from .nationals import SpeakerInput, own_nationals
 from .occasions import OccasionInput, followed_days, occasions
 from .sides import claim_sides
 from .sources import (
@@ -222,6 +223,7 @@ def reconcile(
         )
         names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
+        speakers: list[SpeakerInput] = []
         # a war, not a disaster the army helps with: judged over the story, not one report
         military = is_military(" ".join(info[d].text for d in story.docs if d in info))
         for doc_id in story.docs:
@@ -255,6 +257,16 @@ def reconcile(
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim
                 end = at + len(claim.mention)
+                speakers.append(
+                    SpeakerInput(
+                        (doc_id, claim.start),
+                        frame.population,
+                        frame.state,
+                        frame.group,
+                        frame.scope,
+                        tuple(n for n in (claim.source, person, name) if n),
+                    )
+                )
                 running = is_running_total(sentence, at, end)
                 gatherings.append(
                     OccasionInput(
@@ -285,6 +297,9 @@ def reconcile(
                 )
         for key, day in followed_days(gatherings).items():
             frames[key] = replace(frames[key], as_of=day.isoformat(), as_of_day=day, as_of_origin="continued")
+        for key, people in own_nationals(speakers).items():
+            frame_objs[key] = replace(frame_objs[key], group=people)
+            frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}", group=people)
         for key, label in occasions(gatherings).items():
             frame_objs[key] = replace(frame_objs[key], occasion=label)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}")
