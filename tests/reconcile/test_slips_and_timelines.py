@@ -258,7 +258,7 @@ def test_a_body_named_by_description_is_the_one_the_report_named_in_full(nlp):
     ]
     view = _view_of(docs)
     names = {e.source_name for m in view.measures for e in m.estimates if e.claim.value in (12, 19)}
-    assert names == {"Ministry of Foreign Affairs"}
+    assert names == {"Chile Ministry of Foreign Affairs"}
     steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
     assert (12, 19) in steps
 

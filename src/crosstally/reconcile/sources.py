@@ -370,7 +370,8 @@ class DescribedBodies:
         full = [n for n in names if re.search(r"[A-Z]", n) and _head_noun(n) in nouns]
         self._named: dict[str, list[tuple[int, str]]] = {}
         for name in full:
-            for m in re.finditer(re.escape(name), text):
+            # as written: "Chile Ministry of Foreign Affairs" is "Chile's Ministry of ..." in the text
+            for m in re.finditer(r"(?:['’]s)?\s+".join(map(re.escape, name.split())), text):
                 self._named.setdefault(_head_noun(name), []).append((m.start(), name))
         for found in self._named.values():
             found.sort()
