@@ -64,6 +64,16 @@ def test_name_lookups_find_the_fullest_form_and_stay_the_same():
     assert names.fullest("Zelensky") == "Volodymyr Zelensky"
 
 
+def test_a_word_that_ends_a_sentence_is_no_part_of_the_name_after_it():
+    names = NameIndex.build("Searchers found six bodies by Sunday. Okafor said more were missing. J. Okafor agreed.")
+    assert names.fullest("Okafor") == "J. Okafor"
+    names = NameIndex.build("Searchers found six bodies by Sunday. Okafor said more were feared dead.")
+    assert names.fullest("Okafor") == "Okafor"
+    # a given name that ends like a people's adjective, which the places table does not know
+    names = NameIndex.build("Stefan Okafor arrived on Sunday. Okafor said more were feared dead.")
+    assert names.fullest("Okafor") == "Stefan Okafor"
+
+
 def test_a_long_document_gives_the_claims_of_its_paragraphs(nlp):
     paragraph = "Some 300 homes burned, officials said. The Red Cross said 1,200 people were displaced.\n"
     one = extract(paragraph)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from ..lexicon import lexicon
+from ..lexicon import lexicon, read_table
 
 _CAP_WORD = r"[A-Z][\w’'.-]*"
 _LEAD = re.compile(rf"(?:{_CAP_WORD}\s+){{1,4}}\Z")
@@ -59,7 +60,7 @@ class NameIndex:
         best = name
         titles = lexicon().titles
         for lead_text in self._leads(joined):
-            lead = lead_text.split()
+            lead = _after_sentence_end(lead_text.split(), titles)
             while lead and (lead[0].lower() in titles or not _looks_like_given_name(lead[0])):
                 lead = lead[1:]
             while lead and lead[0].lower() in titles:
@@ -92,9 +93,29 @@ class NameIndex:
         return leads
 
 
+def _after_sentence_end(lead: list[str], titles: frozenset[str]) -> list[str]:
+    """The words of a lead after the last one that ends a sentence ("by Sunday. Aktoprak
+    said": "Sunday." is no part of his name), keeping initials ("J."), abbreviations
+    ("U.S.") and titles ("Gen.")."""
+    for i in range(len(lead) - 1, -1, -1):
+        word = lead[i]
+        if re.fullmatch(r"[A-Z][a-z]{2,}\.", word) and word.lower() not in titles and word.lower()[:-1] not in titles:
+            return lead[i + 1 :]
+    return lead
+
+
 def _looks_like_given_name(word: str) -> bool:
-    """A capitalised word that could start a person's name (not an adjective of place)."""
-    return not re.search(r"(?:ian|ese|ish|ean|an|'s|’s|s')$", word) or word in ("Ian", "Brian")
+    """A capitalised word that could start a person's name (not an adjective of place):
+    "Ukrainian", "Kenyan" are not; "Serhan", "Ivan" are, as the places table does not know them."""
+    if re.search(r"(?:ian|ese|ish|ean|'s|’s|s')$", word):
+        return word in ("Ian", "Brian")
+    return not (word.endswith("an") and word.lower() in _place_words())
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """The names and demonyms of places.tsv, lower case."""
+    return frozenset(name.lower() for name, _ in read_table("places.tsv"))
 
 
 def _expand(before: str, acronym: str) -> str | None:
