@@ -153,6 +153,14 @@ ATTRIBUTIONS = [
     ("The city council gave a figure of 140 evacuees on Friday.", "140", "city council", None),
     ("The agency gave 300 families emergency grants.", "300", None, None),
     ("Officials at the ministry said 20 people died.", "20", "ministry", None),
+    # the speaker of a relative clause is the noun it hangs on
+    (
+        "The first count came late on Friday from the coast guard, which said 14 people had drowned.",
+        "14",
+        "coast guard",
+        None,
+    ),
+    ("Reporters reached the harbour master, who said 9 boats had sunk.", "9", "harbour master", None),
     # the possessor of a body whose name the recogniser took without it
     ("Chile's foreign ministry later put its count at 71.", "71", "Chile foreign ministry", None),
     (
@@ -198,6 +206,12 @@ CONTEXT = [
         "President Volodymyr Zelensky spoke in Kyiv.\nPresident Zelensky said 40 drones were downed.",
         "40",
         "Volodymyr Zelensky",
+    ),
+    # a body's own tallies, named by "its", are that body's
+    (
+        "The health board said 61 people were being treated. Its earlier tallies had put the number at 48.",
+        "48",
+        "health board",
     ),
 ]
 

@@ -65,7 +65,7 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
-    owner = _tally_owner(top, names, lex)
+    owner = _tally_owner(top, names, lex, previous)
     if owner is not None:
         return owner
     headline = _headline_speaker(sent, top, names, lex)
@@ -77,9 +77,10 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     return Attribution()
 
 
-def _tally_owner(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
+def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution | None:
     """Whose count a figure is when no one is said to speak: "an AFP tally reached 577",
-    "AFP's running tally stood at 1,119", "a count kept by the ministry rose to 90"."""
+    "AFP's running tally stood at 1,119", "a count kept by the ministry rose to 90", "Its
+    earlier tallies had put the number at 72" (the body the report last cited)."""
     node = top.head if top.dep_ == "nummod" else top  # "reached 577 deaths": the deaths
     head = node.head.head if node.dep_ == "pobj" and node.head.dep_ == "prep" else node.head
     if head.pos_ not in ("VERB", "AUX"):
@@ -101,6 +102,10 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
             named = name_of(owner, names, lex)
             if named is not None:
                 return Attribution(named[0], None, head.i, named[1])
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tally.children):
+            found = _antecedent(tally, previous, head.i)
+            if found.source:
+                return found
     return None
 
 
@@ -359,6 +364,10 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
             relayer = quoted[0]
     if subject is None:
         return Attribution()
+    if subject.lower_ in _RELATIVE_PRONOUNS:
+        subject = _relative_antecedent(subject, verb)  # "from the FSB, which said 40 were killed": the FSB
+        if subject is None:
+            return Attribution()
     named = name_of(subject, names, lex)
     if named is None and subject.lower_ in lex.pronouns:
         return _antecedent(subject, previous, verb.i)
@@ -369,6 +378,18 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
         relayed = name_of(relayer, names, lex)
         via = relayed[0] if relayed else None
     return Attribution(named[0], via, verb.i, named[1])
+
+
+_RELATIVE_PRONOUNS = ("which", "who", "that")
+
+
+def _relative_antecedent(pronoun, verb):
+    """The noun a relative clause's subject stands for: the one the clause hangs on, or,
+    where the parser hung the clause elsewhere, the noun just before ", which"."""
+    if verb.dep_ == "relcl":
+        return verb.head
+    before = pronoun.doc[pronoun.i - 2] if pronoun.i >= 2 and pronoun.doc[pronoun.i - 1].is_punct else None
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attribution:
