@@ -479,20 +479,15 @@ def _year_of_own_time(claim: Claim | None) -> int | None:
     return int(claim.date[:4])
 
 
-def clause_of(sentence: str, at: int, end: int) -> str:
-    """The words of the clause of the figure at `at`..`end` of the sentence, around it."""
-    return _clause_before(sentence, at) + " " + _clause_after(sentence, end)
-
-
 def is_running_total(sentence: str, at: int, end: int) -> bool:
     """Whether the figure's clause makes it a running total ("32 arrested so far")."""
-    return bool(_first_cue("running", clause_of(sentence, at, end)))
+    return bool(_first_cue("running", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
 
 
 def is_one_period(sentence: str, at: int, end: int) -> bool:
     """Whether the figure's clause makes it one night's or day's count ("more than 2,000
     detentions over the previous 24 hours", "some 3,000 on election night")."""
-    return bool(_first_cue("period", clause_of(sentence, at, end)))
+    return bool(_first_cue("period", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
 
 
 def _group_after(after: str) -> str:

@@ -11,14 +11,11 @@ count the words give for one night ("2,000 detained overnight") is that day's al
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from ..extract.timeref import resolve
 from ..lexicon import lexicon
-from .measures import singular
 
 #: States that count the people at one gathering.
 GATHERING_STATES = frozenset({"turnout"})
@@ -33,12 +30,6 @@ OCCASION_GAP_DAYS = 1
 FOLLOW_CHARS = 400
 
 
-#: "on June 25 alone", "on Tuesday alone": a count its words confine to one day.
-_DAY_ALONE = re.compile(r"\bon\s+((?:the\s+)?[A-Z][a-z]+(?:\.?\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]+)\s+alone\b")
-#: "in Tuesday's protests", "at the June 25 march": one day's gathering, whose own toll it is.
-_DAYS_GATHERING = re.compile(r"\b([A-Z][a-z]+(?:\.?\s+\d{1,2})?)['’]s\s+([a-z-]+)")
-
-
 @dataclass(frozen=True)
 class OccasionInput:
     """What occasions need of one claim: its key, state, scope, day, whether its own words
@@ -51,8 +42,6 @@ class OccasionInput:
     dated: bool = True
     running: bool = False
     period: bool = False
-    #: The one day its words confine it to ("killed in Tuesday's protests", "on June 25 alone").
-    own_day: date | None = None
 
 
 def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
@@ -69,43 +58,6 @@ def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
     first = {d: span[0] for span in spans for d in span}
     # a night's count ("2,000 detained overnight") is that day's, not its run of days'
     return {i.key: _label(i.day if i.period or i.day not in first else first[i.day]) for i in counted}
-
-
-def days_apart(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
-    """The day ("jun-25") of each figure of one story whose words confine it to one day's
-    toll, where the story also keeps a running total of that state ("39 dead since June
-    18" beside "22 killed in Tuesday's protests"): that day's count is a part of its own,
-    not a step of the running total. By key."""
-    running = {i.state for i in items if i.running and i.state in OCCASION_HARMS}
-    return {i.key: _label(i.own_day) for i in items if i.own_day and i.state in running and not i.running}
-
-
-def one_day(clause: str, published: date | None) -> date | None:
-    """The day a figure's clause confines it to: "on June 25 alone", "killed in Tuesday's
-    protests" (a gathering of that day), resolved against the report's date."""
-    m = _DAY_ALONE.search(clause)
-    words = m.group(1) if m else None
-    if words is None:
-        classes = lexicon().noun_classes
-        for found in _DAYS_GATHERING.finditer(clause):
-            if classes.get(singular(found.group(2))) == "gathering":
-                words = found.group(1)
-                break
-    if words is None or not _names_day(words):
-        return None
-    resolved = resolve(words, published)
-    return date.fromisoformat(resolved) if resolved and len(resolved) == 10 else None
-
-
-def _names_day(words: str) -> bool:
-    """Whether the words name a day: a weekday ("Tuesday"), or a month and its day."""
-    lex = lexicon()
-    parts = words.lower().replace(".", "").split()
-    if parts[:1] == ["the"]:
-        parts = parts[1:]
-    if len(parts) == 1:
-        return parts[0] in lex.weekdays
-    return len(parts) == 2 and any(p in lex.months for p in parts) and any(p.isdigit() for p in parts)
 
 
 def followed_days(items: list[OccasionInput]) -> dict[tuple[str, int], date]:

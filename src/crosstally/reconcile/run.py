@@ -20,7 +20,6 @@ from ..claims import Claim
 from .flags import Estimate, clock, conflicts, revisions
 from .frames import (
     Frame,
-    clause_of,
     frame_of,
     is_generic_total,
     is_one_period,
@@ -34,7 +33,7 @@ from .frames import (
 from .measures import is_military, owners_in
 from .misquotes import misquotes
 from .nationals import SpeakerInput, own_nationals
-from .occasions import OccasionInput, days_apart, followed_days, occasions, one_day
+from .occasions import OccasionInput, followed_days, occasions
 from .sides import claim_sides
 from .sources import (
     DescribedBodies,
@@ -278,7 +277,6 @@ def reconcile(
                         time.origin != "document",
                         running,
                         is_one_period(sentence, at, end),
-                        one_day(clause_of(sentence, at, end), dates[doc_id].day),
                     )
                 )
                 frames[(doc_id, claim.start)] = ClaimFrame(
@@ -302,7 +300,7 @@ def reconcile(
         for key, people in own_nationals(speakers).items():
             frame_objs[key] = replace(frame_objs[key], group=people)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}", group=people)
-        for key, label in (days_apart(gatherings) | occasions(gatherings)).items():
+        for key, label in occasions(gatherings).items():
             frame_objs[key] = replace(frame_objs[key], occasion=label)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}")
     measures = _measures(claims, frames, frame_objs)
