@@ -65,7 +65,7 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
-    owner = _tally_owner(top, names, lex, previous)
+    owner = _tally_owner(top, names, lex)
     if owner is not None:
         return owner
     headline = _headline_speaker(sent, top, names, lex)
@@ -77,10 +77,9 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     return Attribution()
 
 
-def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution | None:
+def _tally_owner(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
     """Whose count a figure is when no one is said to speak: "an AFP tally reached 577",
-    "AFP's running tally stood at 1,119", "a count kept by the ministry rose to 90", "Its
-    earlier tallies had put the number at 72" (the body the report last cited)."""
+    "AFP's running tally stood at 1,119", "a count kept by the ministry rose to 90"."""
     node = top.head if top.dep_ == "nummod" else top  # "reached 577 deaths": the deaths
     head = node.head.head if node.dep_ == "pobj" and node.head.dep_ == "prep" else node.head
     if head.pos_ not in ("VERB", "AUX"):
@@ -102,10 +101,6 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: list[Attribution
             named = name_of(owner, names, lex)
             if named is not None:
                 return Attribution(named[0], None, head.i, named[1])
-        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tally.children):
-            found = _antecedent(tally, previous, head.i)
-            if found.source:
-                return found
     return None
 
 
