@@ -52,10 +52,13 @@ class DistinctEmbed:
     def embed(self, docs: list[Doc]) -> list[numpy.ndarray]:
         """The embedding stage's vectors of each doc's tokens."""
         features = self._features.predict(docs)
-        rows = numpy.concatenate(features)
-        first: dict[tuple, int] = {}  # each distinct row, in the order first met
-        where = [first.setdefault(row, len(first)) for row in map(tuple, rows.tolist())]
-        vectors = numpy.array(list(first), dtype=rows.dtype).reshape((len(first), rows.shape[1]))
+        rows = numpy.ascontiguousarray(numpy.concatenate(features))
+        # each distinct row, in the order first met, keyed by its bytes (cheaper to make
+        # than a tuple of four 64-bit Python ints)
+        keys = rows.view(numpy.dtype((numpy.void, rows.itemsize * rows.shape[1]))).ravel().tolist()
+        first: dict[bytes, int] = {}
+        where = [first.setdefault(key, len(first)) for key in keys]
+        vectors = numpy.frombuffer(b"".join(first), dtype=rows.dtype).reshape((len(first), rows.shape[1]))
         for layer in self._row_layers:
             vectors = layer.predict(vectors)
         return numpy.split(vectors[where], numpy.cumsum([len(f) for f in features])[:-1])
