@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy
 
+from .maxout import MaxoutOps, maxout_layers, predicting_with
+
 if TYPE_CHECKING:
     from spacy.pipeline import Tok2Vec
     from spacy.tokens import Doc
@@ -44,6 +46,8 @@ class DistinctEmbed:
         embed, self._rest = _split(model)
         self._features = embed.layers[0]
         self._row_layers = [embed.layers[2].layers[0], embed.layers[3].layers[0]]
+        self._maxouts = maxout_layers([*self._row_layers, *self._rest])
+        self._ops = MaxoutOps()
 
     def predict(self, docs: list[Doc]) -> Any:
         """What `model.predict(docs)` gives (to float rounding)."""
@@ -59,15 +63,17 @@ class DistinctEmbed:
         first: dict[bytes, int] = {}
         where = [first.setdefault(key, len(first)) for key in keys]
         vectors = numpy.frombuffer(b"".join(first), dtype=rows.dtype).reshape((len(first), rows.shape[1]))
-        for layer in self._row_layers:
-            vectors = layer.predict(vectors)
+        with predicting_with(self._maxouts, self._ops):
+            for layer in self._row_layers:
+                vectors = layer.predict(vectors)
         return numpy.split(vectors[where], numpy.cumsum([len(f) for f in features])[:-1])
 
     def encode(self, embedded: list[numpy.ndarray]) -> Any:
         """The model's output from the embedding stage's vectors of some docs."""
         out: Any = embedded
-        for layer in self._rest:
-            out = layer.predict(out)
+        with predicting_with(self._maxouts, self._ops):
+            for layer in self._rest:
+                out = layer.predict(out)
         return out
 
 
