@@ -6,7 +6,8 @@ normalised) before the convolutional layers mix in its neighbours. The embedding
 third of the token-to-vector cost, and in a batch of sentences only a third of the tokens
 are distinct in those four attributes ("the", ",", "said", numbers of one shape), so
 `DistinctEmbed` embeds each distinct row once and copies it to every token that has it;
-the convolutions then run on all tokens as before.
+the convolutions then run on all tokens as before, their maxout layers taking the
+maximum over the pieces without the argmax thinc computes for training (`maxout`).
 
 The vectors agree with spaCy's to float rounding, not bit for bit: the BLAS matrix
 product rounds a row differently depending on how many rows the product has, as spaCy's
