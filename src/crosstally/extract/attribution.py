@@ -15,7 +15,6 @@ from functools import cache
 from ..lexicon import Lexicon, lexicon, read_keyed
 from .names import NameIndex
 from .syntax import QUANTITY_NOUNS
-from .tokens import with_lemma, with_word
 
 _SUBJECT_DEPS = ("nsubj",)
 _MODIFIER_DEPS = ("acl", "amod")
@@ -202,7 +201,7 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=
         return None
     others = [
         t
-        for t in with_lemma(sent, lex.reporting_verbs)
+        for t in sent
         if _is_reporting(t, lex)
         and _has_speaker(t)
         and (t.dep_ in ("ROOT", "parataxis") or (t.dep_ == "conj" and t.i > top.i and not _says_other(t)))
@@ -380,10 +379,6 @@ def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attributio
     return Attribution()
 
 
-#: Every word `_cued_source` reads as a cue: it looks at no other token.
-_CUES = frozenset({"according", "per", "citing", "quoting", "words", "by"})
-
-
 def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribution | None:
     """A source named by a cue phrase: "according to X", "as per X", "citing X".
 
@@ -391,7 +386,7 @@ def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribu
     wins, except that a news outlet only relays another cue's source (its `via`).
     """
     found = []
-    for tok in with_word(sent, _CUES):
+    for tok in sent:
         if reporter is not None and not reporter.is_ancestor(tok):
             continue
         target = None

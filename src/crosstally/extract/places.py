@@ -8,7 +8,6 @@ the parser hangs a list of places on the wrong word.
 from __future__ import annotations
 
 from ..lexicon import lexicon
-from .tokens import with_word
 
 PLACE_NOUNS = {
     "region",
@@ -48,7 +47,7 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         return right
     heads = [t for t in [noun, *verbs] if t is not None]
     options = []
-    for tok in with_word(sent, _PLACE_PREPS):
+    for tok in sent:
         if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
             continue
         if top is not None and _another_figure_owns(tok, top):

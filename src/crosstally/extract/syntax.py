@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .places import PLACE_NOUNS
-from .tokens import with_word
 
 _NUMERIC_DEPS = {"compound", "quantmod", "nummod", "nmod", "amod", "npadvmod", "advmod", "punct"}
 _CLAUSE_HEAD_POS = {"VERB", "AUX"}
@@ -499,7 +498,7 @@ def rate_unit(sent, top, noun, verbs: list, lex: Lexicon) -> str | None:
     if own is not None:
         return own
     anchors = {t.i for t in [top, noun, *verbs] if t is not None}
-    for tok in with_word(sent, lex.rate_words):
+    for tok in sent:
         unit = lex.rate_words.get(tok.lower_)
         if unit is None:
             continue
