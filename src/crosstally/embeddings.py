@@ -6,7 +6,8 @@ normalised) before the convolutional layers mix in its neighbours. The embedding
 third of the token-to-vector cost, and in a batch of sentences only a third of the tokens
 are distinct in those four attributes ("the", ",", "said", numbers of one shape), so
 `DistinctEmbed` embeds each distinct row once and copies it to every token that has it;
-the convolutions then run on all tokens as before.
+the convolutions then run on all tokens as before, their maxout layers taking the
+maximum over the pieces without the argmax thinc computes for training (`maxout`).
 
 The vectors agree with spaCy's to float rounding, not bit for bit: the BLAS matrix
 product rounds a row differently depending on how many rows the product has, as spaCy's
@@ -22,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy
+
+from .maxout import MaxoutOps, maxout_layers, predicting_with
 
 if TYPE_CHECKING:
     from spacy.pipeline import Tok2Vec
@@ -44,6 +47,8 @@ class DistinctEmbed:
         embed, self._rest = _split(model)
         self._features = embed.layers[0]
         self._row_layers = [embed.layers[2].layers[0], embed.layers[3].layers[0]]
+        self._maxouts = maxout_layers([*self._row_layers, *self._rest])
+        self._ops = MaxoutOps()
 
     def predict(self, docs: list[Doc]) -> Any:
         """What `model.predict(docs)` gives (to float rounding)."""
@@ -52,19 +57,24 @@ class DistinctEmbed:
     def embed(self, docs: list[Doc]) -> list[numpy.ndarray]:
         """The embedding stage's vectors of each doc's tokens."""
         features = self._features.predict(docs)
-        rows = numpy.concatenate(features)
-        first: dict[tuple, int] = {}  # each distinct row, in the order first met
-        where = [first.setdefault(row, len(first)) for row in map(tuple, rows.tolist())]
-        vectors = numpy.array(list(first), dtype=rows.dtype).reshape((len(first), rows.shape[1]))
-        for layer in self._row_layers:
-            vectors = layer.predict(vectors)
+        rows = numpy.ascontiguousarray(numpy.concatenate(features))
+        # each distinct row, in the order first met, keyed by its bytes (cheaper to make
+        # than a tuple of four 64-bit Python ints)
+        keys = rows.view(numpy.dtype((numpy.void, rows.itemsize * rows.shape[1]))).ravel().tolist()
+        first: dict[bytes, int] = {}
+        where = [first.setdefault(key, len(first)) for key in keys]
+        vectors = numpy.frombuffer(b"".join(first), dtype=rows.dtype).reshape((len(first), rows.shape[1]))
+        with predicting_with(self._maxouts, self._ops):
+            for layer in self._row_layers:
+                vectors = layer.predict(vectors)
         return numpy.split(vectors[where], numpy.cumsum([len(f) for f in features])[:-1])
 
     def encode(self, embedded: list[numpy.ndarray]) -> Any:
         """The model's output from the embedding stage's vectors of some docs."""
         out: Any = embedded
-        for layer in self._rest:
-            out = layer.predict(out)
+        with predicting_with(self._maxouts, self._ops):
+            for layer in self._rest:
+                out = layer.predict(out)
         return out
 
 

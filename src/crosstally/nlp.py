@@ -11,7 +11,8 @@ Extraction parses through `load_parser`: the same pipeline with four of its comp
 run by stand-ins that give the same annotations at a fraction of the cost: the attribute
 ruler and lemmatizer (`rulepipes`), the entity recogniser's decoding (`greedy_ner`) and
 the embedding stage of both token-to-vector models (`embeddings`, the same vectors to
-float rounding, as spaCy's own differ with the batch a sentence is parsed in).
+float rounding, as spaCy's own differ with the batch a sentence is parsed in; their
+maxout layers without the argmax, `maxout`).
 `load_pipeline` stays spaCy's own; `tests/test_stand_ins.py` compares the two.
 """
 

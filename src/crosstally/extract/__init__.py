@@ -356,7 +356,7 @@ def _claim(
     figure_tokens = range(mention.start, mention.end) if mention else range(span.start, span.end)
     if noun is not None and noun.i not in figure_tokens:
         c_start, c_end = phrase_text(noun, figure_tokens)
-        counted = doc.text[c_start:c_end]
+        counted = item.text[offset + c_start : offset + c_end]  # doc.text, not rebuilt
     else:
         noun, counted = None, ""
     if noun is not None and _counts_speakers(fig, noun, lex):
@@ -410,9 +410,11 @@ def _claim(
     if group is not None and _a_measure(group, lex):
         return None
     if group is not None:
-        counted = doc.text[slice(*phrase_text(group, range(group.i + 1, figure_tokens.stop)))]
+        g_start, g_end = phrase_text(group, range(group.i + 1, figure_tokens.stop))
+        counted = item.text[offset + g_start : offset + g_end]
     elif not counted and fig.kind == "count" and (gathering := gathering_subject(verbs, lex)) is not None:
-        counted = doc.text[slice(*phrase_text(gathering, figure_tokens))]  # "the march drew 1.03 million"
+        g_start, g_end = phrase_text(gathering, figure_tokens)
+        counted = item.text[offset + g_start : offset + g_end]  # "the march drew 1.03 million"
     elif not counted and fig.kind == "count" and kind_of == "other" and not gathers(top, lex):
         return None
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])

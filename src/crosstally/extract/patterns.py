@@ -55,6 +55,12 @@ class Scanner:
 
     sign_word_re: re.Pattern
     of_scale_re: re.Pattern
+    #: Where an atom may start, found in the lowercased text (`lowered`) without
+    #: IGNORECASE: a digit, a point before one, or at a word's start "a"/"an" and a
+    #: space, "half" or a number word (every way `atom_re` can begin).
+    atom_start_re: re.Pattern
+    #: The fraction words: a text without one (lowercased) holds no `fraction_re` match.
+    fraction_words: tuple[str, ...]
 
 
 def _alternation(phrases) -> str:
@@ -144,4 +150,6 @@ def scanner() -> Scanner:
             rf"\s+(?:{multiplier_words('compare')})\b(?!\s+(?<=as\s)(?:{multiplier_words('clause')})\b)",
             re.IGNORECASE,
         ),
+        atom_start_re=re.compile(rf"(?=\d|\.\d|\b(?:an?\s|half|{words.lower()}))"),
+        fraction_words=tuple(w.lower() for w, (_, c) in lex.number_words.items() if c == "fraction"),
     )

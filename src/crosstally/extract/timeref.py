@@ -84,7 +84,7 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
     if not candidates:
         return None
     *_, start, end = min(candidates)
-    return sent.doc.text[start:end], start
+    return sent.doc.char_span(start, end).text, start  # token boundaries; doc.text rebuilds the whole unit
 
 
 _AGE_DECADE = re.compile(r"(?:(their|his|her|its|our|my)\s+)?(?:(?:early|mid|late)[\s-]+)?\d0s", re.IGNORECASE)
