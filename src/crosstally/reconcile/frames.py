@@ -17,7 +17,7 @@ from functools import cache
 from ..claims import Claim
 from ..errors import LexiconError
 from ..lexicon import lexicon, read_keyed
-from .measures import group_of, owners_in, place_spans, places_in, singular
+from .measures import group_of, is_country, owners_in, place_spans, singular
 
 #: The state each contract category starts from.
 _BASE_STATE = {
@@ -304,7 +304,7 @@ def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
             others = sum(o.value for o in located if o.location != c.location)
             # "1.28 million across France, including 93,000 in Paris": far more than the rest
             whole = c.value > min(o.value for o in same_place) or (
-                _a_country(c.location or "") and c.value >= _WHOLE_FACTOR * others and _contains(c, located, text)
+                is_country(c.location or "") and c.value >= _WHOLE_FACTOR * others and _contains(c, located, text)
             )
             parts[c.start] = "" if whole else _slug(c.location or "")
     for c in claims:
@@ -338,11 +338,6 @@ def _contains(whole: Claim, located: list[Claim], text: str) -> bool:
     and 6,000 in Syria")."""
     later = [o.start for o in located if o.start > whole.end]
     return bool(later) and bool(_CONTAINS.search(text[whole.end : max(later)]))
-
-
-def _a_country(location: str) -> bool:
-    """ "France": a place the places table knows by that very name (a country)."""
-    return places_in(location) == [location.lower()]
 
 
 def _written(claim: Claim) -> bool:

@@ -91,18 +91,24 @@ def place_spans(text: str, owners_only: bool = False) -> list[tuple[int, int, st
     return found
 
 
+def is_country(name: str) -> bool:
+    """ "France", "egypt": a place the places table knows by that very name (a country)."""
+    return places_in(name) == [name.lower()]
+
+
 def owners_in(counted: str) -> list[str]:
     """The peoples whose members a counted phrase names: "60 Jordanians", "Iranian
-    pilgrims", "Egypt's dead", "North Korean troops", "Iranian deaths"; not the place a phrase merely names
-    ("the Seoul Halloween crush toll", "the Kherson region")."""
-    classes = lexicon().noun_classes
+    pilgrims", "Egypt's dead", "North Korean troops", "Iranian deaths"; not the place a
+    phrase merely names ("the Seoul Halloween crush toll", "the Kherson region")."""
+    lex = lexicon()
+    classes = lex.noun_classes
     found = []
     for _, end, place in place_spans(counted):
         rest = counted[end:]
         following = [singular(w) for w in re.findall(r"[a-z]+", rest.lower())[:2]]
         # "Iranian pilgrims", "North Korean troops"; "Iranian deaths", "Syrian dead": its people's toll
         people = any(classes.get(w) in ("person", "force") for w in following) or bool(
-            following and following[0] in lexicon().category_nouns
+            following and following[0] in lex.category_nouns
         )
         if not rest.strip() or re.match(r"['’]s\b", rest) or people:
             found.append(place)

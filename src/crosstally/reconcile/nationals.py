@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .measures import places_in
+from .measures import is_country, places_in
 
 #: A story must count at least this many peoples apart before a country's body is read as
 #: speaking for its own.
@@ -34,7 +34,7 @@ class SpeakerInput:
 def own_nationals(items: list[SpeakerInput]) -> dict[tuple[str, int], str]:
     """The people each claim of one story counts when a body of their country gives it
     with no people named, by key; empty when the story counts fewer than two peoples."""
-    peoples = {(i.group, i.state) for i in items if i.group and places_in(i.group) == [i.group]}
+    peoples = {(i.group, i.state) for i in items if i.group and is_country(i.group)}
     if len({group for group, _ in peoples}) < MIN_PEOPLES:
         return {}
     out = {}
