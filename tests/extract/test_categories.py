@@ -56,6 +56,9 @@ CATEGORIES = [
     ("The UN counts 6 million refugees.", "6 million", "displaced"),
     ("The typhoon forced the evacuation of nearly 800,000 residents.", "nearly 800,000", "displaced"),
     ("Organisers put the crowd at 200,000.", "200,000", "other"),
+    # what a tally puts at the figure is what it counts, not the tally
+    ("Last week a Reuters tally had put the arrests at more than 2,500.", "more than 2,500", "arrested"),
+    ("Its count put the number of dead at 312.", "312", "killed"),
     ("The blast brought the number of troops killed this year to 64.", "64", "killed"),
     ("At least 23 demonstrators were shot dead and more than 300 injured.", "more than 300", "wounded"),
     ("At least 23 demonstrators were shot dead and more than 300 injured.", "At least 23", "killed"),

@@ -141,7 +141,12 @@ def _quantity_subject(top, lex: Lexicon):
         return None
     roles = ("nsubj", "nsubjpass", "dobj") if top.dep_ == "pobj" else ("nsubj", "nsubjpass")
     valuing = top.dep_ == "pobj" and top.head.lower_ == "at" and head.lemma_.lower() in _VALUING_VERBS
-    for child in head.children:
+    children = list(head.children)
+    if valuing:
+        # "an AFP tally put the arrests at 2,500": what is put at the figure is what it
+        # counts, not the tally that puts it there
+        children.sort(key=lambda child: child.dep_ != "dobj")
+    for child in children:
         if child.dep_ not in roles or child.i == top.i:
             continue
         if child.lemma_.lower() in QUANTITY_NOUNS:

@@ -99,6 +99,9 @@ class Lexicon:
     body_adjectives: dict[str, str]
     body_generic: frozenset[str]
     body_nouns: frozenset[str]
+    #: Nouns a report describes a news outlet by ("the daily", "the newspaper"), to the
+    #: kind of outlet they name alike.
+    outlet_nouns: dict[str, str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     source_cues: tuple[str, ...]
@@ -158,6 +161,7 @@ def lexicon() -> Lexicon:
         body_adjectives={w.lower(): v for w, k, v in bodies if k == "adjective"},
         body_generic=frozenset(w.lower() for w, k, _ in bodies if k == "generic"),
         body_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "body"),
+        outlet_nouns={w.lower(): v for w, k, v in bodies if k == "outlet"},
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
         source_cues=longest_first(_by_kind(sources, "cue")),

@@ -304,9 +304,21 @@ def _later(a: tuple, b: tuple) -> bool:
 
 
 def _close_value(a: Claim, b: Claim) -> bool:
-    """The same figure for a timeline: within 0.5%, or 10% where either is approximate."""
-    step = REVISION_APPROX_STEP if "approx" in (a.qualifier, b.qualifier) else EXACT_BAND
+    """The same figure for a timeline, `a` the earlier: within 0.5%, or 10% where either is
+    approximate or `b` is a bound that holds `a`'s exact figure ("more than 9,000" after
+    9,121: a headline rounding the count, not a change of it; "at least 600" and then 658
+    is the count firmed up, a change)."""
+    step = REVISION_APPROX_STEP if "approx" in (a.qualifier, b.qualifier) or _holds(b, a) else EXACT_BAND
     return abs(a.value - b.value) <= step * max(abs(a.value), abs(b.value)) and a.value_max == b.value_max
+
+
+def _holds(bound: Claim, exact: Claim) -> bool:
+    """Whether a lower or upper bound ("more than 9,000", "up to 50") holds an exact figure."""
+    if exact.qualifier != "exact":
+        return False
+    return (bound.qualifier == "min" and bound.value <= exact.value) or (
+        bound.qualifier == "max" and exact.value <= bound.value
+    )
 
 
 def _representative(group: list[Estimate]) -> Estimate:

@@ -433,7 +433,7 @@ def part_of_country(location: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
 
 
-_GENERIC_TOTALS = {"number", "total", "figure", "tally", "count", "toll", "numbers", "figures"}
+_GENERIC_TOTALS = {"number", "total", "figure", "tally", "count", "toll", "numbers", "figures", "list"}
 
 
 def is_generic_total(counted: str | None) -> bool:

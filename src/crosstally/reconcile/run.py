@@ -54,13 +54,14 @@ _WORDS = 20
 @cache
 def reconcile_version() -> str:
     """A digest of the reconciliation code's tables: stored results go stale when it changes."""
-    digest = hashlib.sha1(b"reconcile-3")
+    digest = hashlib.sha1(b"reconcile-4")
     folder = resources.files("crosstally") / "lexicon"
     for name in (
         "frames.tsv",
         "organisations.tsv",
         "not_sources.tsv",
         "story_stopwords.tsv",
+        "event_kinds.tsv",
         "places.tsv",
         "body_words.tsv",
         "nouns.tsv",
@@ -172,6 +173,15 @@ class Reconciliation:
         return out
 
 
+def mostly_counted(seen: list[Frame]) -> Frame:
+    """The frame a report has mostly been counting, its parts counted with their whole
+    ("200 arrested in Bogra, 168 in Gazipur": arrests): the whole, else its latest part;
+    a tie goes to the latest."""
+    wholes = [f.whole() or f for f in seen]
+    top = max(reversed(wholes), key=wholes.count)
+    return top if top in seen else next(f for f in reversed(seen) if (f.whole() or f) == top)
+
+
 def reconcile(
     docs: list[DocInfo],
     claims: list[Claim],
@@ -249,7 +259,7 @@ def reconcile(
                     frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen and not frame.relative:
                     # "the number would fall below 100": what the report has mostly been counting
-                    frame = max(reversed(seen), key=seen.count)
+                    frame = mostly_counted(seen)
                 elif frame.state != "count":
                     seen.append(frame)
                 person = titled.get(claim.source, described.of(claim.source, claim.start) or claim.source)

@@ -373,6 +373,15 @@ class DescribedBodies:
             # as written: "Chile Ministry of Foreign Affairs" is "Chile's Ministry of ..." in the text
             for m in re.finditer(r"(?:['’]s)?\s+".join(map(re.escape, name.split())), text):
                 self._named.setdefault(_head_noun(name), []).append((m.start(), name))
+        # "Prothom Alo, the Bengali-language daily": a news outlet described where it is named
+        outlets = lexicon().outlet_nouns
+        for name in names:
+            if not re.search(r"[A-Z]", name):
+                continue
+            pattern = re.escape(name) + r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?([a-z]+)\b"
+            for m in re.finditer(pattern, text):
+                if m.group(1) in outlets:
+                    self._named.setdefault(outlets[m.group(1)], []).append((m.start(), name))
         for found in self._named.values():
             found.sort()
 
@@ -380,7 +389,8 @@ class DescribedBodies:
         """The full name of the body `name` describes at offset `at`, if it is a description."""
         if not name or re.search(r"[A-Z]", re.sub(r"^(?:The|Its)\s+", "", name)):
             return None
-        found = self._named.get(_head_noun(name), [])
+        head = _head_noun(name)
+        found = self._named.get(lexicon().outlet_nouns.get(head, head), [])
         before = [n for start, n in found if start < at]
         if before:
             return before[-1]

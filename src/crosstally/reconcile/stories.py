@@ -2,8 +2,12 @@
 
 Two reports belong to one story when they share salient names (places, people, bodies:
 the capitalised words a report leads with, weighted by how rare they are across the
-batch), were published close in time, or one is a near-copy of the other. Stories are
-the connected groups of such links; a document that shares nothing with the others is a
+batch), were published close in time, or one is a near-copy of the other. Reports from
+one country that lead with the same kind of event (an earthquake, protests) need fewer
+names in common: in a batch of one event's reports its own names ("Dhaka", "Hasina") are
+in every report and so weigh little. A report written months later is close in time to
+the days its lead names ("between July 1 and August 15 last year"). Stories are the
+connected groups of such links; a document that shares nothing with the others is a
 story of its own, so its figures never join another event's measures. An analyst's
 `story` pin on a document overrides all of this.
 """
@@ -21,6 +25,7 @@ from functools import cache
 from ..lexicon import read_keyed
 from .groups import Groups
 from .measures import places_in
+from .timing import explicit_dates
 
 #: How much of a report is read for its salient names: the title and the lead.
 LEAD_CHARS = 2500
@@ -28,6 +33,10 @@ LEAD_CHARS = 2500
 MAX_DAYS_APART = 45
 #: Weighted share of the smaller report's salient names the two must share.
 LINK_THRESHOLD = 0.28
+#: The share two reports from one country leading with the same kind of event must share.
+SAME_KIND_THRESHOLD = 0.12
+#: The share two reports leading with different kinds of event must share.
+OTHER_KIND_THRESHOLD = 0.42
 #: Names of a report compared. Fewer lets a report's one-off names (a spokesman quoted
 #: once) crowd out the event's own (the dam, the river, the region), which a batch of
 #: one story's reports all share and so weighs low: its reports then fail to link.
@@ -76,13 +85,23 @@ def _bodies() -> frozenset[str]:
     return frozenset({n for n in names if " " not in n and len(n) >= 3} | {"red", "crescent", "cross"})
 
 
+@cache
+def _event_kinds() -> dict[str, str]:
+    return {word.lower(): kind for word, kind in read_keyed("event_kinds.tsv", columns=2, fold=True)}
+
+
+_WORD = re.compile(r"[a-z][a-z-]*")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|al-|el-)?[A-Z][\w'’-]*)*")
 
 
 def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str]]:
     """The capitalised names and places of a report's title and lead, with counts, and
     those of them seen mid-sentence (a word that only ever opens a sentence, such as
-    "Officials" or "Rescuers", is a name only if some report uses it mid-sentence)."""
+    "Officials" or "Rescuers", is a name only if some report uses it mid-sentence).
+
+    The counts also hold, under keys of their own, the kinds of event the lead names
+    ("#earthquake", its title's words counted twice) and the days it names ("~2024-07-01",
+    or "~7-1" with no year written)."""
     lead = ((title or "") + "\n" + text[:LEAD_CHARS]).replace("’", "'")
     stop = _stop_names()
     bodies = _bodies()
@@ -102,6 +121,12 @@ def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str
     for place in places_in(lead):
         names["@" + place] += 1
         mid_sentence.add("@" + place)
+    kinds = _event_kinds()
+    for word in _WORD.findall(((title or "") + "\n" + lead).lower()):
+        if word in kinds:
+            names["#" + kinds[word]] += 1
+    for _, full, month, day in explicit_dates(lead):
+        names[f"~{full.isoformat() if full else f'{month}-{day}'}"] += 1
     return names, mid_sentence
 
 
@@ -113,6 +138,8 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
     found = {i.doc: i.names if i.names is not None else salient_names(i.text, i.title) for i in items}
     proper = {k for _, mid in found.values() for k in mid}
     names = {doc: Counter({k: v for k, v in counts.items() if k in proper}) for doc, (counts, _) in found.items()}
+    kinds = {doc: _main_kinds(counts) for doc, (counts, _) in found.items()}
+    days = {i.doc: _days(i, found[i.doc][0]) for i in items}
     df: Counter = Counter(k for counts in names.values() for k in counts)
     n = len(items)
 
@@ -135,7 +162,11 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
         for other in docs[1:]:
             union(docs[0], other)
     for i in items:
-        if i.near_copy_of in by_doc and not i.pinned and _close_in_time(i, by_doc[i.near_copy_of]):
+        if (
+            i.near_copy_of in by_doc
+            and not i.pinned
+            and _close_in_time(i, by_doc[i.near_copy_of], days[i.doc], days[i.near_copy_of])
+        ):
             union(i.doc, i.near_copy_of)
     # Each report is compared, through each name it leads with, with the few reports that
     # last used that name before it (in publication order): a story links up report by
@@ -145,7 +176,7 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
         if a.pinned:
             continue
         candidates: Counter = Counter()
-        for key in top[a.doc]:
+        for key in [*top[a.doc], *("#" + k for k in kinds[a.doc])]:
             recent = latest.setdefault(key, [])
             candidates.update(recent)
             recent.append(a.doc)
@@ -154,9 +185,17 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             b = by_doc[d]
             if find(a.doc) == find(d):
                 continue
-            if not _close_in_time(a, b):
+            if not _close_in_time(a, b, days[a.doc], days[b.doc]):
                 continue
-            if _similarity(top[a.doc], top[b.doc]) >= LINK_THRESHOLD:
+            similarity = _similarity(top[a.doc], top[b.doc])
+            if kinds[a.doc] and kinds[b.doc] and not kinds[a.doc] & kinds[b.doc]:
+                # an attack and a flood in one country in one season are two events
+                linked = similarity >= OTHER_KIND_THRESHOLD
+            elif similarity >= SAME_KIND_THRESHOLD and kinds[a.doc] & kinds[b.doc]:
+                linked = similarity >= LINK_THRESHOLD or _share_country(names[a.doc], names[b.doc])
+            else:
+                linked = similarity >= LINK_THRESHOLD
+            if linked:
                 union(a.doc, b.doc)
     groups: dict[str, list[StoryInput]] = {}
     for i in items:
@@ -182,9 +221,48 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
     return stories
 
 
-def _close_in_time(a: StoryInput, b: StoryInput) -> bool:
+def _main_kinds(counts: Counter) -> frozenset[str]:
+    """The kinds of event a report leads with: those named at least half as often as the
+    one it names most (a lead about an earthquake may mention the dam it cracked)."""
+    named = {k[1:]: c for k, c in counts.items() if k.startswith("#")}
+    top = max(named.values(), default=0)
+    return frozenset(k for k, c in named.items() if 2 * c >= top)
+
+
+def _share_country(a: Counter, b: Counter) -> bool:
+    """Whether two reports' salient names share a country (or a place the table knows)."""
+    return any(k.startswith("@") and k in b for k in a)
+
+
+def _days(item: StoryInput, counts: Counter) -> list[date]:
+    """The report's own day and the days its lead names, each on or before it (a day
+    with no year written is the latest such day; one that cannot be a date is left out)."""
+    days = [item.published] if item.published else []
+    if not item.published:
+        return days
+    for key in counts:
+        if not key.startswith("~"):
+            continue
+        parts = [int(p) for p in key[1:].split("-")]
+        try:
+            if len(parts) == 3:
+                day = date(*parts)
+            else:
+                day = date(item.published.year, *parts)
+                if day > item.published:
+                    day = date(item.published.year - 1, *parts)
+        except ValueError:
+            continue
+        if day <= item.published:
+            days.append(day)
+    return days
+
+
+def _close_in_time(a: StoryInput, b: StoryInput, a_days: list[date], b_days: list[date]) -> bool:
+    """Whether two reports are close in time: published close together, or one names a day
+    close to the other's (a report months later recalling the event's days)."""
     if a.published and b.published:
-        return abs((a.published - b.published).days) <= MAX_DAYS_APART
+        return any(abs((x - y).days) <= MAX_DAYS_APART for x in a_days for y in b_days)
     dated, undated = (a, b) if a.published else (b, a)
     if dated.published and undated.month_day:
         # "KHERSON, June 12 -" with no year: close if June 12 of some year is close

@@ -73,7 +73,7 @@ def _month_names() -> str:
     return "|".join(sorted(lexicon().months, key=len, reverse=True))
 
 
-def _explicit_dates(text: str) -> list[tuple[int, date | None, int, int]]:
+def explicit_dates(text: str) -> list[tuple[int, date | None, int, int]]:
     """(offset, date or None, month, day) for each "Sept. 14, 2023" / "14 September 2023"
     / "Sept 19" in the text; the date is None where no year is written."""
     months = _month_names()
@@ -113,18 +113,18 @@ def document_date(text: str, published: date | None) -> DocumentDate:
     if published is not None:
         return DocumentDate(published, "metadata")
     head = text[:DATELINE_CHARS]
-    for offset, full, month, day in _explicit_dates(head):
+    for offset, full, month, day in explicit_dates(head):
         if full is not None:
             return DocumentDate(full, "dateline")
         line_start = head.rfind("\n", 0, offset) + 1
         if re.match(r"\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}$", head[line_start:offset]) and re.match(
             r"[^\n]{0,12}?(?:\([A-Za-z .]+\))?\s*[-–—:]", head[offset:]
         ):
-            years = [d.year for _, d, _, _ in _explicit_dates(text) if d is not None]
+            years = [d.year for _, d, _, _ in explicit_dates(text) if d is not None]
             if years:
                 return DocumentDate(date(max(years), month, day), "dateline")
             return DocumentDate(None, "none", (month, day))
-    dated = [d for _, d, _, _ in _explicit_dates(text) if d is not None]
+    dated = [d for _, d, _, _ in explicit_dates(text) if d is not None]
     if dated:
         return DocumentDate(max(dated), "text")
     return DocumentDate(None, "none")
@@ -195,6 +195,9 @@ def _dated_in_place(claim: Claim, text: str) -> bool:
     return bool(claim.time_text) and following.startswith(claim.time_text or "")
 
 
+_LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
+
+
 def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> list[StatementTime]:
     """The statement time of each claim of one document (claims in document order)."""
     anchor = doc_date.day
@@ -212,7 +215,9 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             day = base - timedelta(days=_BACK_DAYS[(back.group(1) or back.group(2)).lower()])
             time = StatementTime(day.isoformat(), day, "stated")
         elif own and (not set_against or _dated_in_place(claim, text)):
-            time = StatementTime(own, sort_day(own, anchor), "stated")
+            week = anchor is not None and _LAST_WEEK.search(claim.time_text or "")
+            # "last week" is written as its month, but sorts a week before the report
+            time = StatementTime(own, anchor - timedelta(days=7) if week else sort_day(own, anchor), "stated")
         elif set_against or _EARLIER.search(sentence):
             # Before the statement it is set against ("850 on Sunday, down from about
             # 1,000"), else before the document.

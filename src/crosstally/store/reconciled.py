@@ -86,7 +86,11 @@ def refresh(ledger, everything: bool = False, touched: set[str] | frozenset[str]
     db = ledger.db
     ensure_schema(db)
     version = reconcile_version()
-    everything = everything or stored_version(db) != version
+    if stored_version(db) != version:
+        # what a document's salient names hold is the reconciliation's own (its tables
+        # and code): read every document again under the new version
+        db.execute("DELETE FROM document_names")
+        everything = True
     _name_new_documents(db)
     rows = db.execute(
         "SELECT d.id, d.title, coalesce(d.published, n.day), d.near_copy_of, p.story, n.names, n.counts, "

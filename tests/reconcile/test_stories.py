@@ -1,0 +1,65 @@
+"""Story grouping on reports written for these tests: the kind of event a report leads
+with, and the days a later report recalls."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crosstally.reconcile.stories import StoryInput, group_stories, salient_names
+
+QUAKE = (
+    "Quake flattens homes in southern Peru\n\nAn earthquake of magnitude 7.1 struck the Arequipa region of Peru on "
+    "Tuesday, killing at least 14 people, the civil defence institute Indeci said. Governor Rohel Sanchez said "
+    "roads to Caraveli were cut and rescuers from Camana were digging through collapsed adobe houses. In "
+    "Acari, Mayor Victor Rivera asked the Defence Ministry for tents."
+)
+QUAKE_TOLL = (
+    "Peru earthquake toll climbs as aftershocks rattle the south\n\nThe toll from the earthquake in Peru rose to 21 "
+    "on Thursday, Prime Minister Gustavo Adrianzen told Congress in Lima. Health Minister Cesar Vasquez said "
+    "field hospitals were set up in Chala and Yauca, where aftershocks kept families sleeping outdoors. "
+    "The Geophysical Institute recorded 40 tremors near Atico."
+)
+PROTEST = (
+    "Protesters block highways across Peru\n\nThousands of protesters blocked highways in Peru on Wednesday, demanding "
+    "the resignation of President Dina Boluarte. Police in Arequipa said 30 people were detained, and the "
+    "interior minister Juan Jose Santivanez called for calm as marchers filled the Plaza San Martin in Lima."
+)
+MONTHS_LATER = (
+    "UN report: relief reached only half of Peru's quake survivors\n\nSix months after the earthquake that struck "
+    "Arequipa on July 2 last year, only half of the families whose homes collapsed have received aid, the UN "
+    "said on Monday. Indeci counted 21 dead in Chala, Yauca and Caraveli."
+)
+
+
+def _stories(*items: StoryInput) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(s.docs)) for s in group_stories(items))
+
+
+def test_reports_of_one_kind_of_event_in_one_country_are_one_story():
+    """Two earthquake reports from Peru that share little but the country (one quotes the
+    region's governor, the other ministers in Lima) are one story; a protest in the same
+    country that week, naming more of the first report's places, is another."""
+    quake = StoryInput("quake", QUAKE, None, date(2024, 7, 2))
+    toll = StoryInput("toll", QUAKE_TOLL, None, date(2024, 7, 4))
+    protest = StoryInput("protest", PROTEST, None, date(2024, 7, 3))
+    assert _stories(quake, toll, protest) == [("protest",), ("quake", "toll")]
+    # the same kind of event needs a country in common: the toll report set in Chile is not Peru's
+    chile = StoryInput("chile", QUAKE_TOLL.replace("Peru", "Chile"), None, date(2024, 7, 4))
+    assert _stories(quake, chile) == [("chile",), ("quake",)]
+
+
+def test_a_report_months_later_joins_the_story_of_the_days_it_recalls():
+    quake = StoryInput("quake", QUAKE, None, date(2024, 7, 2))
+    toll = StoryInput("toll", QUAKE_TOLL, None, date(2024, 7, 4))
+    later = StoryInput("later", MONTHS_LATER, None, date(2025, 1, 13))
+    assert _stories(quake, toll, later) == [("later", "quake", "toll")]
+    # without the day it recalls, six months is too far for one story
+    vague = StoryInput("later", MONTHS_LATER.replace("on July 2 last year", "last year"), None, date(2025, 1, 13))
+    assert _stories(quake, toll, vague) == [("later",), ("quake", "toll")]
+
+
+def test_salient_names_hold_the_kinds_of_event_and_the_days_a_lead_names():
+    counts, mid_sentence = salient_names(MONTHS_LATER)
+    assert counts["#earthquake"] == 2  # "quake" in the title, "earthquake" in the lead
+    assert counts["~7-2"] == 1  # no year written: the latest July 2 before the report
+    assert not any(k[0] in "#~" for k in mid_sentence)  # never compared as names

@@ -1,0 +1,82 @@
+"""A report's main count, its headline's rounding, "last week", and an outlet named by
+description: on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from crosstally.claims import Claim
+from crosstally.reconcile.flags import Estimate, revisions
+from crosstally.reconcile.frames import Frame
+from crosstally.reconcile.run import mostly_counted
+from crosstally.reconcile.sources import DescribedBodies
+from crosstally.reconcile.timing import DocumentDate, statement_times
+
+
+def _claim(value: float, qualifier: str, start: int = 0, time_text: str | None = None) -> Claim:
+    return Claim(
+        "d",
+        start,
+        start + 1,
+        "x",
+        value,
+        None,
+        qualifier,
+        None,
+        None,
+        "people",
+        "arrested",
+        None,
+        None,
+        time_text,
+        None,
+        None,
+    )
+
+
+def test_a_bare_tally_counts_what_the_report_mostly_counts_parts_with_their_whole():
+    """ "An earlier tally came to 1,195" after one count of deaths and a national count
+    of arrests broken down by district: the arrests, whole."""
+    arrested = Frame("people", "arrested")
+    dead = Frame("people", "dead")
+    seen = [arrested, dead, *(replace(arrested, scope=s) for s in ("bogra", "gazipur", "rangpur")), dead]
+    assert mostly_counted(seen) == arrested
+    # only parts seen: the latest part stands for them
+    parts = [replace(arrested, scope="bogra"), replace(arrested, scope="gazipur")]
+    assert mostly_counted(parts) == parts[-1]
+
+
+def _estimates(*claims_and_days: tuple[Claim, date]) -> list[Estimate]:
+    return [
+        Estimate(replace(c, start=i), "source-a", "Source A", day, None, None)
+        for i, (c, day) in enumerate(claims_and_days)
+    ]
+
+
+def test_a_later_bound_holding_the_earlier_count_is_no_revision():
+    """9,121 arrests on Saturday, then "more than 9,000" in Tuesday's headline: the same
+    count rounded. "At least 600" and then 658 is the count firmed up: a revision."""
+    rounded = _estimates((_claim(9121, "exact"), date(2024, 7, 27)), (_claim(9000, "min"), date(2024, 7, 30)))
+    assert revisions(rounded) == []
+    firmed = _estimates((_claim(600, "min"), date(2024, 6, 19)), (_claim(658, "exact"), date(2024, 6, 20)))
+    assert [(r.earlier.claim.value, r.later.claim.value) for r in revisions(firmed)] == [(600, 658)]
+
+
+def test_last_week_sorts_a_week_before_the_report():
+    text = "The group said last week that 819 people had died. On Saturday police counted 9,121 arrests."
+    claims = [replace(_claim(819, "exact", 30, "last week"), evidence_start=0, evidence_end=50)]
+    (time,) = statement_times(claims, text, DocumentDate(date(2024, 8, 30), "metadata"))
+    assert time.text == "2024-08" and time.day == date(2024, 8, 23)
+
+
+def test_an_outlet_described_where_it_is_named_is_the_one_the_description_means():
+    text = (
+        "Independent counts are higher. Dainik Sangbad, the Bengali-language daily, had recorded 209 deaths by "
+        "Saturday. The newspaper, which could not reach every hospital, now counts 211 dead."
+    )
+    described = DescribedBodies(text, ["Dainik Sangbad", "newspaper"])
+    assert described.of("newspaper", text.index("211")) == "Dainik Sangbad"
+    assert described.of("The paper", text.index("211")) == "Dainik Sangbad"
+    # no outlet described before: nothing to resolve to
+    assert DescribedBodies("The newspaper counts 211 dead.", ["newspaper"]).of("newspaper", 20) is None
