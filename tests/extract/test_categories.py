@@ -154,6 +154,55 @@ CATEGORIES = [
     ("The ministry said nine miners had died and 14 were being treated in hospital.", "nine", "killed"),
     ("The number of Peruvian climbers who had died rose from 7 to 9 by Friday.", "7", "killed"),
     ("The number of Peruvian climbers who had died rose from 7 to 9 by Friday.", "9", "killed"),
+    # a tally whose own words name nothing counts what the report has just been counting,
+    # whoever keeps it and whatever else its words say
+    (
+        "Hospital staff said 31 people died on Friday. By Sunday the agency's overall count since the riots"
+        " began had reached at least 212.",
+        "at least 212",
+        "killed",
+    ),
+    ("Medics said 14 people died overnight. Reuters' tally for the whole week stood at 73.", "73", "killed"),
+    (
+        "Police said 48 people were detained in Tbilisi. An earlier tally on Monday, compiled from court"
+        " records, came to 1,020.",
+        "1,020",
+        "arrested",
+    ),
+    ("Officials confirmed 19 deaths. The list had grown to 25 by nightfall.", "25", "killed"),
+    # ... a tie going to the dead, and a tally named in the sentence before wins over both
+    (
+        "At least 60 people died in the clashes. Another 140 officers were wounded. By Monday the"
+        " overall count had reached 220.",
+        "220",
+        "killed",
+    ),
+    (
+        "Officials said 80 people were arrested. The volunteers kept a separate count of deaths."
+        " That count had stood at 41 on Friday.",
+        "41",
+        "killed",
+    ),
+    # a tally of something that names no state counts that thing
+    ("Officials said 56 people died on Monday. The number of homes reached 150.", "150", "other"),
+    # a headline that names the toll and gives its level
+    ("Cyclone's toll: 140 officially, far more by local count", "140", "killed"),
+    # the first figures "counted N dead", and the list after them
+    ("The first official figures counted 88 dead: 50 in Bago and 38 in Pyay.", "88", "killed"),
+    ("The first official figures counted 88 dead: 50 in Bago and 38 in Pyay.", "38", "killed"),
+    # a part "of whom" is in the state of its whole, unless a verb ends that state
+    ("The agency said 230 people were admitted to hospital, 91 of whom were still there.", "91", "wounded"),
+    ("Officials said 120 pilgrims were reported missing, 85 of whom had since been found.", "85", "other"),
+    ("Of the 60 people detained on Friday, 45 have been released.", "45", "other"),
+    ("Rescuers found the bodies of 12 people near the river.", "12", "killed"),
+    ("Villagers said 14 people were found dead in the mud.", "14", "killed"),
+    # what people are known, believed or feared to have suffered; remains are of the dead
+    ("The number of climbers known to have died this season rose above 20 on Thursday.", "above 20", "killed"),
+    ("At least 35 fishermen are feared to have drowned.", "At least 35", "killed"),
+    ("Authorities said the remains of seven people had been recovered.", "seven", "killed"),
+    # people held by the police, not people who held something
+    ("Police said at least 310 people were held in the capital.", "at least 310", "arrested"),
+    ("About 8,000 people held a vigil in the square.", "About 8,000", "other"),
 ]
 
 
@@ -207,6 +256,16 @@ def test_rate(claims_of, sentence, mention, per):
         ("The team won with 33 points.", "33", None),
         ("Governor Ada Moss of Ohio said the toll in her state had reached 36.", "36", "Ohio"),
         ("The governor said the toll in his state had reached 36.", "36", None),
+        # where a figure was spoken is not where the counted thing is; a place the
+        # sentence opens with sets the scene of what is counted
+        ("The minister told a meeting in Riga that 41 people had died.", "41", None),
+        ("Speaking at a briefing in Geneva, the envoy said 300 people had been killed.", "300", None),
+        ("The agency said in Nairobi on Friday that 12 people had died in Kisumu.", "12", "Kisumu"),
+        ("In Lagos, police said 75 people were arrested.", "75", "Lagos"),
+        # "N elsewhere", "N in other parts" are not the place named before them
+        ("Police said 204 people were held in Tbilisi and 68 in other parts of the country.", "68", None),
+        ("Police said 204 people were held in Tbilisi and 68 in other parts of the country.", "204", "Tbilisi"),
+        ("Officials said 30 people were arrested in Minsk and 12 elsewhere.", "12", None),
     ],
 )
 def test_location(claims_of, sentence, mention, location):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosstally.lexicon import LexiconError, check_keys, lexicon, parse_table
+from crosstally.lexicon import CATEGORY_POS, LexiconError, check_keys, check_values, lexicon, parse_table
 
 REFUSED = [
     # table text, key columns, cells per row, fold case, line named, words in the message
@@ -32,3 +32,11 @@ def test_package_tables_load():
     lex = lexicon()
     assert lex.units["USD"] == ("currency_sign", "USD")
     assert lex.units["EUR"] == ("currency_sign", "EUR")
+
+
+def test_unknown_part_of_speech_is_refused_with_its_line():
+    rows = parse_table("dead\tnoun\tkilled\nhold\tpassive_verb\tarrested\n")
+    with pytest.raises(LexiconError) as caught:
+        check_values("categories.tsv", rows, 1, CATEGORY_POS)
+    assert caught.value.where() == "categories.tsv:2"
+    assert "passive_verb" in str(caught.value) and "passive_person_verb" in caught.value.hint

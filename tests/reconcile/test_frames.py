@@ -45,6 +45,11 @@ def _frame(sentence: str, mention: str, category: str, counted: str = ""):
         ("Officials said 156 people were killed, most of them young.", "156", "people", ""),
         ("The bodies of 118 people, four of them children, were recovered.", "four", "", "children"),
         ("It killed 118 people, 40 of whom were women.", "40", "", "women"),
+        # the part a clause after "of whom" names, of a people the whole counts
+        ("The envoy said 520 Malians had died, 490 of whom had no permit.", "490", "Malians", "mali-no-permit"),
+        ("The envoy said 520 Malians had died, 61 of whom were Malians by birth.", "61", "Malians", "mali-birth"),
+        # a part no longer in the whole's state, whatever the extractor called it
+        ("Officials said 88 pilgrims were missing, 70 of whom had since been found.", "70", "pilgrims", "found"),
     ],
 )
 def test_the_part_a_figure_counts(sentence, mention, counted, group):
@@ -83,6 +88,21 @@ def test_a_bigger_country_is_no_whole_of_another_countrys_toll(nlp):
 @pytest.mark.parametrize(
     ("text", "mention", "part"),
     [
+        # a breakdown by place goes on into the next sentence
+        (
+            "Police said they had arrested 210 in Kumasi, 150 in Tamale and 70 in Ho."
+            " In Accra, at least 480 people were held.",
+            "at least 480",
+            "accra",
+        ),
+        # ... unless that sentence gives the whole, or no breakdown came before it
+        (
+            "Police said they had arrested 210 in Kumasi, 150 in Tamale and 70 in Ho."
+            " In all, 1,300 people were held nationwide.",
+            "1,300",
+            None,
+        ),
+        ("Police said they had arrested 210 people. In Accra, at least 480 people were held.", "at least 480", None),
         ("The commission said 14 of the dead were in Lagos.", "14", "lagos"),
         ("Kumasi accounted for 9 of the dead, the commission said.", "9", "kumasi"),
         ("Police said they had arrested 270 people, 204 of them in Lagos.", "204", "lagos"),

@@ -21,6 +21,10 @@ NAMES = {"dunmore-county": "Dunmore", "east-varna": "East Varna", "west-varna": 
         ("West Varna officials, unlike those in East Varna, said ", None, "east-varna"),
         ("The storm has now killed ", None, ""),
         ("East Varna Gov. Ann Holt said flooding in Marlow had killed ", "Marlow", ""),
+        # where the figure was spoken is no part of the story
+        ("The minister told a meeting in East Varna that ", None, ""),
+        ("Speaking to reporters in Dunmore on Friday, the governor said ", None, ""),
+        ("In West Varna, officials said ", None, "west-varna"),
     ],
 )
 def test_the_part_a_sentence_names_before_a_figure(before, location, part):

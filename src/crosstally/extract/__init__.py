@@ -24,7 +24,7 @@ from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import Lexicon, lexicon
 from ..nlp import Parser, load_parser
 from ..options import ExtractOptions
-from .antecedents import is_pronoun, opening_quantity, quantity_antecedent
+from .antecedents import category_of_words, is_pronoun, opening_quantity, quantity_antecedent
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, a_change_verb, scan
@@ -33,6 +33,7 @@ from .sentences import bounded_spans, sentence_spans
 from .syntax import (
     category,
     counted_token,
+    ends_state,
     gathering_subject,
     gathers,
     governing_verbs,
@@ -45,7 +46,9 @@ from .timeref import resolve, time_phrase
 __all__ = ["extract", "extract_many", "DocumentText"]
 
 CONTEXT_UNITS = 3
-_GENERIC_TOTALS = {"total", "figure", "tally", "count", "number"}
+#: How many of a report's latest figures say what a bare tally continues counting.
+RECENT_FIGURES = 5
+_GENERIC_TOTALS = {"total", "figure", "tally", "count", "number", "list"}
 _RANGE_WORDS = {"to", "and", "or", "-", "–"}
 #: Words that open a time phrase right after a count the tagger took into a DATE.
 _TIME_AFTER = {"the", "a", "an", "last", "this", "early", "late", "on", "by", "overnight"}
@@ -265,8 +268,7 @@ class _Job:
             previous_claim = claims[-1] if claims and _continues_figure(sentence) else None
             siblings: list[Claim] = []
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
-                last = claims[-1] if claims else None
-                claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim, last, siblings)
+                claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim, claims, siblings)
                 if claim is not None:
                     claims.append(claim)
                     siblings.append(claim)
@@ -334,13 +336,13 @@ def _claim(
     names: NameIndex,
     context: Sequence[Attribution],
     previous: Claim | None = None,
-    last: Claim | None = None,
+    earlier: Sequence[Claim] = (),
     siblings: Sequence[Claim] = (),
 ) -> Claim | None:
     """The claim for one figure, or None when the syntax shows it is none. `previous` is
     the claim before it in the sentence, whose counted noun an elliptical figure shares
-    ("4.6 million people in May, down from 6 million"); `last` the report's claim before
-    it, whose state a bare "the number" continues ("he expected the number to fall below
+    ("4.6 million people in May, down from 6 million"); `earlier` the report's claims
+    before it, whose state a bare "the number" continues ("he expected the number to fall below
     100"); `siblings` the sentence's claims so far, among which "N of them" finds its
     whole."""
     lex = lexicon()
@@ -367,10 +369,14 @@ def _claim(
     who = attribute(sent, top, names, lex, context)
     kind_of = category(fig.kind, noun, top, verbs, lex)
     after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
-    if noun is None and after is not None and after.lower_ in lex.category_adjs:
-        kind_of = lex.category_adjs[after.lower_]
-    of_them = (  # "27 of them": a part of the figure before
-        noun is not None and noun.lower_ in ("them", "those", "these") and noun.head.lower_ == "of" and not fig.unit
+    generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
+    if (noun is None or generic) and after is not None and after.lower_ in lex.category_adjs:
+        kind_of = lex.category_adjs[after.lower_]  # "the first figures counted 144 dead"
+    of_them = (  # "27 of them", "50 of whom": a part of the figure before
+        noun is not None
+        and noun.lower_ in ("them", "those", "these", "whom")
+        and noun.head.lower_ == "of"
+        and not fig.unit
     )
     if of_them and previous is not None and previous.value < fig.value:
         # "3,000 detained in 33 towns, about 1,000 of them in Minsk": a part is no larger than its whole
@@ -388,12 +394,13 @@ def _claim(
     )
     if part_of_previous and previous is not None and (kind_of == "other" or (of_them and _says_nothing(noun, lex))):
         kind_of = previous.category  # "injured 172, 33 of them seriously": the 172's part
-    generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
     if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
-    elif generic and kind_of == "other" and last is not None and last.unit == fig.unit and _bare(noun):
-        kind_of = last.category
+    elif generic and kind_of == "other":
+        found = quantity_antecedent(item.text, offset + sent.start_char, lex)
+        earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
+        kind_of = _tally_category(noun, figure_tokens, earlier_kinds, found[1] if found else None)
     if (
         kind_of == "other"
         and fig.kind == "count"
@@ -417,6 +424,10 @@ def _claim(
         counted = item.text[offset + g_start : offset + g_end]  # "the march drew 1.03 million"
     elif not counted and fig.kind == "count" and kind_of == "other" and not gathers(top, lex):
         return None
+    if kind_of == "other" and fig.kind == "count" and _names_a_tally(counted):
+        kind_of = category_of_words(counted, lex) or kind_of  # "Wayanad's toll: 225"
+    if fig.kind == "count" and ends_state(noun, verbs, lex):
+        kind_of = "other"  # "110 missing, 96 of whom have since been found": no longer missing
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
     when = time_phrase(sent, top, timing_verbs, (fig.start - offset, fig.end - offset))
     time_text = when[0] if when else None
@@ -492,9 +503,29 @@ def _among_them(heads: list) -> bool:
     )
 
 
-def _bare(noun) -> bool:
-    """ "the number", "the total": a quantity noun that names nothing of its own."""
-    return not any(c.dep_ in ("prep", "compound", "amod", "relcl", "acl") for c in noun.children)
+def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: str | None) -> str:
+    """What a tally counts: what its own words name ("the ministry's count of the
+    injured", "the death tally"), else the quantity the sentence before names ("a separate
+    count of deaths ... That count had stood at 105": `antecedent`), else what the report
+    has mostly been counting of late (`earlier`: the categories of its figures so far), a
+    tie going to the dead, the running count news most often keeps. A tally "of"
+    something that names no state ("the number of homes") counts that thing."""
+    own = [t for c in noun.children if c.i < noun.i or c.lower_ == "of" for t in c.subtree]
+    named = category_of_words(" ".join(t.text for t in [*own, noun] if t.i not in figure_tokens), lexicon())
+    if named:
+        return named
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return "other"
+    if antecedent:
+        return antecedent
+    recent = [c for c in earlier if c != "other"][-RECENT_FIGURES:]
+    return max(reversed(recent), key=lambda c: (recent.count(c), c == "killed")) if recent else "other"
+
+
+def _names_a_tally(counted: str) -> bool:
+    """Whether the counted words end in a running quantity ("Wayanad's toll")."""
+    words = re.findall(r"[a-z]+", counted.lower())
+    return bool(words) and words[-1] in _GENERIC_TOTALS | {"toll", "tolls", "tallies", "counts", "totals"}
 
 
 def _continues_figure(sentence: str) -> bool:

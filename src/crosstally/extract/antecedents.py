@@ -18,7 +18,7 @@ LOOKBACK_CHARS = 400
 _PRONOUNS = ("it", "this", "that")
 _QUANTITY = re.compile(
     r"\b(?:the|its|their|this|that|a|an)\s+"
-    r"((?:[\w'’-]+\s+){0,3}?(?:toll|tally|count|number|total|figure|estimate)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
+    r"((?:[\w'’-]+\s+){0,3}?(?:toll|tally|count|number|total|figure|estimate|list)(?:\s+of\s+[\w\s'’-]{1,60}?)?)"
     r"(?:\s+(?:has|had|have|is|was|were|rose|climbed|stood|stands|jumped|fell|reached|moved|went|kept|continued|"
     r"on|in|at|for)\b|\s*[.,;:]|\s*$)",
     re.IGNORECASE,
@@ -51,10 +51,12 @@ def quantity_antecedent(text: str, sentence_start: int, lex: Lexicon) -> tuple[s
     phrase = matches[-1].group(1).strip()
     # "the ministry's count stood at 149 dead": a count named by whose it is takes the
     # state its first level gives
-    return phrase, _category_of(phrase, lex) or _category_of(previous[matches[-1].end() :][:40], lex)
+    return phrase, category_of_words(phrase, lex) or category_of_words(previous[matches[-1].end() :][:40], lex)
 
 
-def _category_of(phrase: str, lex: Lexicon) -> str | None:
+def category_of_words(phrase: str, lex: Lexicon) -> str | None:
+    """The category the words name: a state adjective ("dead"), a noun of a state
+    ("deaths", "death toll"), a place people are in that says their state ("hospital")."""
     words = [w.lower() for w in re.findall(r"[\w-]+", phrase)]
     for word in words:
         if word in lex.category_adjs:
@@ -81,5 +83,5 @@ def opening_quantity(sentence: str, at: int, lex: Lexicon) -> tuple[str, str] | 
     if m is None or m.end() > at:
         return None
     phrase = m.group(1).strip()
-    category = _category_of(m.group(0), lex)  # "people treated in hospital after ...": all of it
+    category = category_of_words(m.group(0), lex)  # "people treated in hospital after ...": all of it
     return (phrase, category) if category else None

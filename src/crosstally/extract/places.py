@@ -40,17 +40,35 @@ _COUNT_ENTITIES = {"CARDINAL", "QUANTITY", "PERCENT"}
 _PLACE_PREPS = {"in", "near", "at", "inside", "across", "into", "around", "outside", "on"}
 
 
+def _where_spoken(prep, heads: list) -> bool:
+    """Whether the phrase says where the figure was spoken, not where the counted thing is:
+    "told a meeting in Naypyitaw that 3,145 had died", "said at a briefing in Geneva",
+    "speaking to reporters in Kyiv". A place before the speech ("In Dhaka, police said
+    ...") sets the scene of what is counted, and stays."""
+    verb = prep.head
+    while verb.pos_ in ("NOUN", "PROPN", "ADP") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or any(h.i == verb.i for h in heads):
+        return False
+    kind = lexicon().reporting_verbs.get(verb.lemma_.lower())
+    return kind == "say" and prep.i > verb.i
+
+
 def location(sent, noun, verbs: list, top=None) -> str | None:
     """Where the counted thing is: the place in a prepositional phrase of its clause, not
     one that belongs to another figure ("19 dead in Wajima and 20 in Suzu")."""
     if noun is None and top is not None and (right := _place_right_after(top)):
         return right
+    if noun is None and top is not None and _elsewhere_after(top):
+        return None  # "204 held in Nairobi and 68 in other parts of the country"
     heads = [t for t in [noun, *verbs] if t is not None]
     options = []
     for tok in sent:
         if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS:
             continue
         if top is not None and _another_figure_owns(tok, top):
+            continue
+        if _where_spoken(tok, heads):
             continue
         objects = [c for c in tok.children if c.dep_ == "pobj"]
         if not objects:
@@ -100,6 +118,15 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : end + 1].text
+
+
+def _elsewhere_after(top) -> bool:
+    """Whether a bare figure is followed at once by words placing it away from the place
+    named before it: "68 elsewhere", "68 in other parts", "12 in the rest of the country"."""
+    words = [t.lower_ for t in top.doc[top.i + 1 : top.i + 4]]
+    return words[:1] == ["elsewhere"] or (
+        words[:1] in (["in"], ["across"]) and (words[1:2] == ["other"] or words[1:3] == ["the", "rest"])
+    )
 
 
 def _place_right_after(top) -> str | None:

@@ -268,9 +268,19 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         or _among(noun, verbs, lex)
     )
     if not events and (noun_class in ("person", "force") or noun is None):
-        events = _where_they_are(verbs, lex, noun_class == "force") or {
-            lex.category_person_verbs[v.lemma_.lower()] for v in verbs if v.lemma_.lower() in lex.category_person_verbs
-        }
+        events = (
+            _where_they_are(verbs, lex, noun_class == "force")
+            or {
+                lex.category_person_verbs[v.lemma_.lower()]
+                for v in verbs
+                if v.lemma_.lower() in lex.category_person_verbs
+            }
+            or {
+                lex.category_passive_verbs[v.lemma_.lower()]
+                for v in verbs
+                if v.lemma_.lower() in lex.category_passive_verbs and any(c.dep_ == "auxpass" for c in v.children)
+            }
+        )
     people = (
         noun is None
         or noun_class in ("person", "force")
@@ -290,6 +300,31 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         if noun_class == "force" and (top.head.lower_ == "with" or any(v.lemma_ in _HAVE for v in verbs)):
             return "personnel"
     return "other"
+
+
+def ends_state(noun, verbs: list, lex: Lexicon) -> bool:
+    """Whether a verb of the figure ends the state of the people it counts ("96 of whom
+    have since been found", "12 have been released"), unless it says the state they were
+    found in ("found dead") or the counted words name one ("found the bodies of 12")."""
+    if noun is not None and _noun_categories(noun, lex) | _event_categories(noun, [], lex):
+        return False
+    return any(
+        v.lemma_.lower() in lex.ending_verbs
+        and not any(c.lower_ in lex.category_adjs for c in v.children if c.dep_ in _STATE_COMPLEMENTS)
+        and (noun is None or _done_to(noun, v))
+        for v in verbs
+    )
+
+
+def _done_to(noun, verb) -> bool:
+    """Whether the verb is done to the counted noun itself: "96 of whom were found" (through
+    the figure), not "released the names of 338 people" (through another noun)."""
+    token = noun
+    while token.head.i != token.i and token.i != verb.i:
+        token = token.head
+        if token.i != verb.i and token.pos_ not in ("ADP", "NUM"):
+            return False
+    return token.i == verb.i
 
 
 def _where_they_are(verbs: list, lex: Lexicon, force: bool) -> set[str]:
@@ -383,9 +418,11 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
     found: set[str] = set()
     head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        event = head.head.lemma_.lower()
-        if event in lex.category_nouns and lex.category_nouns[event] in _EVENT_ONLY | {"deployed"}:
-            found.add(lex.category_nouns[event])
+        # "the remains of five people": the lemma may not be the word the table keys
+        for event in (head.head.lemma_.lower(), head.head.lower_):
+            if lex.category_nouns.get(event) in _EVENT_ONLY | {"deployed"}:
+                found.add(lex.category_nouns[event])
+                break
     modifiers = [c for c in anchor.children if c.dep_ in ("amod", "acl", "relcl", "conj")]
     if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITY_NOUNS:
         # "the number of pilgrims who had died": the clause may hang on "number"
@@ -408,6 +445,13 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 lex.category_adjs[c.lower_]
                 for c in mod.children
                 if c.dep_ in _STATE_COMPLEMENTS and c.lower_ in lex.category_adjs
+            }
+            # "pilgrims known to have died", "people feared to have drowned": the state is
+            # the verb the clause's verb takes
+            found |= {
+                lex.category_verbs[c.lemma_.lower()]
+                for c in mod.children
+                if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in lex.category_verbs
             }
     # "217 people with minor injuries": people who carry a wound
     for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..claims import CATEGORIES
 from ..errors import LexiconError
 
 
@@ -32,6 +33,25 @@ def _numbered_rows(name: str) -> list[tuple[int, list[str]]]:
 def read_table(name: str) -> list[list[str]]:
     """Rows of one table (comment and blank lines skipped, cells stripped)."""
     return [cells for _, cells in _numbered_rows(name)]
+
+
+#: What a word of categories.tsv is (see the table's header).
+CATEGORY_POS = frozenset(
+    {"noun", "verb", "adj", "place", "left", "leaving_verb", "person_verb", "passive_person_verb", "ending_verb"}
+)
+
+
+def check_values(name: str, rows: list[tuple[int, list[str]]], column: int, allowed: frozenset[str]) -> None:
+    """Raise `LexiconError` naming the line of `rows` (of table `name`) whose cell `column`
+    is not one of `allowed` (a misspelt part of speech would silently drop its row)."""
+    for number, cells in rows:
+        if len(cells) > column and cells[column] not in allowed:
+            raise LexiconError(
+                f"unknown value {cells[column]!r} in column {column + 1}",
+                path=name,
+                line=number,
+                hint=f"use one of: {', '.join(sorted(allowed))}",
+            )
 
 
 def read_keyed(name: str, key_columns: int = 1, columns: int | None = None, fold: bool = False) -> list[list[str]]:
@@ -94,8 +114,12 @@ class Lexicon:
     category_places: dict[str, str]
     category_left: dict[str, str]
     category_person_verbs: dict[str, str]
+    #: Verbs that say the state of people they are done to, in the passive ("were held").
+    category_passive_verbs: dict[str, str]
     #: Verbs by which people leave a place, or are made to ("left", "fled", "forced out of").
     leaving_verbs: frozenset[str]
+    #: Verbs that end the state of the people they are done to ("found", "released").
+    ending_verbs: frozenset[str]
     body_adjectives: dict[str, str]
     body_generic: frozenset[str]
     body_nouns: frozenset[str]
@@ -130,6 +154,8 @@ def _by_role(rows: list[list[str]]) -> dict[str, frozenset[str]]:
 def lexicon() -> Lexicon:
     """The lexicon, loaded from the package's tables on first use."""
     categories = read_keyed("categories.tsv", 2, 3)
+    check_values("categories.tsv", _numbered_rows("categories.tsv"), 1, CATEGORY_POS)
+    check_values("categories.tsv", _numbered_rows("categories.tsv"), 2, frozenset(CATEGORIES) | {"-"})
     sources = read_keyed("sources.tsv", 2, 2)
     time_words = read_keyed("time_words.tsv", 2, 3)
     qualifiers = read_keyed("qualifiers.tsv", 2, 3, fold=True)
@@ -157,7 +183,9 @@ def lexicon() -> Lexicon:
         category_places={w: c for w, p, c in categories if p == "place"},
         category_left={w: c for w, p, c in categories if p == "left"},
         category_person_verbs={w: c for w, p, c in categories if p == "person_verb"},
+        category_passive_verbs={w: c for w, p, c in categories if p == "passive_person_verb"},
         leaving_verbs=frozenset(w for w, p, _ in categories if p == "leaving_verb"),
+        ending_verbs=frozenset(w for w, p, _ in categories if p == "ending_verb"),
         body_adjectives={w.lower(): v for w, k, v in bodies if k == "adjective"},
         body_generic=frozenset(w.lower() for w, k, _ in bodies if k == "generic"),
         body_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "body"),

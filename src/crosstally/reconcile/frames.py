@@ -64,6 +64,8 @@ _IS_GROUP = re.compile(
 )
 #: "40 of the dead were killed by gunfire", "630 of them unregistered": a figure stated as a
 #: part of a whole just counted, which the words after it set apart.
+#: "70 of whom had since been found": a part of the people counted before, whatever its state.
+_OF_THE_PEOPLE = re.compile(r"\s+of\s+(?:whom|them|those)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+(?:more\s+)?of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
 #: Where the words naming such a part stop: another clause or another figure.
 _PART_END = re.compile(r"[,;:.\d]|\b(?:and|but|or|while|as)\b", re.IGNORECASE)
@@ -222,8 +224,12 @@ def frame_of(
         scope = side
     if group and scope and _slug(group) == scope:
         group = ""  # "Georgia's toll" of a storm in the US: the state, a place, not a people
-    if not (group or scope) and state == _BASE_STATE.get(claim.category):
-        group = _part_after(after)
+    if not scope and (
+        state == _BASE_STATE.get(claim.category) or (claim.category == "other" and _OF_THE_PEOPLE.match(after))
+    ):
+        # "630 of whom had no permit" of "658 Egyptians": the Egyptians' part without one
+        part = _part_after(after)
+        group = "-".join(w for w in (group, part) if w)
     return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
 
 
@@ -291,9 +297,15 @@ def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
         if c.category != "other" or _counts_people(c):
             by_sentence.setdefault((c.evidence_start, c.category), []).append(c)
     parts: dict[int, str] = {}
-    for group in by_sentence.values():
+    listed: dict[str, tuple[int, set[str]]] = {}  # category -> (sentence end, places) of its last breakdown
+    for (_, kind), group in sorted(by_sentence.items()):
         located = [c for c in group if c.location]
         if not located:
+            continue
+        end, places = listed.get(kind, (-1, set()))
+        if _goes_on(text, end, group[0], places, located):
+            # "... 75 in Rangpur and 60 in Barisal. In Dhaka, 532 were held": the list goes on
+            parts.update({c.start: _slug(c.location or "") for c in located})
             continue
         # "740,000 marched, 119,000 of them in Paris": a larger figure placed nowhere is the whole
         unplaced_whole = any(not c.location and c.value > max(o.value for o in located) for c in group)
@@ -307,10 +319,27 @@ def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
                 is_country(c.location or "") and c.value >= _WHOLE_FACTOR * others and _contains(c, located, text)
             )
             parts[c.start] = "" if whole else _slug(c.location or "")
+        in_parts = {c.location or "" for c in located if parts.get(c.start)}
+        if in_parts:
+            listed[kind] = (group[0].evidence_end, in_parts)
     for c in claims:
         if c.start not in parts and c.location and _a_share_in_place(c, text):
             parts[c.start] = _slug(c.location)
     return parts
+
+
+#: "In all", "nationwide": a sentence after a breakdown that gives its whole.
+_WHOLE_CUE = re.compile(r"\b(?:in all|in total|altogether|overall|nationwide|across the country)\b", re.IGNORECASE)
+
+
+def _goes_on(text: str, end: int, first: Claim, places: set[str], located: list[Claim]) -> bool:
+    """Whether the sentence of `first` goes on with the breakdown of the sentence ending
+    at `end` (whose parts are in `places`): it follows at once, places its figures
+    elsewhere, and gives no whole ("In all, 1,195 were held")."""
+    if not text or end < 0 or end > first.evidence_start or text[end : first.evidence_start].strip():
+        return False
+    sentence = text[first.evidence_start : first.evidence_end]
+    return not _WHOLE_CUE.search(sentence) and not any(c.location in places for c in located)
 
 
 def _a_share_in_place(claim: Claim, text: str) -> bool:
@@ -391,9 +420,18 @@ def spoken_part(before: str, location: str | None, names: dict[str, str]) -> str
     best, at = "", -1
     for slug, name in names.items():
         for m in re.finditer(rf"\b{re.escape(name)}\b", before):
-            if m.start() > at:
+            if m.start() > at and not _WHERE_SPOKEN.search(before[max(0, m.start() - 60) : m.start()]):
                 best, at = slug, m.start()
     return best
+
+
+#: "told a meeting in Naypyitaw that", "said at a briefing in Geneva": where a figure was
+#: spoken, which makes it no part of the story's places.
+_WHERE_SPOKEN = re.compile(
+    r"\b(?:told|said|says|speaking|spoke|addressing|meeting|conference|briefing|reporters|journalists)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|at|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _slug(words: str) -> str:
@@ -504,10 +542,17 @@ def _part_after(after: str) -> str:
     if m is None:
         return ""
     lex = lexicon()
+    clause = _PART_END.split(after[m.end() :])[0]
+    # "were Egyptians": the people, whom the group counts
+    named = {w for start, end, _ in place_spans(clause) for w in re.findall(r"[a-z]+", clause[start:end].lower())}
     words = [
         w
-        for w in re.findall(r"[a-z]+", _PART_END.split(after[m.end() :])[0].lower())
-        if w not in _cues()["no_part"] and not _a_state_word(w, lex) and lex.noun_classes.get(singular(w)) is None
+        for w in re.findall(r"[a-z]+", clause.lower())
+        if w not in _cues()["no_part"]
+        and not _a_state_word(w, lex)
+        and lex.noun_classes.get(singular(w)) is None
+        and w not in named
+        and not _first_cue("group", w)  # "were foreign nationals": the group, not a part of it
     ]
     return "-".join(words[:_PART_WORDS])
 
