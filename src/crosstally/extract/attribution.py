@@ -21,7 +21,6 @@ _MODIFIER_DEPS = ("acl", "amod")
 _PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
 #: Conjunctions opening a clause of circumstance, which a reporting verb does not report.
 _CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
-_SAY_LEMMAS = {"say", "put", "tell", "state", "report", "estimate", "announce", "add"}
 _CLAUSE_BREAK = {",", ";", ":", '"', "“", "”", "—", "–"}
 
 
@@ -42,10 +41,15 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     said = None
     if reporter is not None:
         said = _speaker(reporter, names, lex, previous)
-        other = _reporting_verb(sent, top, lex, skip=reporter) if not said.source else None
-        if other is not None:
+        other = _reporting_verb(sent, top, lex, skip=reporter) if not said.source or _finds(reporter, lex) else None
+        if other is not None and not said.source:
             # "The number of people confirmed dead rose to 206, the prefecture said"
             reporter, said = other, _speaker(other, names, lex, previous)
+        elif other is not None and lex.reporting_verbs.get(other.lemma_.lower()) == "say":
+            # "Searchers found 148 bodies, he said": one who speaks, over who found them
+            speaking = _speaker(other, names, lex, previous)
+            if speaking.source and not _is_media(speaking.source):  # an outlet only relays
+                reporter, said = other, speaking
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
         while outer is not None and said.source and _speaker(outer, names, lex, previous).source == said.source:
             outer = _reporting_verb(sent, outer, lex, ancestors_only=True)  # the same speaker goes on
@@ -194,7 +198,7 @@ def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=
             )
             and _is_reporting(token, lex)
             and _has_speaker(token)
-            and token.dep_ not in _MODIFIER_DEPS
+            and (token.dep_ not in _MODIFIER_DEPS or _misparsed_predicate(token))
         ):
             return token
     if ancestors_only:
@@ -236,6 +240,12 @@ def _says_other(verb) -> bool:
     )
 
 
+def _finds(verb, lex: Lexicon) -> bool:
+    """ "found", "recorded", "counted": a verb whose subject may be who found the figure,
+    not who speaks for it ("Searchers found 148 bodies, he said")."""
+    return lex.reporting_verbs.get(verb.lemma_.lower()) == "find"
+
+
 def _is_reporting(token, lex: Lexicon) -> bool:
     kind = lex.reporting_verbs.get(token.lemma_.lower())
     if token.pos_ not in ("VERB", "AUX") or kind is None or kind == "cite":
@@ -270,12 +280,38 @@ def _can_speak(token, lex: Lexicon) -> bool:
         or token.pos_ in ("PROPN", "PRON")
         or lex.noun_classes.get(token.lemma_.lower()) in ("person", "force")
         or token.lemma_.lower() in lex.body_nouns
+        or token.lower_ in lex.titles
     )
 
 
 def _a_time(token) -> bool:
     """ "recorded by 8 a.m.", "confirmed by early Tuesday morning": a deadline, not an agent."""
     return token.ent_type_ in ("DATE", "TIME")
+
+
+def _joined_by_word(verb) -> bool:
+    """Whether a verb is joined to the one before it by "and" / "but" ("toured the valley
+    and said"), not only by a comma, as a misparsed "..., the ministry said" is."""
+    return any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+
+
+def _misparsed_predicate(verb) -> bool:
+    """ "Baza, a Telegram channel with contacts in the security services, reported that
+    95 ...", parsed as a noun with the verb hanging on it: a verb taking a clause that
+    hangs on a noun the sentence has for root is that noun's predicate."""
+    return (
+        verb.dep_ == "acl"
+        and _described(verb.head).dep_ == "ROOT"
+        and _described(verb.head).pos_ in ("PROPN", "NOUN")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+def _described(noun):
+    """The noun a chain of descriptions ("a news channel with sources in the police") is of."""
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def _has_speaker(verb) -> bool:
@@ -285,13 +321,17 @@ def _has_speaker(verb) -> bool:
 def _subject(verb):
     own = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     head = verb.head
-    if (
-        verb.dep_ == "conj"
-        and not own
-        and head.pos_ in ("VERB", "AUX")
-        and (head.lemma_ == verb.lemma_ or head.lemma_.lower() in _SAY_LEMMAS)
-    ):
-        return _subject(verb.head)
+    if not own and _misparsed_predicate(verb):
+        return _described(head)
+    if verb.dep_ == "conj" and not own and head.pos_ in ("VERB", "AUX"):
+        lex = lexicon()
+        if head.lemma_ == verb.lemma_ or lex.reporting_verbs.get(head.lemma_.lower()) == "say":
+            return _subject(head)  # "said 40 had died and said ..."
+        # "The minister visited the site and said 40 had died": verbs joined by a word share
+        # a subject, one that can speak (not a noun the parser took for a verb's subject)
+        shared = _subject(head) if _joined_by_word(verb) else None
+        if shared is not None and _can_speak(shared, lex):
+            return shared
     if not own and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         # "The UN amended its toll, stating that ...": a participle speaks for the subject
         # of the clause it hangs on
@@ -529,7 +569,18 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
         text = names.expand(text)
     if head.pos_ == "PROPN" and len(tokens) == 1 and len(names.fullest(text).split()) > 1:
         return names.fullest(text), True  # "Bastrykin said" after "Alexander Bastrykin": the person
-    return (text, False) if text else None
+    return (text, head.pos_ == "PROPN" and _titled(head, lex)) if text else None
+
+
+def _titled(head, lex: Lexicon) -> bool:
+    """Whether a name the tagger did not take for a person's is given a person's title
+    ("Randhir Jaiswal, the ministry's spokesperson", "spokesperson Randhir Jaiswal"): a
+    person, whom a later "he" or "she" can mean."""
+    return any(
+        (c.dep_ == "appos" or (c.dep_ == "compound" and c.i < head.i))
+        and (c.lower_ in lex.titles or lex.noun_classes.get(c.lemma_.lower()) == "person")
+        for c in head.children
+    )
 
 
 def _officials_of_place(head) -> str | None:
@@ -621,9 +672,11 @@ def _phrase(head) -> list:
 
 
 def _clean_name(text: str, lex: Lexicon) -> str:
-    """Drop a possessive ending, a leading article, and titles before a capitalised name."""
+    """Drop a possessive ending ("the ministry's"), a leading article, and titles before a
+    capitalised name; a possessive inside the name stays as written ("Jordan's foreign
+    ministry", "Moody's RMS")."""
     text = re.sub(r"\s*\([^)]*\)?\s*$", "", text)
-    words = text.replace("’s", "").replace("'s", "").split()
+    words = re.sub(r"['’]s$", "", text.strip()).split()
     while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     while len(words) > 1 and words[0].lower() in lex.titles and words[1][:1].isupper():
