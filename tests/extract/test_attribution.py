@@ -191,6 +191,12 @@ ATTRIBUTIONS = [
     ("The ministry recorded 40 deaths, Reuters reported.", "40", "ministry", "Reuters"),
     ("Officials said searchers found 12 bodies.", "12", "Officials", None),
     ("The agency counted 45 deaths on Monday.", "45", "agency", None),
+    (
+        "The unions said 900,000 people marched on Friday, while the police counted 310,000 protesters.",
+        "310,000",
+        "police",
+        "unions",
+    ),
     # a document put out by a body is that body's word
     (
         "A summary issued by the coast guard on Saturday listed 13 dead and 118 missing.",

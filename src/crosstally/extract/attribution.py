@@ -45,7 +45,11 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         if other is not None and not said.source:
             # "The number of people confirmed dead rose to 206, the prefecture said"
             reporter, said = other, _speaker(other, names, lex, previous)
-        elif other is not None and lex.reporting_verbs.get(other.lemma_.lower()) == "say":
+        elif (
+            other is not None
+            and lex.reporting_verbs.get(other.lemma_.lower()) == "say"
+            and (other.i > reporter.i or _reports(other, reporter))
+        ):
             # "Searchers found 148 bodies, he said": one who speaks, over who found them
             speaking = _speaker(other, names, lex, previous)
             if speaking.source and not _is_media(speaking.source):  # an outlet only relays
@@ -238,6 +242,18 @@ def _says_other(verb) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
         c.dep_ == "cc" and c.lower_ in ("but", "yet", "while") for c in verb.children
     )
+
+
+def _reports(speaking, verb) -> bool:
+    """Whether `verb`'s clause is what `speaking` reports ("Officials said searchers found
+    12 bodies"), not a clause set beside it ("X said 1.5 million marched, while the
+    ministry counted 560,000")."""
+    token = verb
+    while token.i != speaking.i and token.head.i != token.i:
+        if token.dep_ not in ("ccomp", "xcomp", "conj"):
+            return False
+        token = token.head
+    return token.i == speaking.i
 
 
 def _finds(verb, lex: Lexicon) -> bool:
