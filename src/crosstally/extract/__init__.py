@@ -523,9 +523,13 @@ def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: 
 
 
 def _names_a_tally(counted: str) -> bool:
-    """Whether the counted words end in a running quantity ("Wayanad's toll")."""
+    """Whether the counted words end in a running quantity ("Wayanad's toll", "the tallies")."""
     words = re.findall(r"[a-z]+", counted.lower())
-    return bool(words) and words[-1] in _GENERIC_TOTALS | {"toll", "tolls", "tallies", "counts", "totals"}
+    if not words:
+        return False
+    last = words[-1]
+    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
+    return singular in _GENERIC_TOTALS | {"toll"}
 
 
 def _continues_figure(sentence: str) -> bool:

@@ -315,10 +315,12 @@ def _misparsed_predicate(verb) -> bool:
     """ "Baza, a Telegram channel with contacts in the security services, reported that
     95 ...", parsed as a noun with the verb hanging on it: a verb taking a clause that
     hangs on a noun the sentence has for root is that noun's predicate."""
+    if verb.dep_ != "acl":
+        return False
+    described = _described(verb.head)
     return (
-        verb.dep_ == "acl"
-        and _described(verb.head).dep_ == "ROOT"
-        and _described(verb.head).pos_ in ("PROPN", "NOUN")
+        described.dep_ == "ROOT"
+        and described.pos_ in ("PROPN", "NOUN")
         and any(c.dep_ == "ccomp" for c in verb.children)
     )
 

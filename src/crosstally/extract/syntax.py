@@ -306,14 +306,13 @@ def ends_state(noun, verbs: list, lex: Lexicon) -> bool:
     """Whether a verb of the figure ends the state of the people it counts ("96 of whom
     have since been found", "12 have been released"), unless it says the state they were
     found in ("found dead") or the counted words name one ("found the bodies of 12")."""
-    if noun is not None and _noun_categories(noun, lex) | _event_categories(noun, [], lex):
-        return False
-    return any(
+    ending = any(
         v.lemma_.lower() in lex.ending_verbs
         and not any(c.lower_ in lex.category_adjs for c in v.children if c.dep_ in _STATE_COMPLEMENTS)
         and (noun is None or _done_to(noun, v))
         for v in verbs
-    )
+    )  # tried first: most figures have no such verb, and the noun's states cost more
+    return ending and not (noun is not None and _noun_categories(noun, lex) | _event_categories(noun, [], lex))
 
 
 def _done_to(noun, verb) -> bool:

@@ -153,9 +153,10 @@ def _by_role(rows: list[list[str]]) -> dict[str, frozenset[str]]:
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded from the package's tables on first use."""
-    categories = read_keyed("categories.tsv", 2, 3)
-    check_values("categories.tsv", _numbered_rows("categories.tsv"), 1, CATEGORY_POS)
-    check_values("categories.tsv", _numbered_rows("categories.tsv"), 2, frozenset(CATEGORIES) | {"-"})
+    category_rows = _numbered_rows("categories.tsv")
+    categories = check_keys("categories.tsv", category_rows, 2, 3)
+    check_values("categories.tsv", category_rows, 1, CATEGORY_POS)
+    check_values("categories.tsv", category_rows, 2, frozenset(CATEGORIES) | {"-"})
     sources = read_keyed("sources.tsv", 2, 2)
     time_words = read_keyed("time_words.tsv", 2, 3)
     qualifiers = read_keyed("qualifiers.tsv", 2, 3, fold=True)

@@ -62,10 +62,10 @@ _IS_GROUP = re.compile(
     r"|(?:were|was|are)\s+)(?:(?:mostly|all|mainly)\s+)?",
     re.IGNORECASE,
 )
-#: "40 of the dead were killed by gunfire", "630 of them unregistered": a figure stated as a
-#: part of a whole just counted, which the words after it set apart.
 #: "70 of whom had since been found": a part of the people counted before, whatever its state.
 _OF_THE_PEOPLE = re.compile(r"\s+of\s+(?:whom|them|those)\b", re.IGNORECASE)
+#: "40 of the dead were killed by gunfire", "630 of them unregistered": a figure stated as a
+#: part of a whole just counted, which the words after it set apart.
 _PARTITIVE = re.compile(r"\s+(?:more\s+)?of\s+(?:the|them|those|these|whom|which)\b", re.IGNORECASE)
 #: Where the words naming such a part stop: another clause or another figure.
 _PART_END = re.compile(r"[,;:.\d]|\b(?:and|but|or|while|as)\b", re.IGNORECASE)
