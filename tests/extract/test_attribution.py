@@ -280,6 +280,9 @@ def test_attribution_in_context(claims_of, text, mention, source):
         ("The death toll rose to 90 on Monday.", "90", None),
         ("Chile's toll rose to 31 on Monday.", "31", None),
         ("Put side by side, the two agencies' counts add up to 45 dead.", "45", None),
+        # who raises a tally ("it") gives its new level; a flood that raises it is no one
+        ("Officials counted 40 arrests on Monday. On Friday police raised it to 95.", "95", "police"),
+        ("Officials counted 40 deaths on Monday. The flood raised it to 95.", "95", None),
         # a speaker the parser hung on a fronted place
         (
             "In Lima, Rosa Quispe, head of the Peruvian Red Cross, said on Monday that 14 climbers had died.",

@@ -170,7 +170,17 @@ CATEGORIES = [
         "arrested",
     ),
     ("Officials confirmed 19 deaths. The list had grown to 25 by nightfall.", "25", "killed"),
-    # ... a tie going to the dead, and a tally named in the sentence before wins over both
+    # ... the dead when the report has just counted them beside other states ...
+    (
+        "The ministry said 540 people had died, 1,200 were hurt and 96 were missing. Police said 75 were"
+        " missing and 300 hurt. The figure had stood at 410 on Monday.",
+        "410",
+        "killed",
+    ),
+    # ... "it" is a tally too, named in its own sentence or kept from the one before ...
+    ("The death toll has risen sharply since Sunday, when the governor put it at 88.", "88", "killed"),
+    ("Officials counted 40 arrests on Monday. On Friday police raised it to 95.", "95", "arrested"),
+    # ... and a tally named in the sentence before wins over them
     (
         "At least 60 people died in the clashes. Another 140 officers were wounded. By Monday the"
         " overall count had reached 220.",
@@ -266,6 +276,10 @@ def test_rate(claims_of, sentence, mention, per):
         ("Police said 204 people were held in Tbilisi and 68 in other parts of the country.", "68", None),
         ("Police said 204 people were held in Tbilisi and 68 in other parts of the country.", "204", "Tbilisi"),
         ("Officials said 30 people were arrested in Minsk and 12 elsewhere.", "12", None),
+        # where a report was put out is not where its counted things are
+        ("A report published in Geneva on Monday found that 650 people had been killed.", "650", None),
+        # "the border in Ecuador": the named place a bare place noun is in
+        ("Across the border in Ecuador, 12 people were killed.", "12", "Ecuador"),
     ],
 )
 def test_location(claims_of, sentence, mention, location):

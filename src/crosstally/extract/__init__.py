@@ -369,7 +369,8 @@ def _claim(
     who = attribute(sent, top, names, lex, context)
     kind_of = category(fig.kind, noun, top, verbs, lex)
     after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
-    generic = noun is not None and noun.lemma_.lower() in _GENERIC_TOTALS
+    # "the figure has climbed since Min Aung Hlaing put it at 2,179": "it" is a tally too
+    generic = noun is not None and (noun.lemma_.lower() in _GENERIC_TOTALS or noun.lower_ == "it")
     if (noun is None or generic) and after is not None and after.lower_ in lex.category_adjs:
         kind_of = lex.category_adjs[after.lower_]  # "the first figures counted 144 dead"
     of_them = (  # "27 of them", "50 of whom": a part of the figure before
@@ -399,6 +400,9 @@ def _claim(
         kind_of = previous.category if kind_of == "other" else kind_of
     elif generic and kind_of == "other":
         found = quantity_antecedent(item.text, offset + sent.start_char, lex)
+        own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ == "it" else None
+        if own and own[1]:  # "the death toll has climbed since he put it at 2,179"
+            found = own
         earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
         kind_of = _tally_category(noun, figure_tokens, earlier_kinds, found[1] if found else None)
     if (
@@ -506,9 +510,11 @@ def _among_them(heads: list) -> bool:
 def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: str | None) -> str:
     """What a tally counts: what its own words name ("the ministry's count of the
     injured", "the death tally"), else the quantity the sentence before names ("a separate
-    count of deaths ... That count had stood at 105": `antecedent`), else what the report
-    has mostly been counting of late (`earlier`: the categories of its figures so far), a
-    tie going to the dead, the running count news most often keeps. A tally "of"
+    count of deaths ... That count had stood at 105": `antecedent`), else the dead when
+    the report has just counted them (the running count news most often keeps: "The figure
+    has climbed since he put it at 2,179" after a toll of dead, injured and missing), else
+    what it has mostly been counting of late (`earlier`: the categories of its figures so
+    far). A tally "of"
     something that names no state ("the number of homes") counts that thing."""
     own = [t for c in noun.children if c.i < noun.i or c.lower_ == "of" for t in c.subtree]
     named = category_of_words(" ".join(t.text for t in [*own, noun] if t.i not in figure_tokens), lexicon())
@@ -519,7 +525,9 @@ def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: 
     if antecedent:
         return antecedent
     recent = [c for c in earlier if c != "other"][-RECENT_FIGURES:]
-    return max(reversed(recent), key=lambda c: (recent.count(c), c == "killed")) if recent else "other"
+    if "killed" in recent:
+        return "killed"  # the running count news keeps is of the dead, when it has just given one
+    return max(reversed(recent), key=recent.count) if recent else "other"
 
 
 def _names_a_tally(counted: str) -> bool:

@@ -274,7 +274,7 @@ def _is_reporting(token, lex: Lexicon) -> bool:
 def _publishes_information(verb, lex: Lexicon) -> bool:
     """ "The UN issued an appeal for $71 million", "police released figures showing ...",
     "the police gave 240,000",
-    "officials raised the death toll to 93": putting out information or a count (not
+    "officials raised the death toll to 93", "police raised it to 95": putting out information or a count (not
     people: "police released 20 detainees"), by someone who can speak ("the floods raised
     the toll" names no one)."""
     counts = any(
@@ -282,6 +282,7 @@ def _publishes_information(verb, lex: Lexicon) -> bool:
         and (
             lex.noun_classes.get(c.lemma_.lower()) == "info"
             or c.lemma_.lower() in QUANTITY_NOUNS
+            or (c.lower_ == "it" and any(p.dep_ == "prep" and p.lower_ in ("to", "at") for p in verb.children))
             or (c.pos_ == "NUM" and not any(g.dep_ == "prep" for g in c.children))  # "the police gave 240,000"
         )
         for c in verb.children

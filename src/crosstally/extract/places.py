@@ -43,13 +43,15 @@ _PLACE_PREPS = {"in", "near", "at", "inside", "across", "into", "around", "outsi
 def _where_spoken(prep, heads: list) -> bool:
     """Whether the phrase says where the figure was spoken, not where the counted thing is:
     "told a meeting in Naypyitaw that 3,145 had died", "said at a briefing in Geneva",
-    "speaking to reporters in Kyiv". A place before the speech ("In Dhaka, police said
-    ...") sets the scene of what is counted, and stays."""
+    "speaking to reporters in Kyiv", "a report released in Geneva". A place before the
+    speech ("In Dhaka, police said ...") sets the scene of what is counted, and stays."""
     verb = prep.head
     while verb.pos_ in ("NOUN", "PROPN", "ADP") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or any(h.i == verb.i for h in heads):
         return False
+    if verb.dep_ == "acl" and lexicon().noun_classes.get(verb.head.lemma_.lower()) == "info":
+        return True  # "a report released in Geneva", "a statement issued in Cairo"
     kind = lexicon().reporting_verbs.get(verb.lemma_.lower())
     return kind == "say" and prep.i > verb.i
 
@@ -95,6 +97,8 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         return owner.text if owner is not None else None
     obj = min(options, key=lambda o: o[:4])[4]
     bare = obj.lemma_.lower() in PLACE_NOUNS and not any(c.pos_ == "PROPN" or c.ent_type_ for c in obj.lefts)
+    if bare and (inner := _named_within(obj)) is not None:
+        obj, bare = inner, False  # "across the border in Ecuador": Ecuador
     if bare and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
         return _the_one_place(sent)  # "the toll in his state": the one place the sentence names
     if bare and obj.lemma_.lower() in _SETTLEMENTS and any(c.lower_ == "the" for c in obj.lefts):
@@ -118,6 +122,16 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : end + 1].text
+
+
+def _named_within(obj):
+    """The named place a bare place noun is said to be in ("the border in Ecuador")."""
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for inner in prep.children:
+                if inner.dep_ == "pobj" and inner.ent_type_ in ("GPE", "LOC"):
+                    return inner
+    return None
 
 
 def _elsewhere_after(top) -> bool:

@@ -149,7 +149,8 @@ def _quantity_subject(top, lex: Lexicon):
     for child in children:
         if child.dep_ not in roles or child.i == top.i:
             continue
-        if child.lemma_.lower() in QUANTITY_NOUNS:
+        if child.lemma_.lower() in QUANTITY_NOUNS or (child.dep_ == "dobj" and child.lower_ == "it"):
+            # "put the number of deaths at 3,958"; "raised it to 95": "it" is the tally
             inner = _of_object(child)
             return inner if inner is not None else child
         if child.dep_ == "dobj" and valuing:

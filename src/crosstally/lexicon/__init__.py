@@ -26,13 +26,14 @@ def parse_table(text: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _numbered_rows(name: str) -> list[tuple[int, list[str]]]:
+def table_rows(name: str) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of each entry of one of the package's tables."""
     return parse_table(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
 def read_table(name: str) -> list[list[str]]:
     """Rows of one table (comment and blank lines skipped, cells stripped)."""
-    return [cells for _, cells in _numbered_rows(name)]
+    return [cells for _, cells in table_rows(name)]
 
 
 #: What a word of categories.tsv is (see the table's header).
@@ -41,22 +42,25 @@ CATEGORY_POS = frozenset(
 )
 
 
-def check_values(name: str, rows: list[tuple[int, list[str]]], column: int, allowed: frozenset[str]) -> None:
+def check_values(
+    name: str, rows: list[tuple[int, list[str]]], column: int, allowed: frozenset[str], hint: str | None = None
+) -> None:
     """Raise `LexiconError` naming the line of `rows` (of table `name`) whose cell `column`
-    is not one of `allowed` (a misspelt part of speech would silently drop its row)."""
+    is not one of `allowed` (a misspelt part of speech would silently drop its row);
+    `hint` says what to use where the allowed values are too many to list."""
     for number, cells in rows:
         if len(cells) > column and cells[column] not in allowed:
             raise LexiconError(
                 f"unknown value {cells[column]!r} in column {column + 1}",
                 path=name,
                 line=number,
-                hint=f"use one of: {', '.join(sorted(allowed))}",
+                hint=hint or f"use one of: {', '.join(sorted(allowed))}",
             )
 
 
 def read_keyed(name: str, key_columns: int = 1, columns: int | None = None, fold: bool = False) -> list[list[str]]:
     """Rows of a table whose first `key_columns` cells form a key no other row repeats."""
-    return check_keys(name, _numbered_rows(name), key_columns, columns, fold)
+    return check_keys(name, table_rows(name), key_columns, columns, fold)
 
 
 def check_keys(
@@ -153,7 +157,7 @@ def _by_role(rows: list[list[str]]) -> dict[str, frozenset[str]]:
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded from the package's tables on first use."""
-    category_rows = _numbered_rows("categories.tsv")
+    category_rows = table_rows("categories.tsv")
     categories = check_keys("categories.tsv", category_rows, 2, 3)
     check_values("categories.tsv", category_rows, 1, CATEGORY_POS)
     check_values("categories.tsv", category_rows, 2, frozenset(CATEGORIES) | {"-"})

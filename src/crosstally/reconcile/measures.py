@@ -11,7 +11,8 @@ from collections import Counter
 from functools import cache
 
 from ..claims import Claim
-from ..lexicon import lexicon, read_table
+from ..errors import LexiconError
+from ..lexicon import check_keys, check_values, lexicon, read_table, table_rows
 
 _PEOPLE_CATEGORIES = {
     "killed",
@@ -38,6 +39,34 @@ def _places() -> tuple[dict[str, str], dict[str, int]]:
         first, size = name.split()[0].rstrip("."), len(name.split())
         starts[first] = max(starts.get(first, 0), size)
     return table, starts
+
+
+@cache
+def cities() -> dict[str, str]:
+    """The cities table: lower-case name → its country, a place of the places table."""
+    return city_table(table_rows("cities.tsv"), _places()[0])
+
+
+def city_table(rows: list[tuple[int, list[str]]], places: dict[str, str]) -> dict[str, str]:
+    """The cities of `rows` (numbered rows of cities.tsv) by lower-case name, refused with
+    the line named if a city is given twice, is in a country `places` does not know, or
+    is a name `places` already has (one name, one place)."""
+    check_values("cities.tsv", rows, 1, frozenset(places.values()), hint="use a place places.tsv maps a name to")
+    check_keys("cities.tsv", rows, 1, 2, fold=True)
+    table = {}
+    for number, (city, country, *_) in rows:
+        if city.lower() in places:
+            raise LexiconError(f"{city!r} is in places.tsv already", path="cities.tsv", line=number)
+        table[city.lower()] = country
+    return table
+
+
+def country_of(location: str | None) -> str | None:
+    """The country a figure's place is in, where its words are one known place: a country
+    or a demonym's ("Thailand"), or a city of the cities table ("Bangkok")."""
+    words = re.sub(r"^(?:the|in|at)\s+", "", (location or "").strip().lower()).strip(" .,")
+    places, _ = _places()
+    return places.get(words) or cities().get(words)
 
 
 _WORD = re.compile(r"\w[\w.'’-]*")

@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from ..claims import Claim
+from .abroad import abroad, home_country
 from .flags import Estimate, clock, conflicts, revisions
 from .frames import (
     Frame,
@@ -222,6 +223,8 @@ def reconcile(
         story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
         nationality = _nationality(story_claims)
         scope = story_scope([c.location for c in story_claims])
+        # a story about one people abroad has no home country to set other countries apart by
+        home = None if nationality else home_country([c.location for c in story_claims])
         sides = claim_sides(
             story_claims,
             {(c.doc, c.start): info[c.doc].text[c.evidence_start : c.evidence_end] for c in story_claims},
@@ -255,6 +258,7 @@ def reconcile(
                 placed = replace(claim, location=named_part(claim.location, doc.text, claim.start))
                 spoken = spoken_part(sentence[:at], placed.location, names)
                 frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side, spoken)
+                frame = abroad(frame, placed.location, sentence[:at], home)
                 if previous is not None and set_against(doc.text, claim, previous):
                     frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen and not frame.relative:
@@ -324,15 +328,24 @@ def reconcile(
 def _nationality(claims: list[Claim]) -> str | None:
     """The people a story's figures mostly count ("north korea" for North Korean troops):
     the one named by most figures that name whose people they count, if it is named by at
-    least half of them and twice as often as any other. A story that counts many peoples
-    (pilgrims dead by country) has none, and each people's count is a part."""
+    least half of them and twice as often as any other, and by a fair share of all its
+    figures of people (a quake story naming "Thailand's toll" twice is not about Thais).
+    A story that counts many peoples (pilgrims dead by country) has none, and each
+    people's count is a part."""
     owners = Counter(p for c in claims for p in owners_in(c.counted or "")[:1])
     ranked = owners.most_common(2)
     if not ranked:
         return None
     top, n = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return top if 2 * n >= owners.total() and n >= 2 * runner_up else None
+    of_people = sum(c.category != "other" for c in claims)
+    share = n >= _NATIONALITY_SHARE * of_people
+    return top if 2 * n >= owners.total() and n >= 2 * runner_up and share else None
+
+
+#: The least share of a story's figures of people that must name one people for the story
+#: to be about that people.
+_NATIONALITY_SHARE = 0.2
 
 
 def _source(claim: Claim, doc: DocInfo, entities: dict[str, SourceEntity]) -> tuple[str, str]:

@@ -1,0 +1,70 @@
+"""Abroad: a figure counted in another country than the one a story happens in is that
+country's own, not a step of the story's toll.
+
+An earthquake in Myanmar also kills people in Bangkok; "13 dead in Bangkok" and
+"Thailand's death toll stood at 18" are Thailand's counts, and setting them against
+Myanmar's thousands would make false conflicts and revisions. The story's home is the
+country most of its located figures are in; a figure placed in a city of another country
+is that city's (a part of its own: Bangkok's toll is not Thailand's), one placed in the
+other country itself is that country's, as its owner's ("Thailand's toll") already is.
+A story about one people abroad (North Korean troops in Russia) has no home to split by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .frames import Frame
+from .measures import cities, country_of
+
+#: A place the words name only by what it is: the city of the people named before it.
+_THE_CITY = re.compile(r"^(?:the\s+)?(?:capital|city)$", re.IGNORECASE)
+#: Capitalised words that may name a city ("Bangkok's deputy governor", "Addis Ababa").
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def home_country(locations: list[str | None]) -> str | None:
+    """The country most of a story's located figures are in, if one stands out: named by
+    at least two figures and more than any other."""
+    ranked = Counter(country for x in locations if (country := country_of(x))).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def abroad(frame: Frame, location: str | None, before: str, home: str | None) -> Frame:
+    """The frame of a figure placed in another country than the story's `home`: the city's
+    part ("13 dead in Bangkok"; "in the capital" after "Bangkok's deputy governor" in
+    `before`, the sentence up to the figure), else that country's ("18 dead in Thailand").
+    A figure already counting a people or a part, or an amount, is left as it is."""
+    place = (location or "").strip()
+    the_city = bool(_THE_CITY.match(place))
+    if home is None or frame.group or frame.unit or (frame.scope and not (the_city and frame.scope in place)):
+        return frame
+    if the_city:
+        place = _city_before(before) or ""
+    country = country_of(place)
+    if country is None or country == home:
+        return frame
+    if place.strip().lower() in cities():
+        return replace(frame, scope=_slug(place))
+    return replace(frame, group=_slug(country))
+
+
+def _city_before(text: str) -> str | None:
+    """The last city of the cities table the words name ("Bangkok's deputy governor")."""
+    found = None
+    for m in _NAME.finditer(text):
+        words = re.sub(r"['’]s$", "", m.group(0)).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if name.lower() in cities():
+                found = name
+                break
+    return found
+
+
+def _slug(words: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")

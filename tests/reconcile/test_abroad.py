@@ -1,0 +1,90 @@
+"""A figure counted in another country than the one a story happens in is that country's
+own; the cities table is checked on load."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosstally.ingest import claims_of
+from crosstally.lexicon import LexiconError, parse_table
+from crosstally.read import Document
+from crosstally.reconcile.measures import city_table, country_of
+
+
+def _measures(texts: list[str]) -> dict[str, str]:
+    docs = [Document(f"a{i}.txt", t, outlet=f"Outlet {i}", published=date(2024, 5, 2)) for i, t in enumerate(texts)]
+    return {c.mention: c.measure for c in claims_of(docs)}
+
+
+QUAKE = [
+    "Peru quake toll passes 300: An earthquake killed at least 300 people in Peru on Friday, officials said. "
+    "Another 41 people died in Peru's Arequipa region.",
+    "Peru quake: The death toll in Peru rose to 350 on Saturday, the government said. Across the border in "
+    "Ecuador, 12 people were killed, the interior ministry in Quito said. The mayor of Guayaquil said 4 people "
+    "had died in Guayaquil.",
+    "Peru quake: Ecuador's interior ministry said on Sunday that its death toll had risen to 15. Officials in "
+    "Peru put their own toll at 362.",
+]
+
+
+def test_another_countrys_toll_is_its_own_measure(nlp):
+    measures = _measures(QUAKE)
+    assert measures["at least 300"] == measures["350"] == measures["362"]
+    assert measures["12"] == measures["15"]  # "in Ecuador" and "Ecuador's toll"
+    assert measures["12"] != measures["350"]
+
+
+def test_a_city_abroad_is_a_part_of_its_own(nlp):
+    measures = _measures(QUAKE)
+    assert measures["4"] not in (measures["350"], measures["12"])
+
+
+def test_the_capital_is_the_city_its_sentence_names(nlp):
+    measures = _measures(
+        [
+            "Myanmar quake: The earthquake killed 1,000 people in Myanmar, the junta said. In Myanmar, rescuers "
+            "said 2,000 were injured.",
+            "Myanmar quake: Bangkok's deputy governor said on Saturday that 10 people had been killed in the "
+            "capital. Police listed 13 dead in Bangkok.",
+        ]
+    )
+    assert measures["10"] == measures["13"]
+    assert measures["10"] != measures["1,000"]
+
+
+def test_a_story_about_one_people_abroad_is_not_split_by_place(nlp):
+    measures = _measures(
+        [
+            "North Korean troops: About 11,000 North Korean troops are in Russia, Seoul said. Some 3,000 North "
+            "Korean soldiers have been killed or wounded, Kyiv said.",
+            "North Korean troops: About 12,000 North Korean troops were sent to Russia, officials in Seoul said. "
+            "Around 1,100 North Korean troops have been killed or wounded in Ukraine.",
+        ]
+    )
+    assert measures["About 11,000"] == measures["About 12,000"]
+    assert measures["Some 3,000"] == measures["Around 1,100"]
+
+
+@pytest.mark.parametrize(
+    ("location", "country"),
+    [("Bangkok", "thailand"), ("the capital", None), ("Thailand", "thailand"), ("in Quito", "ecuador")],
+)
+def test_country_of_a_place(location, country):
+    assert country_of(location) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("lima\tperu\nquito\tatlantis\n", 2, "atlantis"),
+        ("lima\tperu\nLima\tperu\n", 2, "lima"),
+        ("lima\tperu\nmoscow\trussia\n", 2, "places.tsv"),
+    ],
+)
+def test_the_cities_table_is_refused_with_its_line(text, line, words):
+    with pytest.raises(LexiconError) as caught:
+        city_table(parse_table(text), {"peru": "peru", "russia": "russia", "moscow": "russia"})
+    assert caught.value.where() == f"cities.tsv:{line}"
+    assert words in str(caught.value)
