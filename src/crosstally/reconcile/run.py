@@ -55,7 +55,7 @@ _WORDS = 20
 @cache
 def reconcile_version() -> str:
     """A digest of the reconciliation code's tables: stored results go stale when it changes."""
-    digest = hashlib.sha1(b"reconcile-5")
+    digest = hashlib.sha1(b"reconcile-6")
     folder = resources.files("crosstally") / "lexicon"
     for name in (
         "frames.tsv",
@@ -64,6 +64,7 @@ def reconcile_version() -> str:
         "story_stopwords.tsv",
         "event_kinds.tsv",
         "places.tsv",
+        "cities.tsv",
         "body_words.tsv",
         "nouns.tsv",
         "time_words.tsv",
