@@ -57,7 +57,7 @@ def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
     spans = _spans(sorted({i.day for i in counted if not i.period}))
     first = {d: span[0] for span in spans for d in span}
     # a night's count ("2,000 detained overnight") is that day's, not its run of days'
-    return {i.key: _label(i.day if i.period or i.day not in first else first[i.day]) for i in counted}
+    return {i.key: label(i.day if i.period or i.day not in first else first[i.day]) for i in counted}
 
 
 def followed_days(items: list[OccasionInput]) -> dict[tuple[str, int], date]:
@@ -110,7 +110,7 @@ def _spans(days: list[date]) -> list[list[date]]:
     return spans
 
 
-def _label(day: date) -> str:
+def label(day: date) -> str:
     """The readable part of an occasion's measure id: "jun-9"."""
     return f"{_month_names()[day.month]}-{day.day}"
 

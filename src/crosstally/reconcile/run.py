@@ -18,6 +18,7 @@ from importlib import resources
 
 from ..claims import Claim
 from .abroad import abroad, home_country
+from .days import DayInput, day_tolls, is_story_of_gatherings, one_day
 from .flags import Estimate, clock, conflicts, revisions
 from .frames import (
     Frame,
@@ -237,6 +238,7 @@ def reconcile(
         )
         names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
+        days: list[DayInput] = []
         speakers: list[SpeakerInput] = []
         # a war, not a disaster the army helps with: judged over the story, not one report
         military = is_military(" ".join(info[d].text for d in story.docs if d in info))
@@ -283,6 +285,8 @@ def reconcile(
                     )
                 )
                 running = is_running_total(sentence, at, end)
+                day, of_gathering = one_day(sentence, at, end, dates[doc_id].day)
+                days.append(DayInput((doc_id, claim.start), frame.state, day, of_gathering, running, dates[doc_id].day))
                 gatherings.append(
                     OccasionInput(
                         (doc_id, claim.start),
@@ -315,7 +319,13 @@ def reconcile(
         for key, people in own_nationals(speakers).items():
             frame_objs[key] = replace(frame_objs[key], group=people)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}", group=people)
-        for key, label in occasions(gatherings).items():
+        found = occasions(gatherings)
+        if not found:
+            # a story of protests with no turnouts to date its days by may still count one
+            # day's dead apart from its running toll
+            texts = [info[d].text for d in story.docs if d in info]
+            found = day_tolls(days, is_story_of_gatherings(texts))
+        for key, label in found.items():
             frame_objs[key] = replace(frame_objs[key], occasion=label)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}")
     measures = _measures(claims, frames, frame_objs)
