@@ -280,6 +280,14 @@ def test_attribution_in_context(claims_of, text, mention, source):
         ("The death toll rose to 90 on Monday.", "90", None),
         ("Chile's toll rose to 31 on Monday.", "31", None),
         ("Put side by side, the two agencies' counts add up to 45 dead.", "45", None),
+        # "its count", "by its count": the body that spoke before; a thing's toll is no one's
+        (
+            "The interior ministry said 31 people had died. By Sunday its count had reached 44.",
+            "44",
+            "interior ministry",
+        ),
+        ("The Red Cross said 300 people had fled. By its count, 120 died on Monday.", "120", "Red Cross"),
+        ("Officials said the storm killed 40 people. Its toll had reached 52 by Friday.", "52", None),
         # who raises a tally ("it") gives its new level; a flood that raises it is no one
         ("Officials counted 40 arrests on Monday. On Friday police raised it to 95.", "95", "police"),
         ("Officials counted 40 deaths on Monday. The flood raised it to 95.", "95", None),
@@ -307,3 +315,20 @@ def test_a_surname_after_the_full_name_is_the_person_and_he_goes_on(claims_of):
     sources = {c.mention: c.source for c in claims_of(text)}
     assert sources["four"] == "Alexei Kolokoltsev"
     assert sources["112"] == "Alexei Kolokoltsev"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("More than 1,000 killed in the uprising, says the health adviser", "More than 1,000"),
+        ("The tremor was felt in 63 provinces, and 18 reported damage.", "63"),
+        (
+            "The force lost 25 members on Monday, the headquarters said. Among the dead were 21 constables and "
+            "11 sub-inspectors.",
+            "21",
+        ),
+    ],
+)
+def test_a_source_is_never_a_number_or_a_stray_mark(claims_of, sentence, mention):
+    source = {c.mention: c for c in claims_of(sentence)}[mention].source
+    assert source is None or (any(ch.isalpha() for ch in source) and not any(ch.isdigit() for ch in source)), source

@@ -9,6 +9,7 @@ sentence's speaker. Names come out in the fullest form the document gives.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,7 +37,25 @@ class Attribution:
 
 
 def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:
-    """Attribution of the figure whose top token is `top` in sentence `sent`."""
+    """Attribution of the figure whose top token is `top` in sentence `sent`; never a
+    number or a stray mark the parser took for a subject ("More than 1,000 killed, says
+    ...", "18 reported damage")."""
+    found = _attribute(sent, top, names, lex, previous)
+    return found if found.source is None or _is_name(found.source) else Attribution()
+
+
+def _is_name(text: str) -> bool:
+    """Not a number, however qualified ("More than 1,000", "18"), nor a stray mark."""
+    return any(ch.isalpha() for ch in text) and not _number_phrase().match(text.strip())
+
+
+@cache
+def _number_phrase() -> re.Pattern:
+    qualifiers = sorted(lexicon().qualifiers_before, key=len, reverse=True)
+    return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, qualifiers))})\s+)?[\d.,]+$", re.IGNORECASE)
+
+
+def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:
     reporter = _reporting_verb(sent, top, lex)
     said = None
     if reporter is not None:
@@ -67,13 +86,13 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
         inner = _inner_speaker(top, reporter, names, lex, previous)
         if inner is not None:
             return Attribution(inner.source, said.source, inner.verb_i, inner.person)
-    cued = _cued_source(sent, top, names, lex, reporter)
+    cued = _cued_source(sent, top, names, lex, reporter, previous)
     if cued is not None and cued.source:
         via = cued.via or (said.source if said is not None and said.source != cued.source else None)
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
-    owner = _tally_owner(top, names, lex)
+    owner = _tally_owner(top, names, lex, previous)
     if owner is not None:
         return owner
     headline = _headline_speaker(sent, top, names, lex)
@@ -85,7 +104,7 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     return Attribution()
 
 
-def _tally_owner(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
+def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribution] = ()) -> Attribution | None:
     """Whose count a figure is when no one is said to speak: "an AFP tally reached 577",
     "AFP's running tally stood at 1,119", "a count kept by the ministry rose to 90"."""
     node = top.head if top.dep_ == "nummod" else top  # "reached 577 deaths": the deaths
@@ -106,10 +125,35 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
         for acl in (c for c in tally.children if c.dep_ == "acl"):
             owners += [o for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         for owner in owners:
+            if owner.lower_ in _BODY_POSSESSIVES:
+                # "By Tuesday its count had reached 50": the body that spoke before
+                body = _its_body(tally, previous)
+                if body is not None:
+                    return Attribution(body, None, head.i, False)
+                continue
             named = name_of(owner, names, lex)
             if named is not None:
                 return Attribution(named[0], None, head.i, named[1])
     return None
+
+
+#: Possessives of a body, whose tally is the count of the body that spoke last ("its count").
+_BODY_POSSESSIVES = ("its",)
+#: Quantities someone keeps ("its count"), unlike a toll a thing has ("the storm ... its toll").
+_KEPT_TALLIES = ("count", "tally", "figure", "estimate", "list")
+
+
+def _its_body(tally, previous: Sequence[Attribution]) -> str | None:
+    """The body whose tally "its count", "by its count" is: the last one that spoke."""
+    if tally.lemma_.lower() not in _KEPT_TALLIES:
+        return None
+    return next((a.source for a in reversed(previous) if a.source and not a.person and not _people(a.source)), None)
+
+
+def _people(name: str) -> bool:
+    """ "Officials", "rescuers": people, whom "its" does not mean."""
+    last = name.split()[-1].lower()
+    return last.endswith("s") and lexicon().noun_classes.get(last[:-1]) == "person"
 
 
 _PLACE_ENTITIES = ("GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -454,7 +498,9 @@ def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attributio
     return Attribution()
 
 
-def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribution | None:
+def _cued_source(
+    sent, top, names: NameIndex, lex: Lexicon, reporter, previous: Sequence[Attribution] = ()
+) -> Attribution | None:
     """A source named by a cue phrase: "according to X", "as per X", "citing X".
 
     With a reporting verb, only a cue inside that verb's clause counts. The nearest cue
@@ -485,6 +531,9 @@ def _cued_source(sent, top, names: NameIndex, lex: Lexicon, reporter) -> Attribu
         if target is None:
             continue
         named = name_of(target, names, lex)
+        if named is None and any(c.dep_ == "poss" and c.lower_ in _BODY_POSSESSIVES for c in target.children):
+            body = _its_body(target, previous)  # "By its count, six people died on July 16"
+            named = (body, False) if body else None
         if named is None:
             continue
         found.append((_is_media(named[0]), abs(tok.i - top.i), named))
