@@ -210,6 +210,13 @@ CATEGORIES = [
     ("The number of climbers known to have died this season rose above 20 on Thursday.", "above 20", "killed"),
     ("At least 35 fishermen are feared to have drowned.", "At least 35", "killed"),
     ("Authorities said the remains of seven people had been recovered.", "seven", "killed"),
+    # a state said of the figure right after it, whatever the parser joined the figure to
+    (
+        "By Sunday night, 870 people had been confirmed dead, 2,315 injured and 95 were missing, the ministry said.",
+        "95",
+        "missing",
+    ),
+    ("Officials said 130 people had died, 540 had been injured and 88 were missing.", "88", "missing"),
     # people held by the police, not people who held something
     ("Police said at least 310 people were held in the capital.", "at least 310", "arrested"),
     ("About 8,000 people held a vigil in the square.", "About 8,000", "other"),

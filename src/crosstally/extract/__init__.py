@@ -368,6 +368,8 @@ def _claim(
     verbs = governing_verbs(_clause_anchor(noun if noun is not None else top))
     who = attribute(sent, top, names, lex, context)
     kind_of = category(fig.kind, noun, top, verbs, lex)
+    if fig.kind == "count" and (stated := _state_said_after(item.text, fig.end, lex)) is not None:
+        kind_of = stated  # "4,715 injured and 341 were missing": whatever the parser joined it to
     after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
     # "the figure has climbed since Min Aung Hlaing put it at 2,179": "it" is a tally too
     generic = noun is not None and (noun.lemma_.lower() in _GENERIC_TOTALS or noun.lower_ == "it")
@@ -493,6 +495,19 @@ def _says_nothing(noun, lex: Lexicon) -> bool:
         if lemma in lex.category_verbs or lemma in lex.category_nouns or token.lower_ in lex.category_adjs:
             return False
     return True
+
+
+#: A state adjective said of a figure right after it ("were missing", "remain missing").
+_SAID_OF_FIGURE = re.compile(
+    r"\s+(?:were|are|was|is|remain(?:ed|s)?|had been|have been|has been)\s+(?:still\s+|also\s+)?([a-z-]+)\b"
+)
+
+
+def _state_said_after(text: str, end: int, lex) -> str | None:
+    """The category of a state adjective the words right after a figure say of it ("341
+    were missing"), which the parser may have joined to the figure before it."""
+    m = _SAID_OF_FIGURE.match(text, end)
+    return lex.category_adjs.get(m.group(1)) if m else None
 
 
 def _among_them(heads: list) -> bool:
