@@ -204,6 +204,13 @@ CATEGORIES = [
     ("The agency said 230 people were admitted to hospital, 91 of whom were still there.", "91", "wounded"),
     ("Officials said 120 pilgrims were reported missing, 85 of whom had since been found.", "85", "other"),
     ("Of the 60 people detained on Friday, 45 have been released.", "45", "other"),
+    (
+        "The ministry said on Friday that more than 1,500 detainees had already been released.",
+        "more than 1,500",
+        "other",
+    ),
+    # ... but hostages are counted as captured, and bodies found are the dead
+    ("The army freed 30 hostages on Sunday.", "30", "captured"),
     ("Rescuers found the bodies of 12 people near the river.", "12", "killed"),
     ("Villagers said 14 people were found dead in the mud.", "14", "killed"),
     # what people are known, believed or feared to have suffered; remains are of the dead

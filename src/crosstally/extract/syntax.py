@@ -303,17 +303,28 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
     return "other"
 
 
+#: States a counted noun keeps whatever ends them: bodies found are the dead, and hostages
+#: are counted as captured (the contract's rule).
+_NOT_ENDED = frozenset({"killed", "captured"})
+
+
 def ends_state(noun, verbs: list, lex: Lexicon) -> bool:
     """Whether a verb of the figure ends the state of the people it counts ("96 of whom
-    have since been found", "12 have been released"), unless it says the state they were
-    found in ("found dead") or the counted words name one ("found the bodies of 12")."""
+    have since been found", "12 have been released", "2,000 detainees were released"),
+    unless it says the state they were found in ("found dead"), a clause on the counted
+    noun says the state they are counted in ("19 hikers who had been reported missing"),
+    or the noun names a state no verb ends (`_NOT_ENDED`: "found the bodies of 12", "freed
+    30 hostages")."""
     ending = any(
         v.lemma_.lower() in lex.ending_verbs
         and not any(c.lower_ in lex.category_adjs for c in v.children if c.dep_ in _STATE_COMPLEMENTS)
         and (noun is None or _done_to(noun, v))
         for v in verbs
     )  # tried first: most figures have no such verb, and the noun's states cost more
-    return ending and not (noun is not None and _noun_categories(noun, lex) | _event_categories(noun, [], lex))
+    if not ending or noun is None:
+        return ending
+    # "found 19 hikers who had been reported missing": the words say the state they count
+    return not (_noun_categories(noun, lex) & _NOT_ENDED or _event_categories(noun, [], lex))
 
 
 def _done_to(noun, verb) -> bool:

@@ -42,6 +42,8 @@ _REFINES = {
     "deployed": set(),
     "amount": {"appealed", "pledged", "released", "cost", "raised"},
 }
+#: States that end the one a counted noun names ("detainees ... released").
+_ENDING_STATES = frozenset({"released", "handed-over"})
 #: States of the bodies of the dead, which make a part of the toll only when bodies or a
 #: part of the dead are counted ("82 bodies were still unidentified", "Of the 275 dead, 88
 #: had been identified"), not the toll itself ("4,000 people killed had been identified").
@@ -239,6 +241,9 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     base = _BASE_STATE.get(claim.category)
     in_counted = _first_cue("state", counted) or _first_cue("gathered", counted)
     if base is None:
+        verb = _first_cue("state", after.split(counted, 1)[-1] if counted else after)
+        if verb in _ENDING_STATES:
+            return verb  # "2,000 detainees had been released": no longer held
         return in_counted or _nearest_cue("state", before, after) or "count"
     refines = _REFINES.get(base, set())
     if base == "dead" and not _BODIES_OF_THE_DEAD.search(counted + " " + after) and not _OF_A_WHOLE.search(before):

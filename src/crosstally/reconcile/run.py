@@ -47,6 +47,7 @@ from .sources import (
 )
 from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, set_against, statement_times
+from .voices import voices
 
 OUTLET_VOICE = "(the outlet itself)"
 #: Counted phrases a measure keeps for answering questions without reading its claims.
@@ -450,6 +451,11 @@ def _flags(
         estimates.sort(key=lambda e: (e.claim.doc, e.claim.start))
         if states[measure] == "count":
             continue  # figures of no known state neither conflict nor revise one another
+        names: dict[str, set[str]] = {}
+        for e in estimates:
+            names.setdefault(e.source_key, set()).add(e.claim.source or e.source_name)
+        voice = voices(names)  # "its foreign ministry" is the ministry this measure's reports name
+        estimates = [replace(e, source_key=voice[e.source_key]) for e in estimates]
         for c in conflicts(measure, [e for e in estimates if _version(e) not in odd]):
             out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
         for r in revisions([e for e in estimates if _version(e) not in odd]):

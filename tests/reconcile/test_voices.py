@@ -1,0 +1,78 @@
+"""The names one body goes by among one measure's sources are one voice."""
+
+from __future__ import annotations
+
+from crosstally.reconcile.voices import voices
+
+
+def test_a_description_is_the_one_named_body_with_its_head_noun():
+    found = voices(
+        {
+            "jordan-mfa": {"Jordan's Ministry of Foreign Affairs"},
+            "its-foreign-ministry": {"its foreign ministry"},
+            "weather-agency": {"weather agency"},
+            "jma": {"Japan Meteorological Agency"},
+        }
+    )
+    assert found["its-foreign-ministry"] == found["jordan-mfa"] == "jordan-mfa"
+    assert found["weather-agency"] == "jma"
+
+
+def test_a_description_with_two_named_bodies_stays_apart():
+    found = voices(
+        {
+            "the-ministry": {"the ministry"},
+            "health": {"Ministry of Health"},
+            "interior": {"Ministry of the Interior"},
+        }
+    )
+    assert found["the-ministry"] == "the-ministry"
+
+
+def test_two_descriptions_and_people_are_not_joined():
+    found = voices({"ministry": {"ministry"}, "interior": {"country's interior ministry"}, "officials": {"officials"}})
+    assert found == {"ministry": "ministry", "interior": "interior", "officials": "officials"}
+
+
+def test_singular_and_plural_are_one():
+    found = voices({"arab-diplomats": {"Arab diplomats"}, "arab-diplomat": {"an Arab diplomat"}})
+    assert found["arab-diplomats"] == found["arab-diplomat"]
+
+
+def test_a_bodys_described_name_keeps_its_revisions_in_a_disputed_measure(nlp):
+    from datetime import date
+
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+    from crosstally.reconcile.view import view_from
+    from crosstally.report.data import flag_dicts
+
+    docs = [
+        Document(
+            "v0.txt",
+            "Veltra pilgrimage: Chile's Ministry of Foreign Affairs said on Sunday that 14 Chilean pilgrims had "
+            "died in the heat in Veltra.",
+            outlet="A",
+            published=date(2024, 6, 16),
+        ),
+        Document(
+            "v1.txt",
+            "Veltra pilgrimage: The heat in Veltra has killed 41 Chilean pilgrims, its foreign ministry said on "
+            "Tuesday.",
+            outlet="B",
+            published=date(2024, 6, 18),
+        ),
+        Document(
+            "v2.txt",
+            "Veltra pilgrimage: Diplomats in Veltra said on Sunday that at least 60 Chilean pilgrims had died in "
+            "the heat, far more than officials admit.",
+            outlet="C",
+            published=date(2024, 6, 16),
+        ),
+    ]
+    claims = [c for found in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in found]
+    flags = flag_dicts(view_from(reconcile_batch(docs, claims), claims, docs))
+    kinds = {(f["type"], f.get("earlier", {}).get("doc"), f.get("later", {}).get("doc")) for f in flags}
+    assert ("revision", "v0.txt", "v1.txt") in kinds  # the ministry's 14, then 41
+    assert any(f["type"] == "conflict" for f in flags)  # against the diplomats' 60 the same day
