@@ -177,7 +177,9 @@ CATEGORIES = [
         "410",
         "killed",
     ),
-    # ... "it" is a tally too, named in its own sentence or kept from the one before ...
+    # ... "it" is a tally too, named in its own sentence or kept from the one before, and so
+    # are the names on a list ...
+    ("The hospital's list of the injured now runs to 212 names.", "212", "wounded"),
     ("The death toll has risen sharply since Sunday, when the governor put it at 88.", "88", "killed"),
     ("Officials counted 40 arrests on Monday. On Friday police raised it to 95.", "95", "arrested"),
     # ... and a tally named in the sentence before wins over them

@@ -371,8 +371,9 @@ def _claim(
     if fig.kind == "count" and (stated := _state_said_after(item.text, fig.end, lex)) is not None:
         kind_of = stated  # "4,715 injured and 341 were missing": whatever the parser joined it to
     after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
-    # "the figure has climbed since Min Aung Hlaing put it at 2,179": "it" is a tally too
-    generic = noun is not None and (noun.lemma_.lower() in _GENERIC_TOTALS or noun.lower_ == "it")
+    # "the figure has climbed since Min Aung Hlaing put it at 2,179": "it" is a tally too, and
+    # so are the names on a list ("the list of the dead had contained 143 names")
+    generic = noun is not None and (noun.lemma_.lower() in _GENERIC_TOTALS or noun.lower_ in _TALLY_WORDS)
     if (noun is None or generic) and after is not None and after.lower_ in lex.category_adjs:
         kind_of = lex.category_adjs[after.lower_]  # "the first figures counted 144 dead"
     of_them = (  # "27 of them", "50 of whom": a part of the figure before
@@ -402,7 +403,7 @@ def _claim(
         kind_of = previous.category if kind_of == "other" else kind_of
     elif generic and kind_of == "other":
         found = quantity_antecedent(item.text, offset + sent.start_char, lex)
-        own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ == "it" else None
+        own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ in _TALLY_WORDS else None
         if own and own[1]:  # "the death toll has climbed since he put it at 2,179"
             found = own
         earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
@@ -520,6 +521,10 @@ def _among_them(heads: list) -> bool:
         for head in heads
         for c in head.children
     )
+
+
+#: Words that stand for a tally named before them in their sentence or the one before.
+_TALLY_WORDS = ("it", "names")
 
 
 def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: str | None) -> str:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..claims import Claim
 from .flags import Estimate
 
 #: States whose counts only grow as a story goes on (a missing list shrinks).
@@ -52,6 +53,12 @@ def _pick(group: list[Estimate]) -> Estimate:
 
 def _pick_order(e: Estimate) -> tuple:
     return (e.claim.source is None, e.claim.evidence_start == 0, e.claim.doc, e.claim.start)
+
+
+def _noun(claim: Claim) -> str:
+    """The last word of what a claim counts ("missing-person reports" → "reports")."""
+    words = re.findall(r"[a-z]+", (claim.counted or "").lower())
+    return words[-1] if words else ""
 
 
 def misquotes(
@@ -97,9 +104,11 @@ def _state_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misq
         # and dates: that statement.
         value = round(e.claim.value, 6)
         outlet = e.source_key.startswith("outlet:")
-        home = next(
-            (g for source, g in in_report.get((value, e.claim.doc), ()) if outlet or source == e.source_key), None
-        )
+        candidates = [g for source, g in in_report.get((value, e.claim.doc), ()) if outlet or source == e.source_key]
+        # of two statements with its number, the one that counts what it counts ("143
+        # missing-person reports" in a headline is the 143 reports, not a list's 143 names)
+        home = next((g for g in candidates if any(_noun(x.claim) == _noun(e.claim) for x in g)), None)
+        home = home or next(iter(candidates), None)
         if home is None and not outlet:
             home = statements.setdefault((e.source_key, _moment(e), value), [])
         if home is not None:
