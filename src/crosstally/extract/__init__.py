@@ -504,7 +504,7 @@ _SAID_OF_FIGURE = re.compile(
 )
 
 
-def _state_said_after(text: str, end: int, lex) -> str | None:
+def _state_said_after(text: str, end: int, lex: Lexicon) -> str | None:
     """The category of a state adjective the words right after a figure say of it ("341
     were missing"), which the parser may have joined to the figure before it."""
     m = _SAID_OF_FIGURE.match(text, end)
@@ -534,8 +534,8 @@ def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: 
     the report has just counted them (the running count news most often keeps: "The figure
     has climbed since he put it at 2,179" after a toll of dead, injured and missing), else
     what it has mostly been counting of late (`earlier`: the categories of its figures so
-    far). A tally "of"
-    something that names no state ("the number of homes") counts that thing."""
+    far). A tally "of" something that names no state ("the number of homes") counts that
+    thing."""
     own = [t for c in noun.children if c.i < noun.i or c.lower_ == "of" for t in c.subtree]
     named = category_of_words(" ".join(t.text for t in [*own, noun] if t.i not in figure_tokens), lexicon())
     if named:
