@@ -61,15 +61,16 @@ def test_is_story_of_gatherings():
 REPORTS = [
     # the day after the deadliest day: every count of the dead is that day's
     (
-        "Veltra crackdown: The national rights commission said on Wednesday that 24 people had been killed in "
-        "Tuesday's protests in Veltra. Earlier on Wednesday, the doctors' union said at least 15 people had been "
-        "killed. Later the union said at least 26 people had died.",
+        "Veltra crackdown: Tuesday's protests in Veltra left 24 people dead, the national rights commission "
+        "said on Wednesday. A doctors' union gave a first count of at least 15 dead in the morning; by the "
+        "evening it had recorded at least 26 deaths.",
         date(2024, 7, 24),
     ),
     # weeks later: the running toll, with that day's count beside it
     (
-        "Veltra crackdown: The rights commission counted 24 deaths on July 23 alone. On August 5 it said 41 "
-        "people had been killed in Veltra since the protests began on July 9. By Monday its count had reached 57.",
+        "Veltra crackdown: Monitors recorded 24 deaths on July 23 alone, the bloodiest day of the unrest. On "
+        "August 5 the rights commission said 41 people had been killed in Veltra since the protests began on "
+        "July 9. Its tally rose to 57 a week later.",
         date(2024, 8, 14),
     ),
     (

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .frames import Frame
+from .frames import Frame, slug_of
 from .measures import cities, country_of
 
 #: A place the words name only by what it is: the city of the people named before it.
@@ -49,8 +49,8 @@ def abroad(frame: Frame, location: str | None, before: str, home: str | None) ->
     if country is None or country == home:
         return frame
     if place.strip().lower() in cities():
-        return replace(frame, scope=_slug(place))
-    return replace(frame, group=_slug(country))
+        return replace(frame, scope=slug_of(place))
+    return replace(frame, group=slug_of(country))
 
 
 def _city_before(text: str) -> str | None:
@@ -64,7 +64,3 @@ def _city_before(text: str) -> str | None:
                 found = name
                 break
     return found
-
-
-def _slug(words: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")

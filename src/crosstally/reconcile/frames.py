@@ -224,7 +224,7 @@ def frame_of(
         # naming the story's own region makes no part of it, unless a breakdown does; nor
         # does "across the country" of a turnout, which no place word means the whole
         scope = side
-    if group and scope and _slug(group) == scope:
+    if group and scope and slug_of(group) == scope:
         group = ""  # "Georgia's toll" of a storm in the US: the state, a place, not a people
     if not scope and (
         state == _BASE_STATE.get(claim.category) or (claim.category == "other" and _OF_THE_PEOPLE.match(after))
@@ -310,7 +310,7 @@ def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
         end, places = listed.get(kind, (-1, set()))
         if _goes_on(text, end, group[0], places, located):
             # "... 75 in Rangpur and 60 in Barisal. In Dhaka, 532 were held": the list goes on
-            parts.update({c.start: _slug(c.location or "") for c in located})
+            parts.update({c.start: slug_of(c.location or "") for c in located})
             continue
         # "740,000 marched, 119,000 of them in Paris": a larger figure placed nowhere is the whole
         unplaced_whole = any(not c.location and c.value > max(o.value for o in located) for c in group)
@@ -323,13 +323,13 @@ def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
             whole = c.value > min(o.value for o in same_place) or (
                 is_country(c.location or "") and c.value >= _WHOLE_FACTOR * others and _contains(c, located, text)
             )
-            parts[c.start] = "" if whole else _slug(c.location or "")
+            parts[c.start] = "" if whole else slug_of(c.location or "")
         in_parts = {c.location or "" for c in located if parts.get(c.start)}
         if in_parts:
             listed[kind] = (group[0].evidence_end, in_parts)
     for c in claims:
         if c.start not in parts and c.location and _a_share_in_place(c, text):
-            parts[c.start] = _slug(c.location)
+            parts[c.start] = slug_of(c.location)
     return parts
 
 
@@ -392,8 +392,8 @@ def story_parts(claims_by_doc: dict[str, list[Claim]], texts: dict[str, str]) ->
     for doc, claims in claims_by_doc.items():
         for c in claims:
             part = found[doc].get(c.start)
-            if part is None and (c.category, _slug(c.location or "")) in known:
-                part = _slug(c.location or "")  # a part of the same count: not Minsk's turnout for its arrests
+            if part is None and (c.category, slug_of(c.location or "")) in known:
+                part = slug_of(c.location or "")  # a part of the same count: not Minsk's turnout for its arrests
             if part:
                 out[(doc, c.start)] = part
     return out
@@ -405,7 +405,7 @@ def part_names(parts: dict[tuple[str, int], str], claims: list[Claim]) -> dict[s
     names = {}
     for c in claims:
         slug = parts.get((c.doc, c.start))
-        if slug and c.location and _slug(c.location) == slug:
+        if slug and c.location and slug_of(c.location) == slug:
             core = _SUBNATIONAL.sub("", c.location).strip(" ,")
             if core:
                 names[slug] = core
@@ -439,7 +439,8 @@ _WHERE_SPOKEN = re.compile(
 )
 
 
-def _slug(words: str) -> str:
+def slug_of(words: str) -> str:
+    """ "Buncombe County" → "buncombe-county": words as a part of a measure id."""
     return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
 
 

@@ -240,6 +240,8 @@ def reconcile(
         names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
         days: list[DayInput] = []
+        # one day's dead are told apart from a running toll only in a story of protests
+        protests = is_story_of_gatherings([info[d].text for d in story.docs if d in info])
         speakers: list[SpeakerInput] = []
         # a war, not a disaster the army helps with: judged over the story, not one report
         military = is_military(" ".join(info[d].text for d in story.docs if d in info))
@@ -286,8 +288,10 @@ def reconcile(
                     )
                 )
                 running = is_running_total(sentence, at, end)
-                day, of_gathering = one_day(sentence, at, end, dates[doc_id].day)
-                days.append(DayInput((doc_id, claim.start), frame.state, day, of_gathering, running, dates[doc_id].day))
+                if protests:
+                    day, of_gathering = one_day(sentence, at, end, dates[doc_id].day)
+                    at_claim = (doc_id, claim.start)
+                    days.append(DayInput(at_claim, frame.state, day, of_gathering, running, dates[doc_id].day))
                 gatherings.append(
                     OccasionInput(
                         (doc_id, claim.start),
@@ -324,8 +328,7 @@ def reconcile(
         if not found:
             # a story of protests with no turnouts to date its days by may still count one
             # day's dead apart from its running toll
-            texts = [info[d].text for d in story.docs if d in info]
-            found = day_tolls(days, is_story_of_gatherings(texts))
+            found = day_tolls(days, protests)
         for key, label in found.items():
             frame_objs[key] = replace(frame_objs[key], occasion=label)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}")

@@ -350,7 +350,7 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
     return out
 
 
-def _head_noun(name: str) -> str:
+def head_noun(name: str) -> str:
     """The noun a body's name is built on: "Ministry of Foreign Affairs" → "ministry",
     "Kenya Medical Association" → "association"."""
     words = re.findall(r"[\w'’-]+", name.lower())
@@ -367,12 +367,12 @@ class DescribedBodies:
 
     def __init__(self, text: str, names: list[str]) -> None:
         nouns = lexicon().body_nouns
-        full = [n for n in names if re.search(r"[A-Z]", n) and _head_noun(n) in nouns]
+        full = [n for n in names if re.search(r"[A-Z]", n) and head_noun(n) in nouns]
         self._named: dict[str, list[tuple[int, str]]] = {}
         for name in full:
             # as written: "Chile Ministry of Foreign Affairs" is "Chile's Ministry of ..." in the text
             for m in re.finditer(r"(?:['’]s)?\s+".join(map(re.escape, name.split())), text):
-                self._named.setdefault(_head_noun(name), []).append((m.start(), name))
+                self._named.setdefault(head_noun(name), []).append((m.start(), name))
         # "Prothom Alo, the Bengali-language daily": a news outlet described where it is named
         outlets = lexicon().outlet_nouns
         for name in names:
@@ -389,7 +389,7 @@ class DescribedBodies:
         """The full name of the body `name` describes at offset `at`, if it is a description."""
         if not name or re.search(r"[A-Z]", re.sub(r"^(?:The|Its)\s+", "", name)):
             return None
-        head = _head_noun(name)
+        head = head_noun(name)
         found = self._named.get(lexicon().outlet_nouns.get(head, head), [])
         before = [n for start, n in found if start < at]
         if before:

@@ -15,7 +15,7 @@ import re
 
 from ..lexicon import lexicon
 from .measures import singular
-from .sources import fold
+from .sources import fold, head_noun
 
 
 def voices(names: dict[str, set[str]]) -> dict[str, str]:
@@ -28,7 +28,7 @@ def voices(names: dict[str, set[str]]) -> dict[str, str]:
     bodies = lexicon().body_nouns
     heads: dict[str, str] = {}
     for key, written in names.items():
-        found = {_head(n) for n in written} - {""}
+        found = {singular(head_noun(n)) for n in written} - {""}
         if len(found) == 1:
             heads[key] = found.pop()
     out = {key: key for key in names}
@@ -62,13 +62,6 @@ _LEADING = re.compile(r"^(?:the|a|an|its|their|his|her|one|another)\s+", re.IGNO
 def _described(name: str) -> bool:
     """ "its foreign ministry", "the country's ruling junta": a body named by what it is."""
     return not re.search(r"[A-Z]", name)
-
-
-def _head(name: str) -> str:
-    """The noun a body's name is built on: "Ministry of Foreign Affairs" → "ministry"."""
-    words = re.findall(r"[\w'’-]+", name.lower())
-    cut = next((i for i, w in enumerate(words) if w in ("of", "on", "for") and i), len(words))
-    return singular(words[cut - 1]) if cut else ""
 
 
 def _singular_form(name: str) -> str:
