@@ -27,12 +27,14 @@ from .store.reconciled import pin, refresh
 
 @cache
 def extractor_version() -> str:
-    """The package version and a digest of the lexicon: claims change when either does."""
+    """The package version and a digest of the lexicon and the extractor's code: claims
+    change when any of them does, so a ledger knows which documents to extract again."""
     digest = hashlib.sha1()
-    folder = resources.files("crosstally") / "lexicon"
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".tsv"):
-            digest.update(entry.read_bytes())
+    package = resources.files("crosstally")
+    for folder, suffix in ((package / "lexicon", ".tsv"), (package / "extract", ".py")):
+        for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+            if entry.name.endswith(suffix):
+                digest.update(entry.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:8]}"
 
 

@@ -31,6 +31,12 @@ import pytest
         ),
         ("There were 12 people killed in the blast.", {"12": None}),
         ("In Brest alone, about 100 people sought hospital treatment.", {"about 100": "Brest"}),
+        # the part stated between a figure and a place owns the place
+        (
+            "Mensah said 70 bodies had been pulled from the mud by Friday, 11 of them from a creek near Ardon "
+            "town in Pell district.",
+            {"70": None, "11": "Pell district"},
+        ),
     ],
 )
 def test_each_figure_of_a_list_takes_its_own_place(claims_of, sentence, places):

@@ -88,3 +88,16 @@ def test_the_cities_table_is_refused_with_its_line(text, line, words):
         city_table(parse_table(text), {"peru": "peru", "russia": "russia", "moscow": "russia"})
     assert caught.value.where() == f"cities.tsv:{line}"
     assert words in str(caught.value)
+
+
+def test_the_place_a_disaster_is_named_after_is_the_whole_of_its_toll(nlp):
+    measures = _measures(
+        [
+            "Ardon landslides: The toll from the Ardon landslides rose to 160, officials said on Tuesday.",
+            "Ardon landslides toll reaches 180: The number of people killed in Ardon district reached 180 on "
+            "Wednesday, the district administration said. Downstream in Pell district, 31 bodies were found.",
+            "Ardon landslides: Officials said 191 people had died. Police in Pell district counted 35 dead there.",
+        ]
+    )
+    assert measures["160"] == measures["180"] == measures["191"]  # "in Ardon district" is the whole
+    assert measures["31"] != measures["180"]

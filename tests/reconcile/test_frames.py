@@ -62,8 +62,21 @@ def test_seriously_hurt_is_a_state_of_its_own():
 
 
 def test_a_story_scope_needs_one_part_to_stand_out():
-    assert story_scope(["Dunmore County", "Harlan County"]) == ""
-    assert story_scope(["Kessel province", "Kessel province", "Harlan County"]) == "kessel-province"
+    assert story_scope(["Dunmore County", "Harlan County"], []) == ""
+    assert story_scope(["Kessel province", "Kessel province", "Harlan County"], []) == "kessel-province"
+
+
+def test_a_story_happens_in_the_part_its_event_is_named_after():
+    texts = [
+        "The Ardon floods killed 40 people in Ardon district.",
+        "Rescuers in Ardon's flood zone found 12 more bodies in Pell district.",
+        "Pell district counted 9 dead.",
+    ]
+    located = ["Ardon district", "Pell district", "Pell district"]
+    assert story_scope(located, texts) == "ardon"  # not Pell, where more figures happen to be placed
+    # with no place the event is named after, the part most figures are placed in
+    storm = ["Hurricane Mara killed 90 people in six states.", "Dunmore County counted 30 dead from Mara."]
+    assert story_scope(["Dunmore County", "Dunmore County", "Harlan County"], storm) == "dunmore-county"
 
 
 def test_a_group_named_later_in_the_sentence_is_another_figures():

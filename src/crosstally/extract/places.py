@@ -187,6 +187,10 @@ def _the_one_place(sent) -> str | None:
     return places.pop() if len(places) == 1 else None
 
 
+#: "16 of them", "12 of whom": the pronouns that make a figure a part of one just stated.
+_PARTITIVE_PRONOUNS = frozenset({"them", "whom", "those", "these", "which"})
+
+
 def _another_figure_owns(prep, top) -> bool:
     """Whether a place phrase hangs from another figure than `top` ("20 in Suzu", "27 of
     them in Buncombe County"), looking up at most three steps, never past a verb."""
@@ -197,6 +201,13 @@ def _another_figure_owns(prep, top) -> bool:
         if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
+    # "93 bodies were recovered, 16 of them from the river in Malappuram district": a part
+    # stated between the figure and the place owns it, whatever the parser hung it on
+    doc = prep.doc
+    for token in doc[top.i + 1 : prep.i]:
+        following = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+        if token.pos_ == "NUM" and len(following) == 2 and following[0] == "of" and following[1] in _PARTITIVE_PRONOUNS:
+            return True
     # the parser hangs "in Paris" on the verb in "3.5 million marched, 800,000 of them in
     # Paris": a figure just before the phrase, with no verb between, owns it
     for before in reversed(prep.doc[max(prep.sent.start, prep.i - 4) : prep.i]):

@@ -18,6 +18,7 @@ from ..claims import Claim
 from ..errors import LexiconError
 from ..lexicon import lexicon, read_keyed
 from .measures import group_of, is_country, owners_in, place_spans, singular
+from .stories import event_kinds
 
 #: The state each contract category starts from.
 _BASE_STATE = {
@@ -220,7 +221,8 @@ def frame_of(
         or spoken
         or side
     )
-    if (scope == story_scope or (scope == "national" and state == "turnout")) and not part:
+    in_story_place = bool(story_scope) and story_scope in (scope, _scope_base(scope))
+    if (in_story_place or (scope == "national" and state == "turnout")) and not part:
         # naming the story's own region makes no part of it, unless a breakdown does; nor
         # does "across the country" of a turnout, which no place word means the whole
         scope = side
@@ -253,9 +255,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     return next((state for state in found if state in refines), base)
 
 
-_SUBNATIONAL = re.compile(
-    r"\b(?:province|region|district|governorate|county|prefecture|state|department|oblast|municipality)\b", re.I
-)
+_PART_KINDS = "province|region|district|governorate|county|prefecture|state|department|oblast|municipality"
+_SUBNATIONAL = re.compile(rf"\b(?:{_PART_KINDS})\b", re.I)
 
 
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
@@ -275,14 +276,49 @@ def _nearest_cue(kind: str, before: str, after: str) -> str | None:
     return _cues()[kind][following.group(1).lower()] if following else None
 
 
-def story_scope(locations: list[str | None]) -> str:
-    """The part of a country most of a story's located figures are in, if any."""
-    named = Counter(part_of_country(x) or (x or "").lower() for x in locations if x)
-    ranked = named.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return ""  # no one part stands out: the story is about none of them
-    top = ranked[0][0]
+def story_scope(locations: list[str | None], texts: list[str]) -> str:
+    """The part of a country a story happens in. First the part its event is named after, as
+    its base name ("wayanad" of "the Wayanad landslides", whose figures say "Wayanad
+    district"): of the parts its figures are placed in, the one most of its reports name
+    before a word for the event, if at least a third do and no other part ties. Else (a
+    storm named after no place) the part most of its located figures are in
+    ("kherson-region"), if one stands out."""
+    bases = {place_base(x) for x in locations if part_of_country(x)} - {""}
+    by_event = Counter({b: sum(bool(_event_after(b).search(t)) for t in texts) for b in bases})
+    top = _standing_out(by_event)
+    if top and 3 * by_event[top] >= len(texts):
+        return slug_of(top)
+    top = _standing_out(Counter(part_of_country(x) or (x or "").lower() for x in locations if x))
     return top if part_of_country(top) else ""
+
+
+def _standing_out(counts: Counter) -> str:
+    """The most counted key, if no other ties it."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _event_after(place: str) -> re.Pattern:
+    """ "Wayanad landslides", "Balasore train crash", "Enga's landslide": a place, then within
+    two words a word for an event."""
+    words = "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
+    return re.compile(rf"\b{re.escape(place)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{words})\b", re.IGNORECASE)
+
+
+def _scope_base(scope: str) -> str:
+    """ "wayanad-district" → "wayanad": a scope's place without the word for its kind."""
+    return re.sub(rf"-(?:{_PART_KINDS})$", "", scope)
+
+
+def place_base(location: str | None) -> str:
+    """ "Kerala's Wayanad district" → "wayanad": a part of a country's name without its owner
+    and the word for what kind of part it is; "" for a bare "the district"."""
+    m = _SUBNATIONAL.search(location or "")
+    words = (location or "")[: m.start()] if m else (location or "")
+    words = re.sub(r"^.*[’']s\s+", "", words.strip())
+    return re.sub(r"^(?:the|its|his|her|their)\b", "", words.strip(), flags=re.I).strip(" ,").lower()
 
 
 def _clause_before(sentence: str, at: int) -> str:

@@ -57,7 +57,7 @@ _WORDS = 20
 @cache
 def reconcile_version() -> str:
     """A digest of the reconciliation code's tables: stored results go stale when it changes."""
-    digest = hashlib.sha1(b"reconcile-6")
+    digest = hashlib.sha1(b"reconcile-7")
     folder = resources.files("crosstally") / "lexicon"
     for name in (
         "frames.tsv",
@@ -225,7 +225,7 @@ def reconcile(
         dates.update({d: dates[d].in_story(known) for d in story.docs if d in dates})
         story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
         nationality = _nationality(story_claims)
-        scope = story_scope([c.location for c in story_claims])
+        scope = story_scope([c.location for c in story_claims], [info[d].text for d in story.docs if d in info])
         # a story about one people abroad has no home country to set other countries apart by
         home = None if nationality else home_country([c.location for c in story_claims])
         sides = claim_sides(

@@ -86,7 +86,8 @@ def _bodies() -> frozenset[str]:
 
 
 @cache
-def _event_kinds() -> dict[str, str]:
+def event_kinds() -> dict[str, str]:
+    """Words for the kind of event a report is about ("quake" → earthquake), event_kinds.tsv."""
     return {word.lower(): kind for word, kind in read_keyed("event_kinds.tsv", columns=2, fold=True)}
 
 
@@ -121,7 +122,7 @@ def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str
     for place in places_in(lead):
         names["@" + place] += 1
         mid_sentence.add("@" + place)
-    kinds = _event_kinds()
+    kinds = event_kinds()
     for word in _WORD.findall(((title or "") + "\n" + lead).lower()):
         if word in kinds:
             names["#" + kinds[word]] += 1
