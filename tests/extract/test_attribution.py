@@ -213,6 +213,19 @@ ATTRIBUTIONS = [
         "headquarters",
         "Yonhap news agency",
     ),
+    # a clause joined to the reporting verb, with a subject of its own, is its own statement
+    (
+        "Kessel's toll rose to 410, its civil defence said on Friday, and Ardonia counted 96 dead.",
+        "96",
+        "Ardonia",
+        None,
+    ),
+    (
+        "Kessel's toll rose to 410, its civil defence said on Friday, and Ardonia counted 96 dead.",
+        "410",
+        "civil defence",
+        None,
+    ),
 ]
 
 

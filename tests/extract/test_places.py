@@ -31,6 +31,19 @@ import pytest
         ),
         ("There were 12 people killed in the blast.", {"12": None}),
         ("In Brest alone, about 100 people sought hospital treatment.", {"about 100": "Brest"}),
+        # a place phrase of another speaker's statement is not this one's
+        (
+            "In Chile alone, 410 people were killed, the civil defence said, while Bolivia's health ministry said 96 "
+            "had died there.",
+            {"410": "Chile", "96": None},
+        ),
+        # one list of figures shares its place
+        (
+            "A police summary listed 13 dead, 10 injured and 118 missing in Ardon.",
+            {"13": "Ardon", "10": "Ardon", "118": "Ardon"},
+        ),
+        # a place phrase that goes on "and" another country is both
+        ("The quake toll in Peru and Ecuador passed 5,000 on Tuesday.", {"5,000": "Peru and Ecuador"}),
         # the part stated between a figure and a place owns the place
         (
             "Mensah said 70 bodies had been pulled from the mud by Friday, 11 of them from a creek near Ardon "

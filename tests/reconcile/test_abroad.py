@@ -101,3 +101,17 @@ def test_the_place_a_disaster_is_named_after_is_the_whole_of_its_toll(nlp):
     )
     assert measures["160"] == measures["180"] == measures["191"]  # "in Ardon district" is the whole
     assert measures["31"] != measures["180"]
+
+
+def test_a_disaster_in_two_countries_has_a_combined_toll_and_one_for_each(nlp):
+    measures = _measures(
+        [
+            "Quake toll in Chile and Bolivia passes 2,000. In Chile alone, 1,500 people were killed, the civil "
+            "defence said, while Bolivia's health ministry said 520 had died there.",
+            "The toll across Chile and Bolivia rose to 2,400 on Friday. Chile's toll rose to 1,800, its civil "
+            "defence said, and Bolivia counted 600 dead.",
+        ]
+    )
+    assert measures["2,000"] == measures["2,400"]  # the combined toll
+    assert measures["1,500"] == measures["1,800"] != measures["2,400"]
+    assert measures["520"] == measures["600"] not in (measures["1,800"], measures["2,400"])

@@ -296,6 +296,8 @@ def _reports(speaking, verb) -> bool:
     while token.i != speaking.i and token.head.i != token.i:
         if token.dep_ not in ("ccomp", "xcomp", "conj"):
             return False
+        if token.dep_ == "conj" and token.head.i == speaking.i and any(c.dep_ == "nsubj" for c in token.children):
+            return False  # "the agency said ..., and Ecuador counted 1,850 dead": a statement of its own
         token = token.head
     return token.i == speaking.i
 

@@ -121,7 +121,17 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         return None
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
-    return doc[start : end + 1].text
+    return doc[start : _and_another_place(doc, end) + 1].text
+
+
+def _and_another_place(doc, end: int) -> int:
+    """Where a place phrase ends that goes on "and" another country or region, however the
+    parser hung it ("the toll in Peru and Ecuador"): both places are where the figure is."""
+    if end + 2 < len(doc) and doc[end + 1].lower_ == "and" and doc[end + 2].ent_type_ in ("GPE", "LOC"):
+        end += 2
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+    return end
 
 
 def _named_within(obj):
@@ -201,6 +211,8 @@ def _another_figure_owns(prep, top) -> bool:
         if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
+    if token.pos_ in ("VERB", "AUX") and _another_statement(_clause_verb(top), token, top):
+        return True  # "In Peru alone, 3,900 were killed, ... while Ecuador said 1,200 had died"
     # "93 bodies were recovered, 16 of them from the river in Malappuram district": a part
     # stated between the figure and the place owns it, whatever the parser hung it on
     doc = prep.doc
@@ -216,6 +228,24 @@ def _another_figure_owns(prep, top) -> bool:
         if before.pos_ == "NUM" and before.i > top.i:
             return True
     return False
+
+
+def _clause_verb(token):
+    """The verb of the clause a token is in (itself, if a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
+
+
+def _another_statement(own, verb, top) -> bool:
+    """Whether `verb` states a figure of its own in a clause apart from `own`, the figure
+    `top`'s clause, as another speaker's statement is: not a clause `own` is joined to or
+    part of ("10 were killed in the capital, 16 injured", "listing 13 dead, 10 injured and
+    118 missing in Bangkok": the place holds for the whole list)."""
+    if own == verb or own in verb.conjuncts or own.is_ancestor(verb) or verb.is_ancestor(own):
+        return False
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    return any(a != top and (a.pos_ == "NUM" or any(n.dep_ == "nummod" for n in a.children)) for a in arguments)
 
 
 def _is_place(token) -> bool:

@@ -618,9 +618,10 @@ def _owner_around(sentence: str, at: int, after: str) -> str:
         if named and re.match(r"(?:from\s+)?(?:the\s+)?$", rest[: named[0][0]], re.IGNORECASE):
             return named[0][2]
     before = _clause_before(sentence, at)
-    for _, end, place in reversed(place_spans(before)):
-        if _TOLL_AFTER_OWNER.match(before, end):
-            return place
+    named = place_spans(before)
+    if named and _TOLL_AFTER_OWNER.match(before, named[-1][1]):
+        return named[-1][2]  # "Egypt's toll rose to 672, with another 25 missing"; not "Peru's
+        # toll rose to 6,200, and Ecuador counted 1,850": another place named since
     if _its_people(sentence[max(0, at - 30) : at] + " " + after[:30]):
         named = place_spans(sentence[:at], owners_only=True)
         return named[-1][2] if named else ""
