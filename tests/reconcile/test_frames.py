@@ -213,6 +213,13 @@ def test_a_figure_of_no_category_takes_the_state_nearest_it(sentence, mention, s
     assert _frame(sentence, mention, "other", "").state == state
 
 
+def test_people_on_a_boat_and_a_bare_number_rescued():
+    on_board = _frame("Between 400 and 750 people were on the boat, survivors said.", "Between 400 and 750", "other")
+    assert on_board.state == "aboard"
+    rescued = _frame("The coast guard kept the number rescued at 104.", "104", "other", "number")
+    assert (rescued.population, rescued.state) == ("people", "rescued")
+
+
 def test_women_and_children_are_people_counted_by_the_same_group_however_written():
     one = _frame("The dead included 31 women and 9 children.", "31", "killed", "women")
     other = _frame("Of the dead, 35 were women.", "35", "killed", "")

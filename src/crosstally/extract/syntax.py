@@ -49,7 +49,7 @@ _LEVEL_VERBS = {
     "go",
     "peak",
 }
-_VALUING_VERBS = {"put", "estimate", "place", "set", "number", "count", "peg", "value", "assess"}
+_VALUING_VERBS = {"put", "estimate", "place", "set", "number", "count", "peg", "value", "assess", "keep", "hold"}
 _RESULTATIVE = {
     "leave",
     "find",
@@ -137,6 +137,14 @@ def _quantity_subject(top, lex: Lexicon):
     head = top.head
     if top.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+    if (
+        top.dep_ == "pobj"
+        and top.head.lower_ == "at"
+        and head.dep_ == "acl"
+        and head.head.lemma_.lower() in QUANTITY_NOUNS
+        and head.head.head.lemma_.lower() in _VALUING_VERBS
+    ):
+        return head.head  # "kept the number rescued at 104": the parser hangs "at" on "rescued"
     if top.dep_ not in ("attr", "dobj", "pobj", "npadvmod") or head.pos_ not in _CLAUSE_HEAD_POS:
         return None
     roles = ("nsubj", "nsubjpass", "dobj") if top.dep_ == "pobj" else ("nsubj", "nsubjpass")

@@ -90,6 +90,11 @@ _ITS_PEOPLE = re.compile(r"\bits\s+(?:own\s+)?(country['’]s|dead|death\s+toll|
 _ITS_WHOLE = {"country's", "country’s", "dead", "toll"}
 #: Units of a figure relative to another (a share, a ratio), never a count of the same thing.
 _RELATIVE_UNITS = {"percent", "times"}
+#: States only people are in: a bare "the number" in one of them counts people.
+_STATES_OF_PEOPLE = frozenset(
+    {"dead", "injured", "missing", "aboard", "rescued", "evacuated", "displaced", "sheltering", "arrested"}
+    | {"captured", "located", "in-hospital", "seriously-injured", "discharged", "identified", "unidentified"}
+)
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
 
@@ -204,6 +209,8 @@ def frame_of(
         state = _only_state(sentence) or state
     if state == "count" and population == "people" and _names_gathering(_clause_before(sentence, at) + " " + after):
         state = "turnout"  # "estimated the march at around 200,000", "2 million people joined Sunday's march"
+    if state in _STATES_OF_PEOPLE and is_generic_total(counted) and population not in ("people", "troops"):
+        population = "people"  # "kept the number rescued at 104": only people are rescued
     if state == "turnout" and population in ("figure", "them") and _written(claim):
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     group = _first_cue("group", counted) or _group_after(after)
