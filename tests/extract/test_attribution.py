@@ -213,6 +213,9 @@ ATTRIBUTIONS = [
         "headquarters",
         "Yonhap news agency",
     ),
+    # what someone put out, owned by them, says the figure of its "that" clause
+    ("He dismissed Eritrea's claim that 180,000 troops had died.", "180,000", "Eritrea", None),
+    ("He rejected the ministry's estimate that 9,000 troops had died.", "9,000", "ministry", None),
     # a clause joined to the reporting verb, with a subject of its own, is its own statement
     (
         "Kessel's toll rose to 410, its civil defence said on Friday, and Ardonia counted 96 dead.",

@@ -60,6 +60,9 @@ CATEGORIES = [
     ("Last week a Reuters tally had put the arrests at more than 2,500.", "more than 2,500", "arrested"),
     ("Its count put the number of dead at 312.", "312", "killed"),
     ("The coast guard said on Friday, keeping the number rescued at 104.", "104", "other"),  # "at" on "rescued"
+    # a quantity near its figure
+    ("The death toll is now close to 500.", "close to 500", "killed"),
+    ("US officials have put the deaths closer to 70,000.", "closer to 70,000", "killed"),
     ("The blast brought the number of troops killed this year to 64.", "64", "killed"),
     ("At least 23 demonstrators were shot dead and more than 300 injured.", "more than 300", "wounded"),
     ("At least 23 demonstrators were shot dead and more than 300 injured.", "At least 23", "killed"),

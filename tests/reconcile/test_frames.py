@@ -153,6 +153,10 @@ def test_a_superlative_since_is_no_running_total():
         ("Chile's foreign ministry said 9 of its nationals had died.", "9", "nationals", "chile"),
         ("Ghana's embassy in Rome put its country's dead at 22.", "22", "", "ghana"),
         ("He had reported five Chilean deaths at the weekend.", "five", "Chilean deaths", "chile"),
+        # a side's own losses
+        ("Ghana's losses have topped 4,000 killed and wounded.", "4,000", "", "ghana"),
+        ("The army said Ghana had lost 3,500 soldiers.", "3,500", "soldiers", "ghana"),
+        ("Ghana's defence ministry said 310 of its soldiers had been killed.", "310", "soldiers", "ghana"),
         # a place the phrase only names is not whose people are counted
         ("The Lisbon tram crash toll rose to 16.", "16", "Lisbon tram crash toll", ""),
         ("The ministry said 14 people died in Peru.", "14", "people", ""),
@@ -247,3 +251,9 @@ def test_a_disaster_the_army_helps_with_counts_people_not_troops(nlp):
     rec = reconcile_batch(docs, claims)
     populations = {f.population for f in rec.frames.values()}
     assert "troops" not in populations
+
+
+def test_one_days_losses_are_a_rate_beside_the_running_total():
+    sentence = "The general staff said 1,100 troops had been killed or wounded in the past 24 hours."
+    assert _frame(sentence, "1,100", "casualties", "troops").per == "day"
+    assert _frame("The general staff said 1,100 troops had been killed.", "1,100", "casualties", "troops").per == ""

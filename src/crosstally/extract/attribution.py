@@ -524,6 +524,8 @@ def _cued_source(
             target = next((c for c in tok.children if c.dep_ == "dobj"), None)
         elif low == "words" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "in":
             target = _object_after(tok, ("of",))
+        elif _says_that(tok, top, lex):
+            target = tok  # "Eritrea's claim that 180,000 troops had died"
         elif low == "by":
             # "by the prefecture's afternoon count", "by Kyiv's estimate"
             obj = _pobj(tok)
@@ -545,6 +547,16 @@ def _cued_source(
     media, _, (name, person) = found[0]
     relayer = next((f[2][0] for f in found if f[0]), None) if not media else None
     return Attribution(name, relayer, None, person)
+
+
+def _says_that(noun, top, lex: Lexicon) -> bool:
+    """ "Eritrea's claim that 180,000 troops had died", "the ministry's estimate that ...":
+    a word for what someone put out, owned by them, whose "that" clause holds the figure."""
+    if noun.pos_ not in ("NOUN", "PROPN") or lex.noun_classes.get(noun.lemma_.lower()) != "info":
+        return False
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    return any(c.dep_ in ("acl", "ccomp") and (c == top or c.is_ancestor(top)) for c in noun.children)
 
 
 def _names_a_source(obj, lex: Lexicon) -> bool:

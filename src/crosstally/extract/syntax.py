@@ -50,6 +50,8 @@ _LEVEL_VERBS = {
     "peak",
 }
 _VALUING_VERBS = {"put", "estimate", "place", "set", "number", "count", "peg", "value", "assess", "keep", "hold"}
+#: "close to 500", "nearer to 70,000": words that put a quantity near its figure.
+_NEAR = {"close", "closer", "near", "nearer"}
 _RESULTATIVE = {
     "leave",
     "find",
@@ -137,6 +139,9 @@ def _quantity_subject(top, lex: Lexicon):
     head = top.head
     if top.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
+    near = top.dep_ == "pobj" and head.dep_ in ("acomp", "advmod") and head.lower_ in _NEAR
+    if near:
+        head = head.head  # "the death toll is close to 500", "put deaths closer to 70,000"
     if (
         top.dep_ == "pobj"
         and top.head.lower_ == "at"
@@ -148,7 +153,7 @@ def _quantity_subject(top, lex: Lexicon):
     if top.dep_ not in ("attr", "dobj", "pobj", "npadvmod") or head.pos_ not in _CLAUSE_HEAD_POS:
         return None
     roles = ("nsubj", "nsubjpass", "dobj") if top.dep_ == "pobj" else ("nsubj", "nsubjpass")
-    valuing = top.dep_ == "pobj" and top.head.lower_ == "at" and head.lemma_.lower() in _VALUING_VERBS
+    valuing = top.dep_ == "pobj" and (top.head.lower_ == "at" or near) and head.lemma_.lower() in _VALUING_VERBS
     children = list(head.children)
     if valuing:
         # "an AFP tally put the arrests at 2,500": what is put at the figure is what it

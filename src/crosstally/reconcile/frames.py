@@ -82,8 +82,13 @@ _PART_IN_PLACE_AFTER = re.compile(
 )
 _PART_OF_THE_WHOLE = re.compile(_OF_THE_WHOLE, re.IGNORECASE)
 _PART_IN_PLACE_BEFORE = re.compile(r"\baccount(?:ed|s)? for\s*$", re.IGNORECASE)
-#: "the Egyptian toll at 600", "Egypt's death toll reached 658": a people's own toll.
-_TOLL_AFTER_OWNER = re.compile(r"(?:['’]s)?\s+(?:own\s+)?(?:death\s+)?toll\b", re.IGNORECASE)
+#: "the Egyptian toll at 600", "Egypt's death toll reached 658", "Eritrea's losses", "Eritrea
+#: has lost 350,000 troops": a people's own toll.
+_TOLL_AFTER_OWNER = re.compile(
+    r"(?:['’]s)?\s+(?:own\s+)?(?:(?:death\s+)?toll|losses|casualties)\b"
+    r"|\s+(?:has|have|had)\s+(?:now\s+|already\s+)?lost\s*$",
+    re.IGNORECASE,
+)
 #: "41 of its nationals", "its country's dead at 138": the people of the body that speaks
 #: (a word after "its" that is no person noun must be one of these).
 _ITS_PEOPLE = re.compile(r"\bits\s+(?:own\s+)?(country['’]s|dead|death\s+toll|toll|[a-z]+)\b", re.IGNORECASE)
@@ -94,6 +99,11 @@ _RELATIVE_UNITS = {"percent", "times"}
 _STATES_OF_PEOPLE = frozenset(
     {"dead", "injured", "missing", "aboard", "rescued", "evacuated", "displaced", "sheltering", "arrested"}
     | {"captured", "located", "in-hospital", "seriously-injured", "discharged", "identified", "unidentified"}
+)
+#: "1,100 troops killed or wounded in the past day", "over the last 24 hours": one day's
+#: losses, a rate beside the running total, not a step of it.
+_IN_THE_PAST_DAY = re.compile(
+    r"[^.;]*?\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b", re.IGNORECASE
 )
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
@@ -241,7 +251,8 @@ def frame_of(
         # "630 of whom had no permit" of "658 Egyptians": the Egyptians' part without one
         part = _part_after(after)
         group = "-".join(w for w in (group, part) if w)
-    return Frame(population, state, group, scope, claim.per or "", claim.unit or "")
+    per = claim.per or ("day" if _IN_THE_PAST_DAY.match(after) else "")
+    return Frame(population, state, group, scope, per, claim.unit or "")
 
 
 def _state(claim: Claim, counted: str, after: str, before: str) -> str:
@@ -641,7 +652,7 @@ def _its_people(words: str) -> bool:
     classes = lexicon().noun_classes
     for m in _ITS_PEOPLE.finditer(words):
         word = m.group(1).lower()
-        if word in _ITS_WHOLE or word.startswith("death") or classes.get(singular(word)) == "person":
+        if word in _ITS_WHOLE or word.startswith("death") or classes.get(singular(word)) in ("person", "force"):
             return True
     return False
 
