@@ -216,6 +216,9 @@ ATTRIBUTIONS = [
     # what someone put out, owned by them, says the figure of its "that" clause
     ("He dismissed Eritrea's claim that 180,000 troops had died.", "180,000", "Eritrea", None),
     ("He rejected the ministry's estimate that 9,000 troops had died.", "9,000", "ministry", None),
+    # what a count is of is not whose count it is; a body known by its kind is
+    ("A newspaper count of death certificates found 1,050 more deaths than usual.", "1,050", None, None),
+    ("The report of the commission found 1,200 people had died.", "1,200", "commission", None),
     # a clause joined to the reporting verb, with a subject of its own, is its own statement
     (
         "Kessel's toll rose to 410, its civil defence said on Friday, and Ardonia counted 96 dead.",

@@ -63,6 +63,7 @@ CATEGORIES = [
     # a quantity near its figure
     ("The death toll is now close to 500.", "close to 500", "killed"),
     ("US officials have put the deaths closer to 70,000.", "closer to 70,000", "killed"),
+    ("Researchers had earlier put the toll as high as 3,100.", "as high as 3,100", "killed"),
     ("The blast brought the number of troops killed this year to 64.", "64", "killed"),
     ("At least 23 demonstrators were shot dead and more than 300 injured.", "more than 300", "wounded"),
     ("At least 23 demonstrators were shot dead and more than 300 injured.", "At least 23", "killed"),

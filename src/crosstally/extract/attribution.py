@@ -703,10 +703,12 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             # "the number of people confirmed dead": what is counted owns nothing
+            # nor does a plain noun ("a newspaper count of death certificates")
             objects = [
                 c
                 for c in child.children
-                if c.dep_ == "pobj" and not (child.lower_ == "of" and lex.noun_classes.get(c.lemma_.lower()))
+                if c.dep_ == "pobj"
+                and not (child.lower_ == "of" and (lex.noun_classes.get(c.lemma_.lower()) or _plain_noun(c, lex)))
             ]
             objects.sort(key=lambda o: o.ent_type_ != "PERSON")
             if objects:
@@ -718,6 +720,18 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
                 if objects:
                     return name_of(objects[0], names, lex)
     return None
+
+
+def _plain_noun(token, lex: Lexicon) -> bool:
+    """A common noun that names no one in particular ("death certificates", "hospitals"),
+    not a body known by its kind ("the commission")."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and token.lower_ not in lex.body_nouns
+        and token.lower_ not in lex.outlet_nouns
+        and not any(c.pos_ == "PROPN" for c in token.lefts)
+    )
 
 
 def _name_continues(head, prep) -> bool:

@@ -52,6 +52,8 @@ _LEVEL_VERBS = {
 _VALUING_VERBS = {"put", "estimate", "place", "set", "number", "count", "peg", "value", "assess", "keep", "hold"}
 #: "close to 500", "nearer to 70,000": words that put a quantity near its figure.
 _NEAR = {"close", "closer", "near", "nearer"}
+#: "put the toll as high as 3,100": how far a quantity may reach.
+_AS_FAR_AS = {"high", "low", "many", "much", "few"}
 _RESULTATIVE = {
     "leave",
     "find",
@@ -139,7 +141,11 @@ def _quantity_subject(top, lex: Lexicon):
     head = top.head
     if top.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    near = top.dep_ == "pobj" and head.dep_ in ("acomp", "advmod") and head.lower_ in _NEAR
+    near = (
+        top.dep_ == "pobj"
+        and head.dep_ in ("acomp", "advmod")
+        and (head.lower_ in _NEAR or (top.head.lower_ == "as" and head.lower_ in _AS_FAR_AS))
+    )
     if near:
         head = head.head  # "the death toll is close to 500", "put deaths closer to 70,000"
     if (
