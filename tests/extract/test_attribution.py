@@ -346,6 +346,7 @@ def test_a_surname_after_the_full_name_is_the_person_and_he_goes_on(claims_of):
             "11 sub-inspectors.",
             "21",
         ),
+        ("Ferry disaster: 100 bodies found.", "100"),
     ],
 )
 def test_a_source_is_never_a_number_or_a_stray_mark(claims_of, sentence, mention):

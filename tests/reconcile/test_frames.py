@@ -257,3 +257,10 @@ def test_one_days_losses_are_a_rate_beside_the_running_total():
     sentence = "The general staff said 1,100 troops had been killed or wounded in the past 24 hours."
     assert _frame(sentence, "1,100", "casualties", "troops").per == "day"
     assert _frame("The general staff said 1,100 troops had been killed.", "1,100", "casualties", "troops").per == ""
+
+
+def test_passengers_counted_beside_the_crew_are_a_part_of_those_aboard():
+    sentence = "The plane had 155 passengers and seven crew on board."
+    assert _frame(sentence, "155", "other", "passengers").group == "passengers"
+    assert _frame(sentence, "seven", "other", "crew").group == "crew"
+    assert _frame("The ferry was carrying 300 passengers.", "300", "other", "passengers").group == ""

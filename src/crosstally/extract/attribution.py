@@ -45,8 +45,12 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
 
 
 def _is_name(text: str) -> bool:
-    """Not a number, however qualified ("More than 1,000", "18"), nor a stray mark."""
-    return any(ch.isalpha() for ch in text) and not _number_phrase().match(text.strip())
+    """Not a number, however qualified ("More than 1,000", "18"), nor what a number counts
+    ("100 bodies found": the bodies found no one), nor a stray mark."""
+    text = text.strip()
+    return (
+        any(ch.isalpha() for ch in text) and not _number_phrase().match(text) and not re.match(r"[\d.,]+\s+[a-z]", text)
+    )
 
 
 @cache

@@ -105,6 +105,9 @@ _STATES_OF_PEOPLE = frozenset(
 _IN_THE_PAST_DAY = re.compile(
     r"[^.;]*?\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b", re.IGNORECASE
 )
+#: "155 passengers and seven crew": passengers counted beside the crew are a part of all
+#: those aboard, though "passengers" alone often means everyone on a ferry.
+_PASSENGERS = re.compile(r"\bpassengers?\b", re.IGNORECASE)
 #: How far after the figure the words that give its state are read.
 _WINDOW = 70
 
@@ -229,6 +232,8 @@ def frame_of(
         group = owners[0] if owners else ""
     if group == population:
         group = ""
+    if not group and _PASSENGERS.search(counted) and _crew_counted().search(sentence):
+        group = "passengers"  # "155 passengers and seven crew": those aboard less the crew
     scope = (
         _earlier_event(sentence[:at], year, after, claim)
         or part
@@ -253,6 +258,13 @@ def frame_of(
         group = "-".join(w for w in (group, part) if w)
     per = claim.per or ("day" if _IN_THE_PAST_DAY.match(after) else "")
     return Frame(population, state, group, scope, per, claim.unit or "")
+
+
+@cache
+def _crew_counted() -> re.Pattern:
+    """ "seven crew", "12 crew members": a figure of the crew."""
+    words = "|".join(re.escape(w) for w in sorted(lexicon().number_words, key=len, reverse=True))
+    return re.compile(rf"\b(?:\d[\d,]*|{words})\s+crew(?:\s*members)?\b", re.IGNORECASE)
 
 
 def _state(claim: Claim, counted: str, after: str, before: str) -> str:
