@@ -76,3 +76,57 @@ def test_a_bodys_described_name_keeps_its_revisions_in_a_disputed_measure(nlp):
     kinds = {(f["type"], f.get("earlier", {}).get("doc"), f.get("later", {}).get("doc")) for f in flags}
     assert ("revision", "v0.txt", "v1.txt") in kinds  # the ministry's 14, then 41
     assert any(f["type"] == "conflict" for f in flags)  # against the diplomats' 60 the same day
+
+
+def test_a_person_holding_office_in_a_body_speaks_for_it():
+    from crosstally.reconcile.sources import speaking_bodies
+
+    text = (
+        "Ana Ruiz, president of the Veltra Medical Association, told reporters that 13 had died. Later the "
+        "association said 23. Omar Haddad, who heads the International Organization for Migration's mission, "
+        "spoke on Friday. Lena Berg, the head of its office, agreed. Tariq Nasser of the Veltra Red Crescent said "
+        "more. John Pike, a resident of Veltra, said nothing."
+    )
+    names = ["Ana Ruiz", "Omar Haddad", "International Organization for Migration", "Lena Berg", "Tariq Nasser"]
+    assert speaking_bodies(text, [*names, "John Pike"]) == {
+        "Ana Ruiz": "Veltra Medical Association",  # named only beside her
+        "Omar Haddad": "International Organization for Migration",
+        "Lena Berg": "International Organization for Migration",  # "its": the body named last
+        "Tariq Nasser": "Veltra Red Crescent",
+    }
+
+
+def test_a_spokesmans_figures_and_his_bodys_are_one_track(nlp):
+    from datetime import date
+
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+    from crosstally.reconcile.view import view_from
+    from crosstally.report.data import flag_dicts
+
+    docs = [
+        Document(
+            "p0.txt",
+            "Veltra landslide: Omar Haddad, who heads the International Organization for Migration's mission in "
+            "Veltra, said on Saturday that 300 people were believed dead. Local officials put the dead at 90.",
+            outlet="A",
+            published=date(2024, 5, 25),
+        ),
+        Document(
+            "p1.txt",
+            "Veltra landslide: The International Organization for Migration said on Monday that 670 people were "
+            "now believed dead in the Veltra landslide. Local officials said on Monday that 120 had died.",
+            outlet="B",
+            published=date(2024, 5, 27),
+        ),
+    ]
+    claims = [c for found in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in found]
+    flags = flag_dicts(view_from(reconcile_batch(docs, claims), claims, docs))
+    texts = {d.id: d.text for d in docs}
+    revised = {
+        tuple(texts[f[k]["doc"]][f[k]["start"] : f[k]["end"]] for k in ("earlier", "later"))
+        for f in flags
+        if f["type"] == "revision"
+    }
+    assert ("300", "670") in revised  # Haddad's, then his agency's

@@ -40,6 +40,7 @@ from .sides import claim_sides
 from .sources import (
     DescribedBodies,
     SourceEntity,
+    fold,
     is_source_name,
     resolve_sources,
     speaking_bodies,
@@ -255,7 +256,9 @@ def reconcile(
             written = sorted({c.source for c in doc_claims if is_source_name(c.source)})
             titled = title_aliases(doc.text, written)
             spoken_for = speaking_bodies(doc.text, written)
-            described = DescribedBodies(doc.text, written)
+            # a body named only beside its office-holder ("Kigondu, president of the Kenya
+            # Medical Association") is one the report may go on to describe ("the association")
+            described = DescribedBodies(doc.text, sorted({*written, *spoken_for.values()}))
             previous = None
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
@@ -273,7 +276,8 @@ def reconcile(
                 elif frame.state != "count":
                     seen.append(frame)
                 person = titled.get(claim.source, described.of(claim.source, claim.start) or claim.source)
-                key, name = _source(replace(claim, source=spoken_for.get(person, person)), doc, entities)
+                speaker = spoken_for.get(person, person)
+                key, name = _source(replace(claim, source=speaker), doc, entities, mapped=speaker != claim.source)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim
                 end = at + len(claim.mention)
@@ -363,10 +367,14 @@ def _nationality(claims: list[Claim]) -> str | None:
 _NATIONALITY_SHARE = 0.2
 
 
-def _source(claim: Claim, doc: DocInfo, entities: dict[str, SourceEntity]) -> tuple[str, str]:
+def _source(claim: Claim, doc: DocInfo, entities: dict[str, SourceEntity], mapped: bool = False) -> tuple[str, str]:
+    """The source entity's key and name; a body the report names only beside a person
+    who speaks for it (`mapped`, no source of its own anywhere) is keyed by its name."""
     if claim.source and claim.source in entities:
         entity = entities[claim.source]
         return entity.key, entity.name
+    if mapped and claim.source and is_source_name(claim.source):
+        return f"body:{fold(claim.source)}", claim.source
     outlet = doc.outlet or doc.id
     return f"outlet:{outlet}", f"{outlet} {OUTLET_VOICE}"
 

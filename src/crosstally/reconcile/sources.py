@@ -273,6 +273,8 @@ _BODY_WORDS = {
     "authorities",
     "county",
     "news",
+    "crescent",
+    "cross",
 }
 
 
@@ -283,7 +285,7 @@ def _person_like(name: str) -> bool:
         2 <= len(words) <= 4
         and not name.isupper()
         and all(re.search(r"[A-Z]", w) for w in words)
-        and not {w.lower() for w in words} & _BODY_WORDS
+        and not {w.lower() for w in words} & (_BODY_WORDS | lexicon().body_nouns)
     )
 
 
@@ -338,7 +340,7 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
     sources hold exactly one with the word before the title."""
     persons = [n for n in names if _person_like(n)]
     bodies = [n for n in names if not _person_like(n)]
-    out: dict[str, str] = {}
+    out: dict[str, str] = _office_holders(text, persons, [b for b in bodies if re.search(r"[A-Z]", b)])
     for word, _, name in _titled_names(text):
         matching = {fold(b) for b in bodies if word and word in fold(b).split()}
         if len(matching) != 1:
@@ -348,6 +350,53 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
             if person in name or name in person or person.split()[-1] == name.split()[-1]:
                 out.setdefault(person, body)
     return out
+
+
+def _office_holders(text: str, persons: list[str], bodies: list[str]) -> dict[str, str]:
+    """ "Simon Kigondu, president of the Kenya Medical Association", "Aktoprak, who heads
+    the International Organization for Migration's mission", "al-Shukri of the Red
+    Crescent", "Aktoprak, the head of its mission": the body a person holds office in, as
+    the document names it beside the person (a body among its sources)."""
+    out: dict[str, str] = {}
+    holds = re.compile(
+        rf"(?:,\s+(?:who\s+(?:heads|leads|runs|directs|chairs)\s+|(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?:{_title_words()})\s+(?:of|for|at)\s+)|\s+of\s+)(?:the\s+)?(?:{_A_NAME}|its\b|their\b)"
+    )
+    for person in persons:
+        for m in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", text):
+            found = holds.match(text, m.end())
+            if found is None:
+                continue
+            named = found.group(1)
+            body = _as_source(named, bodies) if named else _named_last(text, bodies, m.start())
+            if body and not _person_like(body):
+                out.setdefault(person, body)
+                break
+    return out
+
+
+#: A capitalised name, words of which may be joined by "of", "for", "on", "and" ("the
+#: International Organization for Migration", "Kenya Medical Association").
+_A_NAME = r"([A-Z][\w'’-]*(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)"
+
+
+def _as_source(named: str, bodies: list[str]) -> str:
+    """A name as the document's sources write it, if one of them starts it
+    ("International Organization for Migration's mission"), else as the text has it."""
+    named = re.sub(r"['’]s$", "", named)
+    return next((b for b in sorted(bodies, key=len, reverse=True) if named.startswith(b)), named)
+
+
+@cache
+def _title_words() -> str:
+    return "|".join(re.escape(t) for t in sorted(lexicon().titles, key=len, reverse=True))
+
+
+def _named_last(text: str, bodies: list[str], at: int) -> str | None:
+    """The body the text names last before `at` ("its" mission)."""
+    found = [(text.rfind(b, 0, at), b) for b in bodies]
+    start, body = max(found, default=(-1, ""))
+    return body if start >= 0 else None
 
 
 def head_noun(name: str) -> str:
