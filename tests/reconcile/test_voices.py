@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from crosstally.extract import DocumentText, extract_many
+from crosstally.ingest import reconcile_batch
+from crosstally.read import Document
+from crosstally.reconcile.view import view_from
 from crosstally.reconcile.voices import voices
+from crosstally.report.data import flag_dicts
+
+
+def _flags(reports: list[tuple[str, str, date, str]]) -> tuple[list[dict], dict[str, str]]:
+    """The flags of a batch of (id, outlet, published, text) reports, and their texts."""
+    docs = [Document(doc, text, outlet=outlet, published=day) for doc, outlet, day, text in reports]
+    claims = [c for found in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in found]
+    return flag_dicts(view_from(reconcile_batch(docs, claims), claims, docs)), {d.id: d.text for d in docs}
 
 
 def test_a_description_is_the_one_named_body_with_its_head_noun():
@@ -40,39 +54,31 @@ def test_singular_and_plural_are_one():
 
 
 def test_a_bodys_described_name_keeps_its_revisions_in_a_disputed_measure(nlp):
-    from datetime import date
-
-    from crosstally.extract import DocumentText, extract_many
-    from crosstally.ingest import reconcile_batch
-    from crosstally.read import Document
-    from crosstally.reconcile.view import view_from
-    from crosstally.report.data import flag_dicts
-
-    docs = [
-        Document(
-            "v0.txt",
-            "Veltra pilgrimage: Chile's Ministry of Foreign Affairs said on Sunday that 14 Chilean pilgrims had "
-            "died in the heat in Veltra.",
-            outlet="A",
-            published=date(2024, 6, 16),
-        ),
-        Document(
-            "v1.txt",
-            "Veltra pilgrimage: The heat in Veltra has killed 41 Chilean pilgrims, its foreign ministry said on "
-            "Tuesday.",
-            outlet="B",
-            published=date(2024, 6, 18),
-        ),
-        Document(
-            "v2.txt",
-            "Veltra pilgrimage: Diplomats in Veltra said on Sunday that at least 60 Chilean pilgrims had died in "
-            "the heat, far more than officials admit.",
-            outlet="C",
-            published=date(2024, 6, 16),
-        ),
-    ]
-    claims = [c for found in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in found]
-    flags = flag_dicts(view_from(reconcile_batch(docs, claims), claims, docs))
+    flags, _ = _flags(
+        [
+            (
+                "v0.txt",
+                "A",
+                date(2024, 6, 16),
+                "Veltra pilgrimage: Chile's Ministry of Foreign Affairs said on Sunday that 14 Chilean pilgrims had "
+                "died in the heat in Veltra.",
+            ),
+            (
+                "v1.txt",
+                "B",
+                date(2024, 6, 18),
+                "Veltra pilgrimage: The heat in Veltra has killed 41 Chilean pilgrims, its foreign ministry said on "
+                "Tuesday.",
+            ),
+            (
+                "v2.txt",
+                "C",
+                date(2024, 6, 16),
+                "Veltra pilgrimage: Diplomats in Veltra said on Sunday that at least 60 Chilean pilgrims had died in "
+                "the heat, far more than officials admit.",
+            ),
+        ]
+    )
     kinds = {(f["type"], f.get("earlier", {}).get("doc"), f.get("later", {}).get("doc")) for f in flags}
     assert ("revision", "v0.txt", "v1.txt") in kinds  # the ministry's 14, then 41
     assert any(f["type"] == "conflict" for f in flags)  # against the diplomats' 60 the same day
@@ -97,33 +103,24 @@ def test_a_person_holding_office_in_a_body_speaks_for_it():
 
 
 def test_a_spokesmans_figures_and_his_bodys_are_one_track(nlp):
-    from datetime import date
-
-    from crosstally.extract import DocumentText, extract_many
-    from crosstally.ingest import reconcile_batch
-    from crosstally.read import Document
-    from crosstally.reconcile.view import view_from
-    from crosstally.report.data import flag_dicts
-
-    docs = [
-        Document(
-            "p0.txt",
-            "Veltra landslide: Omar Haddad, who heads the International Organization for Migration's mission in "
-            "Veltra, said on Saturday that 300 people were believed dead. Local officials put the dead at 90.",
-            outlet="A",
-            published=date(2024, 5, 25),
-        ),
-        Document(
-            "p1.txt",
-            "Veltra landslide: The International Organization for Migration said on Monday that 670 people were "
-            "now believed dead in the Veltra landslide. Local officials said on Monday that 120 had died.",
-            outlet="B",
-            published=date(2024, 5, 27),
-        ),
-    ]
-    claims = [c for found in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in found]
-    flags = flag_dicts(view_from(reconcile_batch(docs, claims), claims, docs))
-    texts = {d.id: d.text for d in docs}
+    flags, texts = _flags(
+        [
+            (
+                "p0.txt",
+                "A",
+                date(2024, 5, 25),
+                "Veltra landslide: Omar Haddad, who heads the International Organization for Migration's mission "
+                "in Veltra, said on Saturday that 300 people were believed dead. Local officials put the dead at 90.",
+            ),
+            (
+                "p1.txt",
+                "B",
+                date(2024, 5, 27),
+                "Veltra landslide: The International Organization for Migration said on Monday that 670 people were "
+                "now believed dead in the Veltra landslide. Local officials said on Monday that 120 had died.",
+            ),
+        ]
+    )
     revised = {
         tuple(texts[f[k]["doc"]][f[k]["start"] : f[k]["end"]] for k in ("earlier", "later"))
         for f in flags
