@@ -94,8 +94,8 @@ def test_the_place_a_disaster_is_named_after_is_the_whole_of_its_toll(nlp):
     measures = _measures(
         [
             "Ardon landslides: The toll from the Ardon landslides rose to 160, officials said on Tuesday.",
-            "Ardon landslides toll reaches 180: The number of people killed in Ardon district reached 180 on "
-            "Wednesday, the district administration said. Downstream in Pell district, 31 bodies were found.",
+            "Ardon landslides toll reaches 180: Police in Ardon district said on Wednesday that 180 people had "
+            "been confirmed dead. Downstream in Pell district, 31 bodies were found.",
             "Ardon landslides: Officials said 191 people had died. Police in Pell district counted 35 dead there.",
         ]
     )

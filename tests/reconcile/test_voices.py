@@ -88,16 +88,16 @@ def test_a_person_holding_office_in_a_body_speaks_for_it():
     from crosstally.reconcile.sources import speaking_bodies
 
     text = (
-        "Ana Ruiz, president of the Veltra Medical Association, told reporters that 13 had died. Later the "
-        "association said 23. Omar Haddad, who heads the International Organization for Migration's mission, "
-        "spoke on Friday. Lena Berg, the head of its office, agreed. Tariq Nasser of the Veltra Red Crescent said "
-        "more. John Pike, a resident of Veltra, said nothing."
+        "Ana Ruiz, chairman of the Veltra Bar Council, said on Monday that 40 lawyers had been detained. The "
+        "council later put the number at 52. Omar Haddad, who leads the International Committee of the Red "
+        "Cross's delegation in Veltra, spoke on Friday. Lena Berg, the head of its office, agreed. Tariq Nasser "
+        "of the Veltra Red Crescent said more. John Pike, a resident of Veltra, said nothing."
     )
-    names = ["Ana Ruiz", "Omar Haddad", "International Organization for Migration", "Lena Berg", "Tariq Nasser"]
+    names = ["Ana Ruiz", "Omar Haddad", "International Committee of the Red Cross", "Lena Berg", "Tariq Nasser"]
     assert speaking_bodies(text, [*names, "John Pike"]) == {
-        "Ana Ruiz": "Veltra Medical Association",  # named only beside her
-        "Omar Haddad": "International Organization for Migration",
-        "Lena Berg": "International Organization for Migration",  # "its": the body named last
+        "Ana Ruiz": "Veltra Bar Council",  # named only beside her
+        "Omar Haddad": "International Committee of the Red Cross",
+        "Lena Berg": "International Committee of the Red Cross",  # "its": the body named last
         "Tariq Nasser": "Veltra Red Crescent",
     }
 
@@ -109,15 +109,15 @@ def test_a_spokesmans_figures_and_his_bodys_are_one_track(nlp):
                 "p0.txt",
                 "A",
                 date(2024, 5, 25),
-                "Veltra landslide: Omar Haddad, who heads the International Organization for Migration's mission "
-                "in Veltra, said on Saturday that 300 people were believed dead. Local officials put the dead at 90.",
+                "Veltra floods: Omar Haddad, who leads the International Committee of the Red Cross's delegation "
+                "in Veltra, said on Saturday that 210 people had died. Local officials put the dead at 75.",
             ),
             (
                 "p1.txt",
                 "B",
                 date(2024, 5, 27),
-                "Veltra landslide: The International Organization for Migration said on Monday that 670 people were "
-                "now believed dead in the Veltra landslide. Local officials said on Monday that 120 had died.",
+                "Veltra floods: The International Committee of the Red Cross said on Monday that 460 people had "
+                "died in the Veltra floods. Local officials said on Monday that 110 had died.",
             ),
         ]
     )
@@ -126,4 +126,4 @@ def test_a_spokesmans_figures_and_his_bodys_are_one_track(nlp):
         for f in flags
         if f["type"] == "revision"
     }
-    assert ("300", "670") in revised  # Haddad's, then his agency's
+    assert ("210", "460") in revised  # Haddad's, then his body's

@@ -42,6 +42,7 @@ from .syntax import (
     top_of_number,
 )
 from .timeref import resolve, time_phrase
+from .tree import PARTITIVE_PRONOUNS
 
 __all__ = ["extract", "extract_many", "DocumentText"]
 
@@ -377,10 +378,7 @@ def _claim(
     if (noun is None or generic) and after is not None and after.lower_ in lex.category_adjs:
         kind_of = lex.category_adjs[after.lower_]  # "the first figures counted 144 dead"
     of_them = (  # "27 of them", "50 of whom": a part of the figure before
-        noun is not None
-        and noun.lower_ in ("them", "those", "these", "whom")
-        and noun.head.lower_ == "of"
-        and not fig.unit
+        noun is not None and noun.lower_ in PARTITIVE_PRONOUNS and noun.head.lower_ == "of" and not fig.unit
     )
     if of_them and previous is not None and previous.value < fig.value:
         # "3,000 detained in 33 towns, about 1,000 of them in Minsk": a part is no larger than its whole

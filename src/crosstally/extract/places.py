@@ -8,6 +8,7 @@ the parser hangs a list of places on the wrong word.
 from __future__ import annotations
 
 from ..lexicon import lexicon
+from .tree import PARTITIVE_PRONOUNS, prep_objects
 
 PLACE_NOUNS = {
     "region",
@@ -136,12 +137,7 @@ def _and_another_place(doc, end: int) -> int:
 
 def _named_within(obj):
     """The named place a bare place noun is said to be in ("the border in Ecuador")."""
-    for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            for inner in prep.children:
-                if inner.dep_ == "pobj" and inner.ent_type_ in ("GPE", "LOC"):
-                    return inner
-    return None
+    return next((inner for inner in prep_objects(obj, ("in",)) if inner.ent_type_ in ("GPE", "LOC")), None)
 
 
 def _elsewhere_after(top) -> bool:
@@ -197,10 +193,6 @@ def _the_one_place(sent) -> str | None:
     return places.pop() if len(places) == 1 else None
 
 
-#: "16 of them", "12 of whom": the pronouns that make a figure a part of one just stated.
-_PARTITIVE_PRONOUNS = frozenset({"them", "whom", "those", "these", "which"})
-
-
 def _another_figure_owns(prep, top) -> bool:
     """Whether a place phrase hangs from another figure than `top` ("20 in Suzu", "27 of
     them in Buncombe County"), looking up at most three steps, never past a verb."""
@@ -218,7 +210,7 @@ def _another_figure_owns(prep, top) -> bool:
     doc = prep.doc
     for token in doc[top.i + 1 : prep.i]:
         following = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
-        if token.pos_ == "NUM" and len(following) == 2 and following[0] == "of" and following[1] in _PARTITIVE_PRONOUNS:
+        if token.pos_ == "NUM" and len(following) == 2 and following[0] == "of" and following[1] in PARTITIVE_PRONOUNS:
             return True
     # the parser hangs "in Paris" on the verb in "3.5 million marched, 800,000 of them in
     # Paris": a figure just before the phrase, with no verb between, owns it

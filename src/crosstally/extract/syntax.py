@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .places import PLACE_NOUNS
+from .tree import prep_objects
 
 _NUMERIC_DEPS = {"compound", "quantmod", "nummod", "nmod", "amod", "npadvmod", "advmod", "punct"}
 _CLAUSE_HEAD_POS = {"VERB", "AUX"}
@@ -127,12 +128,7 @@ def _of_object(token):
 
 
 def _prep_object(token, preps):
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
+    return next(prep_objects(token, preps), None)
 
 
 def _quantity_subject(top, lex: Lexicon):
@@ -401,12 +397,7 @@ def _merge(found: set[str]) -> str:
 
 def _of_whom(noun):
     """The people a report counts reports of ("reports of missing people"), if any."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
-                    return obj
-    return None
+    return next((obj for obj in prep_objects(noun, ("of",)) if obj.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _among(noun, verbs: list, lex: Lexicon) -> set[str]:

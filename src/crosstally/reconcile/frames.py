@@ -333,8 +333,12 @@ def _standing_out(counts: Counter) -> str:
 def _event_after(place: str) -> re.Pattern:
     """ "Wayanad landslides", "Balasore train crash", "Enga's landslide": a place, then within
     two words a word for an event."""
-    words = "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
-    return re.compile(rf"\b{re.escape(place)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"\b{re.escape(place)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_event_words()})\b", re.IGNORECASE)
+
+
+@cache
+def _event_words() -> str:
+    return "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
 
 
 def _scope_base(scope: str) -> str:

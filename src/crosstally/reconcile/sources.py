@@ -358,13 +358,9 @@ def _office_holders(text: str, persons: list[str], bodies: list[str]) -> dict[st
     Crescent", "Aktoprak, the head of its mission": the body a person holds office in, as
     the document names it beside the person (a body among its sources)."""
     out: dict[str, str] = {}
-    holds = re.compile(
-        rf"(?:,\s+(?:who\s+(?:heads|leads|runs|directs|chairs)\s+|(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-        rf"(?:{_title_words()})\s+(?:of|for|at)\s+)|\s+of\s+)(?:the\s+)?(?:{_A_NAME}|its\b|their\b)"
-    )
     for person in persons:
         for m in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", text):
-            found = holds.match(text, m.end())
+            found = _holds_office().match(text, m.end())
             if found is None:
                 continue
             named = found.group(1)
@@ -388,8 +384,14 @@ def _as_source(named: str, bodies: list[str]) -> str:
 
 
 @cache
-def _title_words() -> str:
-    return "|".join(re.escape(t) for t in sorted(lexicon().titles, key=len, reverse=True))
+def _holds_office() -> re.Pattern:
+    """What follows a person's name to say the body they hold office in: ", president of
+    the X", ", who heads the X", ", the head of its ...", " of the X"."""
+    titles = "|".join(re.escape(t) for t in sorted(lexicon().titles, key=len, reverse=True))
+    return re.compile(
+        rf"(?:,\s+(?:who\s+(?:heads|leads|runs|directs|chairs)\s+|(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+        rf"(?:{titles})\s+(?:of|for|at)\s+)|\s+of\s+)(?:the\s+)?(?:{_A_NAME}|its\b|their\b)"
+    )
 
 
 def _named_last(text: str, bodies: list[str], at: int) -> str | None:
