@@ -55,3 +55,8 @@ import pytest
 def test_each_figure_of_a_list_takes_its_own_place(claims_of, sentence, places):
     found = {c.mention: c.location for c in claims_of(sentence)}
     assert found == places
+
+
+def test_a_country_that_opens_the_next_clause_is_not_the_places_second(claims_of):
+    found = {c.mention: c.location for c in claims_of("Twelve people died in Gaza and Israel said five were hurt.")}
+    assert found["Twelve"] == "Gaza"

@@ -128,7 +128,12 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
 def _and_another_place(doc, end: int) -> int:
     """Where a place phrase ends that goes on "and" another country or region, however the
     parser hung it ("the toll in Peru and Ecuador"): both places are where the figure is."""
-    if end + 2 < len(doc) and doc[end + 1].lower_ == "and" and doc[end + 2].ent_type_ in ("GPE", "LOC"):
+    if (
+        end + 2 < len(doc)
+        and doc[end + 1].lower_ == "and"
+        and doc[end + 2].ent_type_ in ("GPE", "LOC")
+        and doc[end + 2].dep_ not in ("nsubj", "nsubjpass")  # "died in Gaza and Israel said ...": a new clause
+    ):
         end += 2
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
