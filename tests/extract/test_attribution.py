@@ -310,6 +310,20 @@ def test_attribution_in_context(claims_of, text, mention, source):
         # who raises a tally ("it") gives its new level; a flood that raises it is no one
         ("Officials counted 40 arrests on Monday. On Friday police raised it to 95.", "95", "police"),
         ("Officials counted 40 deaths on Monday. The flood raised it to 95.", "95", None),
+        # a clause whose subject keeps "its" count: that subject's, not the body before it
+        (
+            "The union said 300,000 people marched. The ministry stood by its count of 95,000.",
+            "95,000",
+            "ministry",
+        ),
+        ("The agency kept its estimate at 670 on Tuesday.", "670", "agency"),
+        # a semicolon sets two statements side by side: neither speaker is the other's
+        (
+            "In the port, the dockers' union counted 12,000 marchers; police put it at 4,000.",
+            "12,000",
+            "dockers' union",
+        ),
+        ("In the port, the dockers' union counted 12,000 marchers; police put it at 4,000.", "4,000", "police"),
         # a speaker the parser hung on a fronted place
         (
             "In Lima, Rosa Quispe, head of the Peruvian Red Cross, said on Monday that 14 climbers had died.",

@@ -32,3 +32,24 @@ def test_a_bare_number_without_a_gathering_is_no_claim(claims_of, sentence):
 
 def test_the_month_of_march_is_no_gathering(claims_of):
     assert [c.mention for c in claims_of("March saw 300.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("The federation said more than 300,000 had joined the marches.", "more than 300,000"),
+        ("Police said 50,000 attended the rally in the port.", "50,000"),
+        ("Organisers said 200,000 took part across the region.", "200,000"),
+        ("Some 80,000 turned out in the capital, the union said.", "Some 80,000"),
+        ("About 40,000 participated, according to the police.", "About 40,000"),
+    ],
+)
+def test_a_figure_that_joins_or_takes_part_in_a_gathering_is_its_turnout(claims_of, sentence, mention):
+    assert mention in [c.mention for c in claims_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Some 80,000 joined the army last year.", "About 3,000 attended school in the district."]
+)
+def test_joining_what_is_no_gathering_counts_nothing(claims_of, sentence):
+    assert [c.mention for c in claims_of(sentence) if not c.counted] == []

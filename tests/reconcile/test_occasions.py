@@ -187,3 +187,75 @@ def test_that_crowd_is_counted_on_the_day_of_the_march_named_before(nlp):
     claims = {c.mention: c for c in claims_of(docs)}
     assert claims["150,000"].date == "2023-03-05"
     assert claims["150,000"].measure == claims["600,000"].measure != claims["900,000"].measure
+
+
+def test_a_figure_set_against_an_earlier_march_dates_nothing_after_it(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "c1.txt",
+            "Dockers march\nOrganisers said 70,000 people marched in the port on Sunday.\n",
+            5,
+        ),
+        _doc(
+            "c2.txt",
+            "Smaller crowds\nFewer people took part in Sunday's marches. Police counted 21,000 marchers, down from "
+            "30,000 on March 5. Organisers said more than 50,000 had joined the marches.\n",
+            12,
+        ),
+    ]
+    claims = {c.mention: c for c in claims_of(docs)}
+    assert claims["more than 50,000"].date == "2023-03-12"
+    assert claims["more than 50,000"].measure == claims["21,000"].measure != claims["70,000"].measure
+
+
+NATIONAL = [
+    _doc(
+        "t1.txt",
+        "Strike day\nUnions said 450,000 people marched across Portugal on Tuesday, while the interior ministry put "
+        "the turnout at 180,000. In Lisbon alone, the dockers' federation counted 120,000 marchers; police put it "
+        "at 35,000.\n",
+        7,
+    ),
+    _doc(
+        "t2.txt",
+        "Second strike day in Portugal\nThe interior ministry counted 95,000 demonstrators nationwide on Tuesday. "
+        "Organisers in Porto estimated the crowd there at 40,000, and police put it at 12,000.\n",
+        14,
+    ),
+]
+
+
+def test_a_towns_turnout_in_a_national_story_is_that_towns_own(nlp):
+    from crosstally.ingest import claims_of
+
+    measure = {c.mention: c.measure for c in claims_of(NATIONAL)}
+    assert measure["450,000"] == measure["180,000"]
+    assert measure["120,000"] == measure["35,000"] != measure["450,000"]
+    assert measure["40,000"] == measure["12,000"] != measure["95,000"]
+    assert "lisbon" in measure["120,000"] and "porto" in measure["40,000"]
+
+
+def test_in_a_story_of_one_towns_marches_that_town_is_the_whole(nlp):
+    from crosstally.ingest import claims_of
+
+    docs = [
+        _doc(
+            "o1.txt",
+            "Bilbao marches\nOrganisers said 90,000 people marched in Bilbao on Sunday. Police put the crowd in "
+            "Bilbao at 30,000. In Seville, about 2,000 people marched.\n",
+            5,
+        ),
+        _doc(
+            "o2.txt",
+            "Bilbao again\nAbout 60,000 people rallied on Sunday, organisers said. The police said 20,000 had "
+            "gathered in Bilbao.\n",
+            12,
+        ),
+    ]
+    measure = {c.mention: c.measure for c in claims_of(docs)}
+    assert measure["90,000"] == measure["30,000"]
+    assert measure["About 60,000"] == measure["20,000"]
+    assert "turnout-bilbao" not in measure["90,000"]
+    assert "turnout-seville" in measure["about 2,000"]

@@ -72,6 +72,7 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
             other is not None
             and lex.reporting_verbs.get(other.lemma_.lower()) == "say"
             and (other.i > reporter.i or _reports(other, reporter))
+            and not _semicolon_between(reporter, other)
         ):
             # "Searchers found 148 bodies, he said": one who speaks, over who found them
             speaking = _speaker(other, names, lex, previous)
@@ -96,7 +97,7 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
-    owner = _tally_owner(top, names, lex, previous)
+    owner = _tally_owner(top, names, lex, previous) or _own_tally(top, names, lex)
     if owner is not None:
         return owner
     headline = _headline_speaker(sent, top, names, lex)
@@ -145,6 +146,34 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
 _BODY_POSSESSIVES = ("its",)
 #: Quantities someone keeps ("its count"), unlike a toll a thing has ("the storm ... its toll").
 _KEPT_TALLIES = ("count", "tally", "figure", "estimate", "list")
+
+
+def _own_tally(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
+    """ "The ministry stood by its count of 95,000", "the agency kept its estimate at 670":
+    a clause whose subject keeps "its" count of the figure names whose count it is."""
+    verb = top
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    tallies = [c for c in verb.children if c.dep_ == "dobj"]
+    tallies += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    kept = [t for t in tallies if any(c.lower_ in ("its", "their") for c in t.children)]
+    named = next((n for t in kept if (n := _keeper(t, names, lex)) is not None), None)
+    return Attribution(named[0], None, verb.i, named[1]) if named is not None else None
+
+
+def _keeper(tally, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    """Who keeps "its count": the subject of the clause the tally is in, when it names a
+    source ("the ministry stood by its count"), not people ("six people died")."""
+    if tally.lemma_.lower() not in _KEPT_TALLIES:
+        return None
+    verb = tally
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")):
+        named = name_of(subject, names, lex)
+        if named is not None and not _people(named[0]):
+            return named
+    return None
 
 
 def _its_body(tally, previous: Sequence[Attribution]) -> str | None:
@@ -281,6 +310,13 @@ def _reported_within(reporter, outer) -> bool:
             return False
         token = token.head
     return False
+
+
+def _semicolon_between(a, b) -> bool:
+    """ "the union counted 120,000 marchers; police put it at 35,000": a semicolon sets two
+    statements side by side, so neither speaker is the other's."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[low + 1 : high])
 
 
 def _says_other(verb) -> bool:
@@ -540,8 +576,11 @@ def _cued_source(
             continue
         named = name_of(target, names, lex)
         if named is None and any(c.dep_ == "poss" and c.lower_ in _BODY_POSSESSIVES for c in target.children):
-            body = _its_body(target, previous)  # "By its count, six people died on July 16"
-            named = (body, False) if body else None
+            # "the ministry stood by its count": the clause's subject; "By its count, six
+            # people died on July 16": the body that spoke before
+            named = _keeper(target, names, lex)
+            body = _its_body(target, previous) if named is None else None
+            named = (body, False) if body else named
         if named is None:
             continue
         found.append((_is_media(named[0]), abs(tok.i - top.i), named))

@@ -216,8 +216,28 @@ def gathers(top, lex: Lexicon) -> bool:
     with no noun, it counts the people who took part."""
     if top.dep_ == "nsubj" and lex.noun_classes.get(top.head.lemma_.lower()) == "gathering":
         return True
+    if top.dep_ == "nsubj" and _takes_part(top.head, lex):
+        return True
     # the parser's other reading: "Some 40,000 protested" as a number with a clause
     return any(c.dep_ == "acl" and lex.noun_classes.get(c.lemma_.lower()) == "gathering" for c in top.children)
+
+
+def _takes_part(verb, lex: Lexicon) -> bool:
+    """ "took part", "turned out", "participated"; "joined the marches", "attended a rally in
+    the capital": a verb of taking part, or of joining what its object names as a gathering."""
+    lemma = verb.lemma_.lower()
+    if lex.noun_classes.get(lemma) == "partaking":
+        return True
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prt") and lex.noun_classes.get(f"{lemma} {child.lemma_.lower()}") == "partaking":
+            return True
+        if (
+            child.dep_ == "dobj"
+            and lex.noun_classes.get(lemma) == "joining"
+            and lex.noun_classes.get(child.lemma_.lower()) == "gathering"
+        ):
+            return True
+    return False
 
 
 def governing_verbs(token) -> list:

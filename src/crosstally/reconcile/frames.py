@@ -220,8 +220,14 @@ def frame_of(
     state = _state(claim, counted, after, before)
     if state == "count" and population in ("people", "troops"):
         state = _only_state(sentence) or state
-    if state == "count" and population == "people" and _names_gathering(_clause_before(sentence, at) + " " + after):
-        state = "turnout"  # "estimated the march at around 200,000", "2 million people joined Sunday's march"
+    if (
+        state == "count"
+        and (population == "people" or (population == "figure" and not counted))
+        and _names_gathering(_clause_before(sentence, at) + " " + after)
+    ):
+        # "estimated the march at around 200,000", "2 million people joined Sunday's march",
+        # "300,000 had joined the marches"
+        state, population = "turnout", "people"
     if state in _STATES_OF_PEOPLE and is_generic_total(counted) and population not in ("people", "troops"):
         population = "people"  # "kept the number rescued at 104": only people are rescued
     if state == "turnout" and population in ("figure", "them") and _written(claim):
@@ -507,6 +513,11 @@ _WHERE_SPOKEN = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|at|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def scope_cue(words: str) -> str | None:
+    """The first scope the words name ("nationwide" → "national", "elsewhere")."""
+    return _first_cue("scope", words)
 
 
 def slug_of(words: str) -> str:

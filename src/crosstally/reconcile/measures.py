@@ -214,6 +214,8 @@ def singular(word: str) -> str:
         return _IRREGULAR_PLURALS[word]
     if word.endswith("ies"):
         return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return word[:-2]  # "marches", "crashes", "taxes"
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word

@@ -33,7 +33,9 @@ FOLLOW_CHARS = 400
 @dataclass(frozen=True)
 class OccasionInput:
     """What occasions need of one claim: its key, state, scope, day, whether its own words
-    date it, and whether they make it a running total or one night's count."""
+    date it, whether they make it a running total or one night's count, and whether it is
+    set against the figure before it as that one's earlier level ("down from 180,000 on
+    Thursday")."""
 
     key: tuple[str, int]
     state: str
@@ -42,6 +44,7 @@ class OccasionInput:
     dated: bool = True
     running: bool = False
     period: bool = False
+    compared: bool = False
 
 
 def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
@@ -63,13 +66,16 @@ def occasions(items: list[OccasionInput]) -> dict[tuple[str, int], str]:
 def followed_days(items: list[OccasionInput]) -> dict[tuple[str, int], date]:
     """The day of each gathering's figure that its report dates only by publication, taken
     from the dated gathering figure just before it ("the march", "that crowd" are the same
-    one): when the count was made, by key."""
+    one): when the count was made, by key. A figure set against another as its earlier
+    level ("95,000, down from 180,000 on Thursday") looks back, and dates nothing after it."""
     out = {}
     last: OccasionInput | None = None
     for item in items:
         if item.state in GATHERING_STATES and _own(item):
-            if item.dated:
+            if item.dated and not item.compared:
                 last = item
+            elif item.dated:
+                continue
             elif _follows(item, last):
                 out[item.key] = last.day
     return out

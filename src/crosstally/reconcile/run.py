@@ -48,6 +48,7 @@ from .sources import (
 )
 from .stories import Story, StoryInput, group_stories
 from .timing import DocumentDate, document_date, set_against, statement_times
+from .towns import TownInput, is_national, town_turnouts
 from .voices import voices
 
 OUTLET_VOICE = "(the outlet itself)"
@@ -57,8 +58,13 @@ _WORDS = 20
 
 @cache
 def reconcile_version() -> str:
-    """A digest of the reconciliation code's tables: stored results go stale when it changes."""
-    digest = hashlib.sha1(b"reconcile-7")
+    """A digest of the reconciliation's tables and code: stored results go stale when either
+    changes."""
+    digest = hashlib.sha1(b"reconcile-8")
+    code = resources.files("crosstally") / "reconcile"
+    for entry in sorted(code.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.read_bytes())
     folder = resources.files("crosstally") / "lexicon"
     for name in (
         "frames.tsv",
@@ -240,6 +246,7 @@ def reconcile(
         )
         names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
+        towns: list[TownInput] = []
         days: list[DayInput] = []
         # one day's dead are told apart from a running toll only in a story of protests
         protests = is_story_of_gatherings([info[d].text for d in story.docs if d in info])
@@ -268,7 +275,8 @@ def reconcile(
                 spoken = spoken_part(sentence[:at], placed.location, names)
                 frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side, spoken)
                 frame = abroad(frame, placed.location, sentence[:at], home)
-                if previous is not None and set_against(doc.text, claim, previous):
+                compared = previous is not None and set_against(doc.text, claim, previous)
+                if compared:
                     frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen and not frame.relative:
                     # "the number would fall below 100": what the report has mostly been counting
@@ -292,6 +300,16 @@ def reconcile(
                     )
                 )
                 running = is_running_total(sentence, at, end)
+                clause = sentence[max(0, at - 60) : end + 60]
+                towns.append(
+                    TownInput(
+                        (doc_id, claim.start),
+                        frame.state,
+                        frame.scope,
+                        placed.location,
+                        is_national(placed.location, clause),
+                    )
+                )
                 if protests:
                     day, of_gathering = one_day(sentence, at, end, dates[doc_id].day)
                     at_claim = (doc_id, claim.start)
@@ -305,6 +323,7 @@ def reconcile(
                         time.origin != "document",
                         running,
                         is_one_period(sentence, at, end),
+                        compared,
                     )
                 )
                 frames[(doc_id, claim.start)] = ClaimFrame(
@@ -325,6 +344,9 @@ def reconcile(
                 )
         for key, day in followed_days(gatherings).items():
             frames[key] = replace(frames[key], as_of=day.isoformat(), as_of_day=day, as_of_origin="continued")
+        for key, town in town_turnouts(towns, [info[d].text for d in story.docs if d in info]).items():
+            frame_objs[key] = replace(frame_objs[key], scope=town)
+            frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}", scope=town)
         for key, people in own_nationals(speakers).items():
             frame_objs[key] = replace(frame_objs[key], group=people)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}", group=people)
