@@ -317,6 +317,27 @@ def test_attribution_in_context(claims_of, text, mention, source):
             "ministry",
         ),
         ("The agency kept its estimate at 670 on Tuesday.", "670", "agency"),
+        # "the ministry's count" after "the interior ministry": the fuller name
+        (
+            "The interior ministry said on Friday that 88 people had died. The ministry's count had stood at 80.",
+            "80",
+            "interior ministry",
+        ),
+        # someone unnamed who speaks for a body gives the body; a named one stays the person
+        (
+            "A spokeswoman for the Norwegian Refugee Council said 9,000 people had fled.",
+            "9,000",
+            "Norwegian Refugee Council",
+        ),
+        ("Citing a source at the Chilean embassy, EFE reported that 14 Chileans had died.", "14", "Chilean embassy"),
+        ("The agency's spokesman, Omar Haddad, said 300 families were displaced.", "300", "Omar Haddad"),
+        # "its" body keeps the name as written (reconciliation finds whose it is)
+        (
+            "Peru is still counting. Its health ministry said on Friday that 61 people had died.",
+            "61",
+            "Its health ministry",
+        ),
+        ("The company said its engineers found 12 faults.", "12", "company"),
         # a semicolon sets two statements side by side: neither speaker is the other's
         (
             "In the port, the dockers' union counted 12,000 marchers; police put it at 4,000.",

@@ -40,3 +40,11 @@ def test_unknown_part_of_speech_is_refused_with_its_line():
         check_values("categories.tsv", rows, 1, CATEGORY_POS)
     assert caught.value.where() == "categories.tsv:2"
     assert "passive_verb" in str(caught.value) and "passive_person_verb" in caught.value.hint
+
+
+def test_the_places_table_names_each_place_once():
+    from crosstally.lexicon import read_keyed
+    from crosstally.reconcile.measures import country_of
+
+    read_keyed("places.tsv", 1, 2, fold=True)  # raises on a name given twice, with its line
+    assert country_of("the United States") == "united states"

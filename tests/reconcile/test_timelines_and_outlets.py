@@ -80,3 +80,36 @@ def test_an_outlet_described_where_it_is_named_is_the_one_the_description_means(
     assert described.of("The paper", text.index("211")) == "Dainik Sangbad"
     # no outlet described before: nothing to resolve to
     assert DescribedBodies("The newspaper counts 211 dead.", ["newspaper"]).of("newspaper", 20) is None
+
+
+def test_its_ministry_is_the_country_named_just_before():
+    text = "Peru is still counting. Its health ministry said on Friday that 61 people had died."
+    described = DescribedBodies(text, ["Its health ministry"])
+    assert described.of("Its health ministry", text.index("61")) == "Peru's health ministry"
+    # a body of that kind named in full before it is the one meant
+    named = "Peru's Ministry of Health said 40 had died. Its health ministry later said 61."
+    assert (
+        DescribedBodies(named, ["Peru's Ministry of Health", "Its health ministry"]).of(
+            "Its health ministry", named.index("61")
+        )
+        == "Peru's Ministry of Health"
+    )
+    assert (
+        DescribedBodies("Its health ministry said 61 had died.", ["Its health ministry"]).of("Its health ministry", 30)
+        is None
+    )
+
+
+def test_a_country_named_with_a_figure_is_no_place_apart_from_a_city():
+    """68 dead "in Mecca", then the ministry of Jordan "put its count at 75": one count
+    going on (the country is whose count it is); two towns' counts are no timeline."""
+    counted = _estimates(
+        (replace(_claim(68, "exact"), location="Mecca"), date(2024, 6, 20)),
+        (replace(_claim(75, "exact"), location="Jordan"), date(2024, 6, 24)),
+    )
+    assert [(r.earlier.claim.value, r.later.claim.value) for r in revisions(counted)] == [(68, 75)]
+    towns = _estimates(
+        (replace(_claim(5, "exact"), location="Nova Kakhovka"), date(2023, 6, 7)),
+        (replace(_claim(3, "exact"), location="Oleshky"), date(2023, 6, 8)),
+    )
+    assert revisions(towns) == []

@@ -94,12 +94,13 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
     cued = _cued_source(sent, top, names, lex, reporter, previous)
     if cued is not None and cued.source:
         via = cued.via or (said.source if said is not None and said.source != cued.source else None)
+        cued = _earlier_full_form(cued, previous)
         return Attribution(cued.source, via, reporter.i if reporter is not None else None, cued.person)
     if said is not None and said.source:
         return _earlier_full_form(said, previous)
     owner = _tally_owner(top, names, lex, previous) or _own_tally(top, names, lex)
-    if owner is not None:
-        return owner
+    if owner is not None and owner.source:
+        return _earlier_full_form(owner, previous)  # "the ministry's count", after "the interior ministry"
     headline = _headline_speaker(sent, top, names, lex)
     if headline is not None:
         return headline
@@ -649,6 +650,9 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     placed = _officials_of_place(head)
     if placed is not None:
         return placed, False
+    body = _voice_of_body(head, names, lex)
+    if body is not None:
+        return body
     if lex.noun_classes.get(head.lemma_.lower()) == "info" and head.ent_type_ not in (
         "ORG",
         "PERSON",
@@ -706,6 +710,27 @@ def _titled(head, lex: Lexicon) -> bool:
         and (c.lower_ in lex.titles or lex.noun_classes.get(c.lemma_.lower()) == "person")
         for c in head.children
     )
+
+
+def _voice_of_body(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    """ "a spokesman for the Red Cross", "a source at the Tunisian consulate": someone
+    unnamed who speaks for a body gives the body as the source."""
+    if lex.noun_classes.get(head.lemma_.lower()) != "voice" or head.ent_type_ == "PERSON":
+        return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None  # "the ministry's spokesman, Sufian Qudah": the person named
+    # "the ministry's spokesman" (a body's word, where a name may be a person's the tagger missed)
+    owners = [c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in lex.body_nouns]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of", "from", "in", "with"):
+            owners += [c for c in prep.children if c.dep_ == "pobj"]
+    for owner in owners:
+        words = [owner, *(c for c in owner.children if c.dep_ == "compound")]
+        if any(w.ent_type_ == "ORG" or w.lemma_.lower() in lex.body_nouns for w in words):
+            named = name_of(owner, names, lex)
+            if named is not None and not named[1]:
+                return named
+    return None
 
 
 def _officials_of_place(head) -> str | None:

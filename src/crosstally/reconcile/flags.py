@@ -18,6 +18,7 @@ from functools import cache
 
 from ..claims import Claim
 from ..lexicon import lexicon
+from .measures import is_country
 
 #: "about", "nearly", "an estimated": read generously, as analysts do (±20%).
 APPROX_BAND = 0.20
@@ -194,8 +195,10 @@ def _a_few_beside_many(a: Claim, b: Claim) -> bool:
 
 def _elsewhere(a: str | None, b: str | None) -> bool:
     """Whether two figures are placed in two different places ("five died in Nova
-    Kakhovka", "three died in Oleshky"): counts of two places do not conflict."""
-    if not a or not b:
+    Kakhovka", "three died in Oleshky"): counts of two places do not conflict. A country
+    named with a figure of one measure ("Jordan's ministry put its count at 75") is whose
+    count it is, or the whole, not a place apart."""
+    if not a or not b or is_country(a) or is_country(b):
         return False
     x, y = (re.sub(r"[^a-z0-9 ]+", " ", p.lower()).split() for p in (a, b))
     return not (set(x) & set(y))

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..claims import Claim
 from ..errors import LexiconError
-from ..lexicon import check_keys, check_values, lexicon, read_table, table_rows
+from ..lexicon import check_keys, check_values, lexicon, read_keyed, table_rows
 
 _PEOPLE_CATEGORIES = {
     "killed",
@@ -31,7 +31,7 @@ _PEOPLE_CATEGORIES = {
 def _places() -> tuple[dict[str, str], dict[str, int]]:
     """The places table (lower-case name → canonical place), and for each first word of a
     name the most words a name starting with it has."""
-    table = {name.lower(): place for name, place in read_table("places.tsv")}
+    table = {name.lower(): place for name, place in read_keyed("places.tsv", 1, 2, fold=True)}
     for place in set(table.values()):
         table.setdefault(place, place)
     starts: dict[str, int] = {}

@@ -225,6 +225,9 @@ def reconcile(
     if entities is None:
         entities = resolve_sources([c.source for c in claims if is_source_name(c.source)], aliases)
     info = {d.id: d for d in docs}
+    # a name reconciliation finds for a source ("its foreign ministry" → "Jordan's foreign
+    # ministry") joins the entity another report gave that name
+    by_fold = {fold(name): entity for name, entity in entities.items()}
     frames: dict[tuple[str, int], ClaimFrame] = {}
     frame_objs: dict[tuple[str, int], Frame] = {}
     for story in stories:
@@ -285,7 +288,7 @@ def reconcile(
                     seen.append(frame)
                 person = titled.get(claim.source, described.of(claim.source, claim.start) or claim.source)
                 speaker = spoken_for.get(person, person)
-                key, name = _source(replace(claim, source=speaker), doc, entities, mapped=speaker != claim.source)
+                key, name = _source(replace(claim, source=speaker), doc, entities, by_fold, speaker != claim.source)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim
                 end = at + len(claim.mention)
@@ -389,11 +392,21 @@ def _nationality(claims: list[Claim]) -> str | None:
 _NATIONALITY_SHARE = 0.2
 
 
-def _source(claim: Claim, doc: DocInfo, entities: dict[str, SourceEntity], mapped: bool = False) -> tuple[str, str]:
-    """The source entity's key and name; a body the report names only beside a person
-    who speaks for it (`mapped`, no source of its own anywhere) is keyed by its name."""
+def _source(
+    claim: Claim,
+    doc: DocInfo,
+    entities: dict[str, SourceEntity],
+    by_fold: dict[str, SourceEntity],
+    mapped: bool = False,
+) -> tuple[str, str]:
+    """The source entity's key and name. A name reconciliation found for the source
+    (`mapped`: the body a person speaks for, the country's body "its ministry" is) is the
+    entity of that name, if a report gave it, else keyed by the name itself."""
     if claim.source and claim.source in entities:
         entity = entities[claim.source]
+        return entity.key, entity.name
+    if mapped and claim.source and fold(claim.source) in by_fold:
+        entity = by_fold[fold(claim.source)]
         return entity.key, entity.name
     if mapped and claim.source and is_source_name(claim.source):
         return f"body:{fold(claim.source)}", claim.source

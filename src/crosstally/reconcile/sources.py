@@ -14,6 +14,7 @@ from functools import cache
 
 from ..lexicon import lexicon, read_keyed
 from .groups import Groups
+from .measures import is_country, place_spans
 
 _TRANSLIT = [(r"(?:iy|yy|yi|ii|y|i)\b", "y"), (r"kh", "h"), (r"ts", "c"), (r"ou", "u")]
 
@@ -417,8 +418,9 @@ class DescribedBodies:
     none before it, the one such body the document names at all."""
 
     def __init__(self, text: str, names: list[str]) -> None:
+        self._text = text
         nouns = lexicon().body_nouns
-        full = [n for n in names if re.search(r"[A-Z]", n) and head_noun(n) in nouns]
+        full = [n for n in names if _named_in_full(n) and head_noun(n) in nouns]
         self._named: dict[str, list[tuple[int, str]]] = {}
         for name in full:
             # as written: "Chile Ministry of Foreign Affairs" is "Chile's Ministry of ..." in the text
@@ -438,11 +440,40 @@ class DescribedBodies:
 
     def of(self, name: str | None, at: int) -> str | None:
         """The full name of the body `name` describes at offset `at`, if it is a description."""
-        if not name or re.search(r"[A-Z]", re.sub(r"^(?:The|Its)\s+", "", name)):
+        if not name or _named_in_full(name):
             return None
         head = head_noun(name)
         found = self._named.get(lexicon().outlet_nouns.get(head, head), [])
         before = [n for start, n in found if start < at]
         if before:
             return before[-1]
-        return found[0][1] if len({fold(n) for _, n in found}) == 1 else None
+        if len({fold(n) for _, n in found}) == 1:
+            return found[0][1]
+        return self._countrys(name, at)
+
+    def _countrys(self, name: str, at: int) -> str | None:
+        """ "Jordan, too, is still counting. Its foreign ministry said ...": "its" body is
+        the country's named last before it, in its sentence or just before."""
+        if not _ITS.match(name):
+            return None
+        near = [m.start() for m in re.finditer(re.escape(name), self._text[: at + _ITS_AFTER], re.IGNORECASE)]
+        if not near:
+            return None
+        said = near[-1]
+        before = self._text[max(0, said - _ITS_REACH) : said]
+        countries = [
+            before[s:e] for s, e, _ in place_spans(before) if before[s : s + 1].isupper() and is_country(before[s:e])
+        ]
+        return _ITS.sub(f"{countries[-1]}'s ", name) if countries else None
+
+
+def _named_in_full(name: str) -> bool:
+    """ "Jordan's Ministry of Foreign Affairs", not "the ministry" or "Its foreign ministry"."""
+    return bool(re.search(r"[A-Z]", re.sub(r"^(?:The|Its)\s+", "", name)))
+
+
+_ITS = re.compile(r"^its\s+", re.IGNORECASE)
+#: How far before "its" a country may be what it means, and how far after a figure its
+#: speaker may be named ("..., its foreign ministry said").
+_ITS_REACH = 300
+_ITS_AFTER = 200
