@@ -113,3 +113,32 @@ def test_a_country_named_with_a_figure_is_no_place_apart_from_a_city():
         (replace(_claim(3, "exact"), location="Oleshky"), date(2023, 6, 8)),
     )
     assert revisions(towns) == []
+
+
+def test_a_minister_and_the_ministry_the_title_names_keep_one_count(nlp):
+    from crosstally.ingest import claims_of, reconcile_batch
+    from crosstally.read import Document
+
+    docs = [
+        Document(
+            "m1.txt",
+            "Floods in the south\nInterior Minister Ana Ruiz said on Monday that 12 people were missing after the "
+            "river burst its banks near Valmora. Ruiz said rescuers had reached every village.\n",
+            outlet="Outlet A",
+            published=date(2024, 3, 4),
+        ),
+        Document(
+            "m2.txt",
+            "Missing count falls\nThe interior ministry said on Thursday that nine people were still missing after "
+            "the floods near Valmora. The Red Cross said on Thursday that 30 people were missing.\n",
+            outlet="Outlet B",
+            published=date(2024, 3, 7),
+        ),
+    ]
+    claims = claims_of(docs)
+    rec = reconcile_batch(docs, claims)
+    by_span = {(c.doc, c.start): c.mention for c in claims}
+    revised = {(by_span[f.first[:2]], by_span[f.second[:2]]) for f in rec.flags if f.type == "revision"}
+    assert ("12", "nine") in revised  # one body's count, though the Red Cross disputes it
+    conflicts = {frozenset((by_span[f.first[:2]], by_span[f.second[:2]])) for f in rec.flags if f.type == "conflict"}
+    assert conflicts == {frozenset(("nine", "30"))}

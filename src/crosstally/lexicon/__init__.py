@@ -130,6 +130,8 @@ class Lexicon:
     #: Nouns a report describes a news outlet by ("the daily", "the newspaper"), to the
     #: kind of outlet they name alike.
     outlet_nouns: dict[str, str]
+    #: Titles whose holder speaks for a body of that noun ("minister" for a "ministry").
+    office_bodies: dict[str, str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     source_cues: tuple[str, ...]
@@ -195,6 +197,7 @@ def lexicon() -> Lexicon:
         body_generic=frozenset(w.lower() for w, k, _ in bodies if k == "generic"),
         body_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "body"),
         outlet_nouns={w.lower(): v for w, k, v in bodies if k == "outlet"},
+        office_bodies={w.lower(): v.lower() for w, k, v in bodies if k == "office"},
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
         source_cues=longest_first(_by_kind(sources, "cue")),

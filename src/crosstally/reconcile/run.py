@@ -41,6 +41,7 @@ from .sources import (
     DescribedBodies,
     SourceEntity,
     fold,
+    holders_of_offices,
     is_source_name,
     resolve_sources,
     speaking_bodies,
@@ -254,6 +255,10 @@ def reconcile(
         # one day's dead are told apart from a running toll only in a story of protests
         protests = is_story_of_gatherings([info[d].text for d in story.docs if d in info])
         speakers: list[SpeakerInput] = []
+        story_texts = [info[d].text for d in story.docs if d in info]
+        offices = holders_of_offices(
+            story_texts, {c.source: entities[c.source] for c in story_claims if c.source in entities}
+        )
         # a war, not a disaster the army helps with: judged over the story, not one report
         military = is_military(" ".join(info[d].text for d in story.docs if d in info))
         for doc_id in story.docs:
@@ -287,7 +292,7 @@ def reconcile(
                 elif frame.state != "count":
                     seen.append(frame)
                 person = titled.get(claim.source, described.of(claim.source, claim.start) or claim.source)
-                speaker = spoken_for.get(person, person)
+                speaker = spoken_for.get(person) or offices.get(person, person)
                 key, name = _source(replace(claim, source=speaker), doc, entities, by_fold, speaker != claim.source)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim

@@ -353,6 +353,34 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
     return out
 
 
+def holders_of_offices(texts: list[str], entities: dict[str, SourceEntity]) -> dict[str, str]:
+    """Across a story's reports, a person a report titles by an office that names a body
+    ("Interior Minister Ihor Klymenko", "Buncombe County Sheriff Quentin Miller") speaks
+    for the one body among the story's sources the office names ("Ukraine's interior
+    ministry", "the Buncombe County Sheriff's Office"), though that report names none.
+    `entities` are the story's source names and their entities (one body, many names)."""
+    offices = lexicon().office_bodies
+    names = sorted(entities)
+    persons = [n for n in names if _person_like(n)]
+    bodies = [n for n in names if not _person_like(n)]
+    out: dict[str, str] = {}
+    for text in texts:
+        for word, title, name in _titled_names(text):
+            noun = offices.get(title)
+            if not noun or not word:
+                continue
+            matching = [b for b in bodies if {word, noun} <= set(fold(b).split())]
+            if len({entities[b].key for b in matching}) != 1:
+                continue
+            body = matching[0]
+            for person in persons:
+                if person in name or name in person or person.split()[-1] == name.split()[-1]:
+                    out.setdefault(person, body)
+    # "Klymenko said" after "Interior Minister Ihor Klymenko": every name of the person
+    held = {entities[person].key: body for person, body in out.items()}
+    return {name: held[entity.key] for name, entity in entities.items() if entity.key in held}
+
+
 def _office_holders(text: str, persons: list[str], bodies: list[str]) -> dict[str, str]:
     """ "Simon Kigondu, president of the Kenya Medical Association", "Aktoprak, who heads
     the International Organization for Migration's mission", "al-Shukri of the Red
