@@ -253,6 +253,37 @@ def test_a_disaster_the_army_helps_with_counts_people_not_troops(nlp):
     assert "troops" not in populations
 
 
+def test_a_toll_the_coast_guard_and_navy_give_counts_people_and_a_wars_counts_troops(nlp):
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+
+    def populations(texts: list[str]) -> dict[str, str]:
+        docs = [
+            Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 5, 2 + i))
+            for i, t in enumerate(texts)
+        ]
+        claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
+        rec = reconcile_batch(docs, claims)
+        return {c.mention: rec.frames[(c.doc, c.start)].population for c in claims}
+
+    wreck = populations(
+        [
+            "Boat sinks off Zuwara\nThe death toll rose to 61 on Thursday, the coast guard said. Navy divers, "
+            "coast guard crews and army helicopters searched the sea. A coast guard officer said the guards and "
+            "sailors would keep looking.\n",
+        ]
+    )
+    assert wreck["61"] == "people"
+    war = populations(
+        [
+            "Front line\nThe defence ministry said 1,200 soldiers had been killed. Its troops and fighters held "
+            "the town. The death toll rose to 1,450 on Friday, the general staff said.\n",
+        ]
+    )
+    assert war["1,450"] == "troops"
+
+
 def test_one_days_losses_are_a_rate_beside_the_running_total():
     sentence = "The general staff said 1,100 troops had been killed or wounded in the past 24 hours."
     assert _frame(sentence, "1,100", "casualties", "troops").per == "day"

@@ -221,7 +221,10 @@ def singular(word: str) -> str:
     return word
 
 
-def is_military(text: str) -> bool:
-    """Whether a text (a story's reports) speaks of armed forces more than of people in general."""
-    classes = Counter(lexicon().noun_classes.get(singular(w)) for w in re.findall(r"[a-z]+", text.lower()))
+def is_military(counted: list[str]) -> bool:
+    """Whether a story's figures (what they count) count armed forces more than people in
+    general: a war's "troops", "soldiers", not a shipwreck whose sources are the coast
+    guard and the navy ("the death toll rose to 61, the coast guard said")."""
+    words = (w for phrase in counted for w in re.findall(r"[a-z]+", phrase.lower()))
+    classes = Counter(lexicon().noun_classes.get(singular(w)) for w in words)
     return classes["force"] > classes["person"]

@@ -260,7 +260,7 @@ def reconcile(
             story_texts, {c.source: entities[c.source] for c in story_claims if c.source in entities}
         )
         # a war, not a disaster the army helps with: judged over the story, not one report
-        military = is_military(" ".join(info[d].text for d in story.docs if d in info))
+        military = is_military([c.counted or "" for c in story_claims])
         for doc_id in story.docs:
             doc = info[doc_id]
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
