@@ -10,7 +10,7 @@ from crosstally.claims import Claim
 from crosstally.reconcile.frames import frame_of, story_scope
 
 
-def _frame(sentence: str, mention: str, category: str, counted: str = ""):
+def _frame(sentence: str, mention: str, category: str, counted: str = "", source: str | None = None):
     at = sentence.index(mention)
     claim = Claim(
         doc="t",
@@ -24,7 +24,7 @@ def _frame(sentence: str, mention: str, category: str, counted: str = ""):
         per=None,
         counted=counted,
         category=category,
-        source=None,
+        source=source,
         via=None,
         time_text=None,
         date=None,
@@ -222,6 +222,19 @@ def test_people_on_a_boat_and_a_bare_number_rescued():
     assert on_board.state == "aboard"
     rescued = _frame("The coast guard kept the number rescued at 104.", "104", "other", "number")
     assert (rescued.population, rescued.state) == ("people", "rescued")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "source"),
+    [
+        ("Survivors told the agency that about 500 people had crowded onto the vessel.", "about 500", "Survivors"),
+        ("Up to 600 people were on that boat, a survivor told reporters.", "Up to 600", "survivor"),
+        ("Some 450 people had boarded the trawler in the port, the agency said.", "Some 450", "agency"),
+        ("As many as 90 children were locked in the hold, survivors said.", "As many as 90", "survivors"),
+    ],
+)
+def test_people_on_a_boat_however_written_and_whoever_tells_it_are_aboard(sentence, mention, source):
+    assert _frame(sentence, mention, "other", "", source).state == "aboard"
 
 
 def test_women_and_children_are_people_counted_by_the_same_group_however_written():

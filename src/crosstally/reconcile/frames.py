@@ -213,6 +213,9 @@ def frame_of(
     ("Buncombe confirms 61 dead"), and `side` the side of a front line it counts on, both
     when no other words place it.
     """
+    # the speaker's words say nothing of the figure's state ("Survivors told the UN that
+    # about 700 people had crowded onto the vessel": aboard, not rescued)
+    sentence = _without_speaker(sentence, claim.source, at)
     after = _clause_after(sentence, at + len(claim.mention))
     before = sentence[max(0, at - 40) : at]
     counted = claim.counted or ""
@@ -264,6 +267,17 @@ def frame_of(
         group = "-".join(w for w in (group, part) if w)
     per = claim.per or ("day" if _IN_THE_PAST_DAY.match(after) else "")
     return Frame(population, state, group, scope, per, claim.unit or "")
+
+
+def _without_speaker(sentence: str, source: str | None, at: int) -> str:
+    """The sentence with its speaker's name blanked out (keeping every offset), when the
+    name is a word of state ("survivors", "the rescued"), outside the figure itself."""
+    if not source or not _first_cue("state", source):
+        return sentence
+    for m in reversed(list(re.finditer(re.escape(source), sentence, re.IGNORECASE))):
+        if not m.start() <= at < m.end():
+            sentence = sentence[: m.start()] + " " * (m.end() - m.start()) + sentence[m.end() :]
+    return sentence
 
 
 @cache
