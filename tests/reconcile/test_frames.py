@@ -237,6 +237,22 @@ def test_people_on_a_boat_however_written_and_whoever_tells_it_are_aboard(senten
     assert _frame(sentence, mention, "other", "", source).state == "aboard"
 
 
+def test_figures_added_since_the_last_count_are_not_the_count():
+    sentence = "Divers recovered 12 more bodies on Thursday, bringing the total to 94, the coast guard said."
+    assert _frame(sentence, "12", "killed", "bodies").group == "added"
+    assert _frame(sentence, "94", "killed", "total").group == ""
+    assert _frame("The ministry reported 47 new deaths on Friday.", "47", "killed", "deaths").group == "added"
+    assert _frame("More than 300 people have died.", "More than 300", "killed", "people").group == ""
+
+
+def test_a_gathering_named_before_the_figure_outweighs_another_clauses_state():
+    sentence = (
+        "Its spokeswoman said the biggest gathering had been in the capital, with about 20,000 people, and that "
+        "no more than 15,000 had reached the square."
+    )
+    assert _frame(sentence, "about 20,000", "other", "people").state == "turnout"
+
+
 def test_women_and_children_are_people_counted_by_the_same_group_however_written():
     one = _frame("The dead included 31 women and 9 children.", "31", "killed", "women")
     other = _frame("Of the dead, 35 were women.", "35", "killed", "")

@@ -719,11 +719,15 @@ def _voice_of_body(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | N
         return None
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
         return None  # "the ministry's spokesman, Sufian Qudah": the person named
-    # "the ministry's spokesman" (a body's word, where a name may be a person's the tagger missed)
-    owners = [c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in lex.body_nouns]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of", "from", "in", "with"):
-            owners += [c for c in prep.children if c.dep_ == "pobj"]
+    # the body after a preposition; "the ministry's spokesman" stays as written (its words
+    # name the body already, and reconciliation finds who speaks for whom)
+    owners = [
+        c
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of", "from", "in", "with")
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
     for owner in owners:
         words = [owner, *(c for c in owner.children if c.dep_ == "compound")]
         if any(w.ent_type_ == "ORG" or w.lemma_.lower() in lex.body_nouns for w in words):

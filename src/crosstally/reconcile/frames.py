@@ -105,6 +105,8 @@ _STATES_OF_PEOPLE = frozenset(
 _IN_THE_PAST_DAY = re.compile(
     r"[^.;]*?\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b", re.IGNORECASE
 )
+#: "12 more bodies", "58 new deaths": the figures added since the last count, not the count.
+_ADDED = re.compile(r"\s+(?:more|new)\b(?!\s+than)", re.IGNORECASE)
 #: "155 passengers and seven crew": passengers counted beside the crew are a part of all
 #: those aboard, though "passengers" alone often means everyone on a ferry.
 _PASSENGERS = re.compile(r"\bpassengers?\b", re.IGNORECASE)
@@ -221,16 +223,17 @@ def frame_of(
     counted = claim.counted or ""
     population = group_of(claim, military)
     state = _state(claim, counted, after, before)
-    if state == "count" and population in ("people", "troops"):
-        state = _only_state(sentence) or state
     if (
         state == "count"
         and (population == "people" or (population == "figure" and not counted))
         and _names_gathering(_clause_before(sentence, at) + " " + after)
     ):
         # "estimated the march at around 200,000", "2 million people joined Sunday's march",
-        # "300,000 had joined the marches"
+        # "300,000 had joined the marches", "the biggest gathering was in the capital, with
+        # about 20,000 people" (whatever state another clause names)
         state, population = "turnout", "people"
+    if state == "count" and population in ("people", "troops"):
+        state = _only_state(sentence) or state
     if state in _STATES_OF_PEOPLE and is_generic_total(counted) and population not in ("people", "troops"):
         population = "people"  # "kept the number rescued at 104": only people are rescued
     if state == "turnout" and population in ("figure", "them") and _written(claim):
@@ -243,6 +246,8 @@ def frame_of(
         group = ""
     if not group and _PASSENGERS.search(counted) and _crew_counted().search(sentence):
         group = "passengers"  # "155 passengers and seven crew": those aboard less the crew
+    if _ADDED.match(sentence, at + len(claim.mention)) and population in ("people", "troops"):
+        group = "-".join(w for w in ("added", group) if w)  # "divers recovered 12 more bodies"
     scope = (
         _earlier_event(sentence[:at], year, after, claim)
         or part
