@@ -159,3 +159,24 @@ def test_rejections_carry_a_reason():
 )
 def test_digits_grouped_by_no_break_or_thin_spaces_are_one_number(claims_of, sentence, value):
     assert [c.value for c in claims_of(sentence)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "counted"),
+    [
+        ("Police said on Monday 120 people were arrested.", "120", "people"),
+        ("Health officials said Sunday 40 people had died.", "40", "people"),
+        ("The army said on Sunday 9,800 soldiers had died.", "9,800", "soldiers"),
+    ],
+)
+def test_a_count_right_after_the_weekday_a_speaker_named_is_a_count(claims_of, sentence, mention, counted):
+    claims = {c.mention: c for c in claims_of(sentence)}
+    assert mention in claims, sorted(claims)
+    assert claims[mention].counted == counted
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The march is on Monday 12 March.", "Troops left on Monday 12 May, officials said."]
+)
+def test_a_weekday_and_its_date_are_no_count(claims_of, sentence):
+    assert claims_of(sentence) == []

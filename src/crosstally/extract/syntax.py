@@ -116,6 +116,9 @@ def counted_token(top, kind: str, lex: Lexicon):
     if of_object is not None:
         return of_object
     head = top.head
+    following = top.doc[top.i + 1] if top.i + 1 < len(top.doc) else None
+    if head.i < top.i and head.lower_ in lex.weekdays and following is not None and following.tag_ in ("NNS", "NNPS"):
+        return following  # "said on Sunday 9,800 soldiers had died": the parser hung the number on the day
     if top.dep_ == "npadvmod" and head.lower_ in _MORE and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > top.i:
         return head.head  # "about 1,000 more troops", "300 additional police"
     if top.pos_ == "NOUN" and top.lower_ in lex.number_words:
