@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from crosstally.claims import Claim
-from crosstally.reconcile.frames import frame_of, story_scope
+from crosstally.reconcile.frames import frame_of
+from crosstally.reconcile.scopes import story_scope
 
 
 def _frame(sentence: str, mention: str, category: str, counted: str = "", source: str | None = None):

@@ -82,7 +82,7 @@ def test_a_city_that_is_a_part_of_the_arrests_is_no_part_of_the_turnout(nlp):
 
 
 def test_the_county_is_the_one_named_last_before_the_figure():
-    from crosstally.reconcile.frames import named_part
+    from crosstally.reconcile.scopes import named_part
 
     text = (
         "Floods hit Dunmore County hardest. Sheriff Ann Holt said 40 people died. She said more than 200 people "

@@ -16,8 +16,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .frames import Frame, slug_of
+from .frames import Frame
 from .measures import cities, country_of
+from .scopes import slug_of
 
 #: A place the words name only by what it is: the city of the people named before it.
 _THE_CITY = re.compile(r"^(?:the\s+)?(?:capital|city)$", re.IGNORECASE)

@@ -10,7 +10,6 @@ its own that names the part, and is linked to the whole.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,7 +17,7 @@ from ..claims import Claim
 from ..errors import LexiconError
 from ..lexicon import lexicon, read_keyed
 from .measures import group_of, is_country, owners_in, place_spans, singular
-from .stories import event_kinds
+from .scopes import SUBNATIONAL, part_of_country, scope_base, slug_of
 
 #: The state each contract category starts from.
 _BASE_STATE = {
@@ -257,7 +256,7 @@ def frame_of(
         or spoken
         or side
     )
-    in_story_place = bool(story_scope) and story_scope in (scope, _scope_base(scope))
+    in_story_place = bool(story_scope) and story_scope in (scope, scope_base(scope))
     if (in_story_place or (scope == "national" and state == "turnout")) and not part:
         # naming the story's own region makes no part of it, unless a breakdown does; nor
         # does "across the country" of a turnout, which no place word means the whole
@@ -310,10 +309,6 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     return next((state for state in found if state in refines), base)
 
 
-_PART_KINDS = "province|region|district|governorate|county|prefecture|state|department|oblast|municipality"
-_SUBNATIONAL = re.compile(rf"\b(?:{_PART_KINDS})\b", re.I)
-
-
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
 
 
@@ -329,55 +324,6 @@ def _nearest_cue(kind: str, before: str, after: str) -> str | None:
     if preceding is not None and (following is None or len(before) - preceding.end() < following.start()):
         return _cues()[kind][preceding.group(1).lower()]
     return _cues()[kind][following.group(1).lower()] if following else None
-
-
-def story_scope(locations: list[str | None], texts: list[str]) -> str:
-    """The part of a country a story happens in. First the part its event is named after, as
-    its base name ("wayanad" of "the Wayanad landslides", whose figures say "Wayanad
-    district"): of the parts its figures are placed in, the one most of its reports name
-    before a word for the event, if at least a third do and no other part ties. Else (a
-    storm named after no place) the part most of its located figures are in
-    ("kherson-region"), if one stands out."""
-    bases = {place_base(x) for x in locations if part_of_country(x)} - {""}
-    by_event = Counter({b: sum(bool(_event_after(b).search(t)) for t in texts) for b in bases})
-    top = _standing_out(by_event)
-    if top and 3 * by_event[top] >= len(texts):
-        return slug_of(top)
-    top = _standing_out(Counter(part_of_country(x) or (x or "").lower() for x in locations if x))
-    return top if part_of_country(top) else ""
-
-
-def _standing_out(counts: Counter) -> str:
-    """The most counted key, if no other ties it."""
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return ""
-    return ranked[0][0]
-
-
-def _event_after(place: str) -> re.Pattern:
-    """ "Wayanad landslides", "Balasore train crash", "Enga's landslide": a place, then within
-    two words a word for an event."""
-    return re.compile(rf"\b{re.escape(place)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_event_words()})\b", re.IGNORECASE)
-
-
-@cache
-def _event_words() -> str:
-    return "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
-
-
-def _scope_base(scope: str) -> str:
-    """ "wayanad-district" → "wayanad": a scope's place without the word for its kind."""
-    return re.sub(rf"-(?:{_PART_KINDS})$", "", scope)
-
-
-def place_base(location: str | None) -> str:
-    """ "Kerala's Wayanad district" → "wayanad": a part of a country's name without its owner
-    and the word for what kind of part it is; "" for a bare "the district"."""
-    m = _SUBNATIONAL.search(location or "")
-    words = (location or "")[: m.start()] if m else (location or "")
-    words = re.sub(r"^.*[’']s\s+", "", words.strip())
-    return re.sub(r"^(?:the|its|his|her|their)\b", "", words.strip(), flags=re.I).strip(" ,").lower()
 
 
 def _clause_before(sentence: str, at: int) -> str:
@@ -501,13 +447,13 @@ def part_names(parts: dict[tuple[str, int], str], claims: list[Claim]) -> dict[s
     for c in claims:
         slug = parts.get((c.doc, c.start))
         if slug and c.location and slug_of(c.location) == slug:
-            core = _SUBNATIONAL.sub("", c.location).strip(" ,")
+            core = SUBNATIONAL.sub("", c.location).strip(" ,")
             if core:
                 names[slug] = core
     return names
 
 
-_GENERIC_PLACE = re.compile(rf"(?:the|his|her|its|their)\s+{_SUBNATIONAL.pattern}", re.I)  # "the county", "his state"
+_GENERIC_PLACE = re.compile(rf"(?:the|his|her|its|their)\s+{SUBNATIONAL.pattern}", re.I)  # "the county", "his state"
 
 
 def spoken_part(before: str, location: str | None, names: dict[str, str]) -> str:
@@ -537,44 +483,6 @@ _WHERE_SPOKEN = re.compile(
 def scope_cue(words: str) -> str | None:
     """The first scope the words name ("nationwide" → "national", "elsewhere")."""
     return _first_cue("scope", words)
-
-
-def slug_of(words: str) -> str:
-    """ "Buncombe County" → "buncombe-county": words as a part of a measure id."""
-    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
-
-
-_LEADING = {"the", "a", "an", "in", "on", "at", "of", "for", "from", "by", "this", "that", "each", "across"}
-
-
-def named_part(location: str | None, text: str, at: int | None = None) -> str | None:
-    """ "the county" where the report names one county ("Buncombe County"), or, where it
-    names several, the one it named last before the figure at offset `at`; a bare "the
-    state" or "the county" the report does not name is no place at all."""
-    words = (location or "").lower().split()
-    if len(words) != 1 or not _SUBNATIONAL.fullmatch(words[0]):
-        return location
-    named: list[tuple[int, str]] = []
-    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}})(?i:{words[0]})\b", text):
-        name = m.group(1).split()
-        while name and name[0].lower() in _LEADING:
-            name = name[1:]
-        if name:
-            named.append((m.start(), " ".join(name)))
-    names = {name for _, name in named}
-    if len(names) > 1 and at is not None:
-        before = [name for start, name in named if start < at]
-        names = {before[-1]} if before else names
-    return f"{names.pop()} {words[0].title()}" if len(names) == 1 else None
-
-
-def part_of_country(location: str | None) -> str:
-    """ "Kessel province" → "kessel-province": a toll stated for a part of the country."""
-    m = _SUBNATIONAL.search(location or "")
-    if not m:
-        return ""
-    words = re.sub(r"^(?:the|its)\s+", "", location[: m.end()].lower())
-    return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
 
 
 _GENERIC_TOTALS = {"number", "total", "figure", "tally", "count", "toll", "numbers", "figures", "list"}

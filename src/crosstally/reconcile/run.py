@@ -26,16 +26,15 @@ from .frames import (
     is_generic_total,
     is_one_period,
     is_running_total,
-    named_part,
     part_names,
     spoken_part,
     story_parts,
-    story_scope,
 )
 from .measures import is_military, owners_in
 from .misquotes import misquotes
 from .nationals import SpeakerInput, own_nationals
 from .occasions import OccasionInput, followed_days, occasions
+from .scopes import named_part, story_scope
 from .sides import claim_sides
 from .sources import (
     DescribedBodies,

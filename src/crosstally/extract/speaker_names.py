@@ -1,0 +1,230 @@
+"""The name of the speaker a noun phrase gives: the fullest form the document has.
+
+"Kyiv's figures" name Kyiv, "officials in Ishikawa prefecture" the prefecture's
+officials, "a spokesman for the Red Cross" the Red Cross, "Randhir Jaiswal, the
+ministry's spokesperson" a person; pronouns and bare information nouns name no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, lexicon
+from .names import NameIndex
+
+#: Roles whose holders "in" or "at" a place or body speak for it ("officials in Ishikawa").
+_PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
+
+
+def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    """The fullest name for the noun phrase headed by `head`, and whether it is a person.
+
+    Information nouns ("figures", "data", "reports") give way to their owner
+    ("Kyiv's figures", "South Korean intelligence data"); pronouns and bare information
+    nouns name no one.
+    """
+    if head.lower_ in lex.pronouns or head.pos_ == "PRON":
+        return None
+    placed = _officials_of_place(head)
+    if placed is not None:
+        return placed, False
+    body = _voice_of_body(head, names, lex)
+    if body is not None:
+        return body
+    if lex.noun_classes.get(head.lemma_.lower()) == "info" and head.ent_type_ not in (
+        "ORG",
+        "PERSON",
+    ):
+        return _owner(head, names, lex)
+    if head.ent_type_ not in ("PERSON", "ORG"):
+        for tok in head.subtree:
+            if (
+                tok.ent_type_ == "PERSON"
+                and tok.dep_ == "appos"
+                or (tok.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in tok.subtree))
+            ):
+                person = next(t for t in tok.subtree if t.ent_type_ == "PERSON")
+                ent = next(e for e in head.doc.ents if e.start <= person.i < e.end)
+                return names.fullest(_clean_name(ent.text, lex)), True
+    doc = head.doc
+    if head.ent_type_ == "ORG":
+        entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if entity is not None and len(entity) > 1:
+            # "Chile's foreign ministry" where the entity is only "foreign ministry": the owner too
+            owner = next(
+                (c for c in head.children if c.dep_ == "poss" and c.i < entity.start and c.pos_ == "PROPN"), None
+            )
+            start = owner.left_edge.i if owner is not None else entity.start
+            return _clean_name(doc[start : entity.end].text, lex), False
+    tokens = _phrase(head)
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    orgs = [
+        e
+        for e in doc.ents
+        if e.label_ in ("ORG", "GPE", "NORP") and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1
+    ]
+    if persons and not any(t.dep_ == "conj" for t in tokens):
+        name = _clean_name(persons[-1].text, lex)
+        return names.fullest(name), True
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    if orgs and len(orgs) == 1 and orgs[0].text.isupper() and orgs[0].start <= head.i < orgs[0].end:
+        return names.expand(orgs[0].text), False
+    if orgs and orgs[-1].end == tokens[-1].i + 1 and orgs[-1].label_ == "ORG" and len(orgs[-1]) > 1:
+        return orgs[-1].text, False
+    text = _clean_name(text, lex)
+    if text.isupper() and len(text) <= 10:
+        text = names.expand(text)
+    if head.pos_ == "PROPN" and len(tokens) == 1 and len(names.fullest(text).split()) > 1:
+        return names.fullest(text), True  # "Bastrykin said" after "Alexander Bastrykin": the person
+    return (text, head.pos_ == "PROPN" and _titled(head, lex)) if text else None
+
+
+def _titled(head, lex: Lexicon) -> bool:
+    """Whether a name the tagger did not take for a person's is given a person's title
+    ("Randhir Jaiswal, the ministry's spokesperson", "spokesperson Randhir Jaiswal"): a
+    person, whom a later "he" or "she" can mean."""
+    return any(
+        (c.dep_ == "appos" or (c.dep_ == "compound" and c.i < head.i))
+        and (c.lower_ in lex.titles or lex.noun_classes.get(c.lemma_.lower()) == "person")
+        for c in head.children
+    )
+
+
+def _voice_of_body(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    """ "a spokesman for the Red Cross", "a source at the Tunisian consulate": someone
+    unnamed who speaks for a body gives the body as the source."""
+    if lex.noun_classes.get(head.lemma_.lower()) != "voice" or head.ent_type_ == "PERSON":
+        return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None  # "the ministry's spokesman, Sufian Qudah": the person named
+    # the body after a preposition; "the ministry's spokesman" stays as written (its words
+    # name the body already, and reconciliation finds who speaks for whom)
+    owners = [
+        c
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of", "from", "in", "with")
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+    for owner in owners:
+        words = [owner, *(c for c in owner.children if c.dep_ == "compound")]
+        if any(w.ent_type_ == "ORG" or w.lemma_.lower() in lex.body_nouns for w in words):
+            named = name_of(owner, names, lex)
+            if named is not None and not named[1]:
+                return named
+    return None
+
+
+def _officials_of_place(head) -> str | None:
+    """ "officials in Ishikawa prefecture" speak for the prefecture: "Ishikawa prefecture
+    officials", one name for the variants of the body; "officials at the headquarters"
+    for the headquarters."""
+    if head.lemma_.lower() not in _PLACED_ROLES:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "from"):
+            for obj in prep.children:
+                named = head.doc[obj.left_edge.i : obj.i + 1]
+                if obj.dep_ != "pobj":
+                    continue
+                if any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in named):
+                    place = re.sub(r"^(?:the|The)\s+", "", named.text)
+                    return f"{place} {head.text.lower()}"
+                if obj.lemma_.lower() in lexicon().body_nouns:
+                    return re.sub(r"^(?:the|The)\s+", "", named.text)  # "officials at the headquarters"
+    return None
+
+
+def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
+    """Whose information an information noun is: "Kyiv's figures", "a Reuters count",
+    "South Korean intelligence data", "assessments from Ukraine"."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            if any(c.dep_ == "nummod" for c in child.children):
+                return None  # "the two administrations' counts": a sum of several sources
+            return name_of(child, names, lex)
+    modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
+    if modifiers and any(t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for m in modifiers for t in m.subtree):
+        doc = head.doc
+        first = min(t.i for m in modifiers for t in m.subtree)
+        text = doc[first : head.i].text
+        if text and not text.islower():
+            return (names.expand(text) if text.isupper() else text), False
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            # "the number of people confirmed dead": what is counted owns nothing
+            # nor does a plain noun ("a newspaper count of death certificates")
+            objects = [
+                c
+                for c in child.children
+                if c.dep_ == "pobj"
+                and not (child.lower_ == "of" and (lex.noun_classes.get(c.lemma_.lower()) or _plain_noun(c, lex)))
+            ]
+            objects.sort(key=lambda o: o.ent_type_ != "PERSON")
+            if objects:
+                return name_of(objects[0], names, lex)
+    for child in head.children:
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                objects = [c for c in agent.children if c.dep_ == "pobj"]
+                if objects:
+                    return name_of(objects[0], names, lex)
+    return None
+
+
+def _plain_noun(token, lex: Lexicon) -> bool:
+    """A common noun that names no one in particular ("death certificates", "hospitals"),
+    not a body known by its kind ("the commission")."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and token.lower_ not in lex.body_nouns
+        and token.lower_ not in lex.outlet_nouns
+        and not any(c.pos_ == "PROPN" for c in token.lefts)
+    )
+
+
+def _name_continues(head, prep) -> bool:
+    """ "Doctors Without Borders", "Ministry of Health": a preposition inside a name."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or not head.text[:1].isupper():
+        return False
+    obj = objects[0]
+    return obj.pos_ == "PROPN" and obj.text[:1].isupper() and (prep.text[:1].isupper() or prep.lower_ in ("of", "for"))
+
+
+def _phrase(head) -> list:
+    """Tokens of the noun phrase: left modifiers, the head, conjuncts; no clauses or asides."""
+    keep = {head.i}
+    for child in head.lefts:
+        if child.dep_ not in ("det", "punct", "predet"):
+            keep.update(t.i for t in child.subtree)
+    for child in head.rights:
+        if child.dep_ in ("cc", "conj"):
+            keep.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
+        elif child.dep_ == "prep" and (
+            (child.ent_type_ and child.ent_type_ == head.ent_type_) or _name_continues(head, child)
+        ):
+            keep.update(t.i for t in child.subtree if t.dep_ != "appos" and not t.is_punct)
+        elif child.dep_ == "compound":
+            keep.add(child.i)
+    doc = head.doc
+    tokens = [doc[i] for i in sorted(keep)]
+    while tokens and (tokens[-1].dep_ == "case" or tokens[-1].is_punct):
+        tokens.pop()
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in ("det", "case")):
+        tokens.pop(0)
+    return tokens or [head]
+
+
+def _clean_name(text: str, lex: Lexicon) -> str:
+    """Drop a possessive ending ("the ministry's"), a leading article, and titles before a
+    capitalised name; a possessive inside the name stays as written ("Jordan's foreign
+    ministry", "Moody's RMS")."""
+    text = re.sub(r"\s*\([^)]*\)?\s*$", "", text)
+    words = re.sub(r"['’]s$", "", text.strip()).split()
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    while len(words) > 1 and words[0].lower() in lex.titles and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)

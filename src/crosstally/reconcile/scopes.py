@@ -1,0 +1,106 @@
+"""Scopes: the place a story happens in, and the parts of a country a figure is in.
+
+A story happens in the part of a country its event is named after ("the Wayanad
+landslides"), else the part most of its figures are in; "Kessel province" is a part of
+the country, "the county" the one county a report names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from .stories import event_kinds
+
+_PART_KINDS = "province|region|district|governorate|county|prefecture|state|department|oblast|municipality"
+
+
+SUBNATIONAL = re.compile(rf"\b(?:{_PART_KINDS})\b", re.I)
+
+
+def story_scope(locations: list[str | None], texts: list[str]) -> str:
+    """The part of a country a story happens in. First the part its event is named after, as
+    its base name ("wayanad" of "the Wayanad landslides", whose figures say "Wayanad
+    district"): of the parts its figures are placed in, the one most of its reports name
+    before a word for the event, if at least a third do and no other part ties. Else (a
+    storm named after no place) the part most of its located figures are in
+    ("kherson-region"), if one stands out."""
+    bases = {place_base(x) for x in locations if part_of_country(x)} - {""}
+    by_event = Counter({b: sum(bool(_event_after(b).search(t)) for t in texts) for b in bases})
+    top = _standing_out(by_event)
+    if top and 3 * by_event[top] >= len(texts):
+        return slug_of(top)
+    top = _standing_out(Counter(part_of_country(x) or (x or "").lower() for x in locations if x))
+    return top if part_of_country(top) else ""
+
+
+def _standing_out(counts: Counter) -> str:
+    """The most counted key, if no other ties it."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
+def _event_after(place: str) -> re.Pattern:
+    """ "Wayanad landslides", "Balasore train crash", "Enga's landslide": a place, then within
+    two words a word for an event."""
+    return re.compile(rf"\b{re.escape(place)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:{_event_words()})\b", re.IGNORECASE)
+
+
+@cache
+def _event_words() -> str:
+    return "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
+
+
+def scope_base(scope: str) -> str:
+    """ "wayanad-district" → "wayanad": a scope's place without the word for its kind."""
+    return re.sub(rf"-(?:{_PART_KINDS})$", "", scope)
+
+
+def place_base(location: str | None) -> str:
+    """ "Kerala's Wayanad district" → "wayanad": a part of a country's name without its owner
+    and the word for what kind of part it is; "" for a bare "the district"."""
+    m = SUBNATIONAL.search(location or "")
+    words = (location or "")[: m.start()] if m else (location or "")
+    words = re.sub(r"^.*[’']s\s+", "", words.strip())
+    return re.sub(r"^(?:the|its|his|her|their)\b", "", words.strip(), flags=re.I).strip(" ,").lower()
+
+
+_LEADING = {"the", "a", "an", "in", "on", "at", "of", "for", "from", "by", "this", "that", "each", "across"}
+
+
+def named_part(location: str | None, text: str, at: int | None = None) -> str | None:
+    """ "the county" where the report names one county ("Buncombe County"), or, where it
+    names several, the one it named last before the figure at offset `at`; a bare "the
+    state" or "the county" the report does not name is no place at all."""
+    words = (location or "").lower().split()
+    if len(words) != 1 or not SUBNATIONAL.fullmatch(words[0]):
+        return location
+    named: list[tuple[int, str]] = []
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,3}})(?i:{words[0]})\b", text):
+        name = m.group(1).split()
+        while name and name[0].lower() in _LEADING:
+            name = name[1:]
+        if name:
+            named.append((m.start(), " ".join(name)))
+    names = {name for _, name in named}
+    if len(names) > 1 and at is not None:
+        before = [name for start, name in named if start < at]
+        names = {before[-1]} if before else names
+    return f"{names.pop()} {words[0].title()}" if len(names) == 1 else None
+
+
+def part_of_country(location: str | None) -> str:
+    """ "Kessel province" → "kessel-province": a toll stated for a part of the country."""
+    m = SUBNATIONAL.search(location or "")
+    if not m:
+        return ""
+    words = re.sub(r"^(?:the|its)\s+", "", location[: m.end()].lower())
+    return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
+
+
+def slug_of(words: str) -> str:
+    """ "Buncombe County" → "buncombe-county": words as a part of a measure id."""
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
