@@ -317,6 +317,14 @@ def test_attribution_in_context(claims_of, text, mention, source):
             "ministry",
         ),
         ("The agency kept its estimate at 670 on Tuesday.", "670", "agency"),
+        # whose count "its" is takes a verb of keeping; a verb against it, or "By its
+        # count" fronted, keeps the earlier reading
+        ("The union challenged its count of 95,000 marchers.", "95,000", None),
+        (
+            "The monitoring group tracks the fighting. By its count, the army lost 300 soldiers in May.",
+            "300",
+            None,
+        ),
         # "the ministry's count" after "the interior ministry": the fuller name
         (
             "The interior ministry said on Friday that 88 people had died. The ministry's count had stood at 80.",
@@ -333,7 +341,7 @@ def test_attribution_in_context(claims_of, text, mention, source):
         ("The agency's spokesman, Omar Haddad, said 300 families were displaced.", "300", "Omar Haddad"),
         # "its" body keeps the name as written (reconciliation finds whose it is)
         (
-            "Peru is still counting. Its health ministry said on Friday that 61 people had died.",
+            "Floods reached Peru's north as well. Its health ministry reported on Friday that 61 people had died.",
             "61",
             "Its health ministry",
         ),

@@ -238,6 +238,13 @@ def test_people_on_a_boat_however_written_and_whoever_tells_it_are_aboard(senten
     assert _frame(sentence, mention, "other", "", source).state == "aboard"
 
 
+def test_people_crowding_onto_a_square_or_boarding_buses_are_not_aboard():
+    square = "About 50,000 people packed onto the square for the march, organisers said."
+    assert _frame(square, "About 50,000", "other", "people").state != "aboard"
+    buses = "Some 400 people boarded buses to join the march."
+    assert _frame(buses, "Some 400", "other", "people").state != "aboard"
+
+
 def test_figures_added_since_the_last_count_are_not_the_count():
     sentence = "Divers recovered 12 more bodies on Thursday, bringing the total to 94, the coast guard said."
     assert _frame(sentence, "12", "killed", "bodies").group == "added"
@@ -248,10 +255,10 @@ def test_figures_added_since_the_last_count_are_not_the_count():
 
 def test_a_gathering_named_before_the_figure_outweighs_another_clauses_state():
     sentence = (
-        "Its spokeswoman said the biggest gathering had been in the capital, with about 20,000 people, and that "
-        "no more than 15,000 had reached the square."
+        "Police put the largest rally at the harbour front, some 8,000 people, and said 300 had been evacuated "
+        "from the pier."
     )
-    assert _frame(sentence, "about 20,000", "other", "people").state == "turnout"
+    assert _frame(sentence, "some 8,000", "other", "people").state == "turnout"
 
 
 def test_women_and_children_are_people_counted_by_the_same_group_however_written():

@@ -259,3 +259,14 @@ def test_in_a_story_of_one_towns_marches_that_town_is_the_whole(nlp):
     assert measure["About 60,000"] == measure["20,000"]
     assert "turnout-bilbao" not in measure["90,000"]
     assert "turnout-seville" in measure["about 2,000"]
+
+
+def test_a_turnout_counted_across_the_country_is_no_towns():
+    from crosstally.reconcile.towns import TownInput, town_turnouts
+
+    items = [
+        TownInput(("a.txt", 1), "turnout", "", "Portugal", True),
+        TownInput(("a.txt", 2), "turnout", "", "Lisbon", True),  # "nationwide, Lisbon's unions said"
+        TownInput(("a.txt", 3), "turnout", "", "Porto", False),
+    ]
+    assert town_turnouts(items, []) == {("a.txt", 3): "porto"}

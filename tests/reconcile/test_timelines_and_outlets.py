@@ -83,9 +83,19 @@ def test_an_outlet_described_where_it_is_named_is_the_one_the_description_means(
 
 
 def test_its_ministry_is_the_country_named_just_before():
-    text = "Peru is still counting. Its health ministry said on Friday that 61 people had died."
+    text = "Floods reached Peru's north as well. Its health ministry reported on Friday that 61 people had died."
     described = DescribedBodies(text, ["Its health ministry"])
     assert described.of("Its health ministry", text.index("61")) == "Peru's health ministry"
+    # two countries, each with "its" ministry: each the one named just before it
+    two = (
+        "Floods reached Peru's north. Its health ministry said 61 people had died. Chile reported no figure until "
+        "Friday. Its health ministry then said 14 people had died."
+    )
+    both = DescribedBodies(two, ["Its health ministry"])
+    assert both.of("Its health ministry", two.index("61")) == "Peru's health ministry"
+    assert both.of("Its health ministry", two.index("14")) == "Chile's health ministry"
+    # "its spokesman" is a person's word, not a body's
+    assert DescribedBodies(two, ["Its spokesman"]).of("Its spokesman", two.index("14")) is None
     # a body of that kind named in full before it is the one meant
     named = "Peru's Ministry of Health said 40 had died. Its health ministry later said 61."
     assert (
@@ -101,13 +111,19 @@ def test_its_ministry_is_the_country_named_just_before():
 
 
 def test_a_country_named_with_a_figure_is_no_place_apart_from_a_city():
-    """68 dead "in Mecca", then the ministry of Jordan "put its count at 75": one count
-    going on (the country is whose count it is); two towns' counts are no timeline."""
+    """40 dead "in Cusco", then Peru's ministry "put its count at 52": one count going on
+    (the country is whose count it is); two towns' or two countries' counts are no
+    timeline."""
     counted = _estimates(
-        (replace(_claim(68, "exact"), location="Mecca"), date(2024, 6, 20)),
-        (replace(_claim(75, "exact"), location="Jordan"), date(2024, 6, 24)),
+        (replace(_claim(40, "exact"), location="Cusco"), date(2024, 2, 5)),
+        (replace(_claim(52, "exact"), location="Peru"), date(2024, 2, 8)),
     )
-    assert [(r.earlier.claim.value, r.later.claim.value) for r in revisions(counted)] == [(68, 75)]
+    assert [(r.earlier.claim.value, r.later.claim.value) for r in revisions(counted)] == [(40, 52)]
+    countries = _estimates(
+        (replace(_claim(400, "exact"), location="Peru"), date(2024, 2, 5)),
+        (replace(_claim(90, "exact"), location="Ecuador"), date(2024, 2, 8)),
+    )
+    assert revisions(countries) == []
     towns = _estimates(
         (replace(_claim(5, "exact"), location="Nova Kakhovka"), date(2023, 6, 7)),
         (replace(_claim(3, "exact"), location="Oleshky"), date(2023, 6, 8)),

@@ -163,13 +163,16 @@ def _own_tally(top, names: NameIndex, lex: Lexicon) -> Attribution | None:
 
 
 def _keeper(tally, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
-    """Who keeps "its count": the subject of the clause the tally is in, when it names a
-    source ("the ministry stood by its count"), not people ("six people died")."""
+    """Who keeps "its count": the subject of a verb of keeping whose object the tally is,
+    when it names a source ("the ministry stood by its count", "the agency kept its
+    estimate at 670"), not people; "the union challenged its count" keeps nothing."""
     if tally.lemma_.lower() not in _KEPT_TALLIES:
         return None
     verb = tally
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
+    if lex.reporting_verbs.get(verb.lemma_.lower()) != "keep":
+        return None  # "By its count, the army lost 300": the body that spoke before
     for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")):
         named = name_of(subject, names, lex)
         if named is not None and not _people(named[0]):
@@ -351,7 +354,7 @@ def _finds(verb, lex: Lexicon) -> bool:
 
 def _is_reporting(token, lex: Lexicon) -> bool:
     kind = lex.reporting_verbs.get(token.lemma_.lower())
-    if token.pos_ not in ("VERB", "AUX") or kind is None or kind == "cite":
+    if token.pos_ not in ("VERB", "AUX") or kind is None or kind in ("cite", "keep"):
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
         return False  # "the blaze claimed 36 lives"

@@ -229,6 +229,8 @@ def _takes_part(verb, lex: Lexicon) -> bool:
     """ "took part", "turned out", "participated"; "joined the marches", "attended a rally in
     the capital": a verb of taking part, or of joining what its object names as a gathering."""
     lemma = verb.lemma_.lower()
+    if lemma in ("take", "participate") and _takes_part_in_other(verb, lex):
+        return False  # "took part in the rescue", not "took part in the protests" or "in Paris"
     if lex.noun_classes.get(lemma) == "partaking":
         return True
     for child in verb.children:
@@ -241,6 +243,16 @@ def _takes_part(verb, lex: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def _takes_part_in_other(verb, lex: Lexicon) -> bool:
+    """Whether what a verb of taking part takes part "in" is something other than a
+    gathering or a place ("the rescue operation")."""
+    joined = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return any(
+        lex.noun_classes.get(o.lemma_.lower()) != "gathering" and o.ent_type_ not in ("GPE", "LOC", "FAC")
+        for o in joined
+    )
 
 
 def governing_verbs(token) -> list:

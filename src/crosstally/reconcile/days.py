@@ -126,8 +126,7 @@ def one_day(sentence: str, at: int, end: int, published: date | None) -> tuple[d
 
 def _gathering_noun(word: str) -> bool:
     """ "protests", "marches", "rally": a word of a gathering."""
-    forms = {singular(word), word[:-2] if word.endswith("es") else word}
-    return any(lexicon().noun_classes.get(form) == "gathering" for form in forms)
+    return lexicon().noun_classes.get(singular(word)) == "gathering"
 
 
 def _resolved(words: str, published: date | None) -> date | None:

@@ -195,10 +195,14 @@ def _a_few_beside_many(a: Claim, b: Claim) -> bool:
 
 def _elsewhere(a: str | None, b: str | None) -> bool:
     """Whether two figures are placed in two different places ("five died in Nova
-    Kakhovka", "three died in Oleshky"): counts of two places do not conflict. A country
-    named with a figure of one measure ("Jordan's ministry put its count at 75") is whose
-    count it is, or the whole, not a place apart."""
-    if not a or not b or is_country(a) or is_country(b):
+    Kakhovka", "three died in Oleshky"; Turkey and Syria): counts of two places do not
+    conflict. A country named beside a town ("68 in Mecca", then "Jordan's ministry put
+    its count at 75") is whose count it is, or the whole, not a place apart."""
+    if not a or not b:
+        return False
+    if is_country(a) and is_country(b):
+        return a.lower() != b.lower()  # Turkey's toll and Syria's
+    if is_country(a) or is_country(b):
         return False
     x, y = (re.sub(r"[^a-z0-9 ]+", " ", p.lower()).split() for p in (a, b))
     return not (set(x) & set(y))

@@ -205,7 +205,17 @@ _STOP = {
 
 
 #: Plurals news counts people by that no rule of "-s" undoes.
-_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "policemen": "policeman"}
+_IRREGULAR_PLURALS = {
+    "women": "woman",
+    "men": "man",
+    "children": "child",
+    "policemen": "policeman",
+    # nouns in -che, which the rule for "marches" would cut short
+    "avalanches": "avalanche",
+    "niches": "niche",
+    "headaches": "headache",
+    "caches": "cache",
+}
 
 
 def singular(word: str) -> str:

@@ -443,7 +443,8 @@ class DescribedBodies:
     foreign ministry", "the state-funded commission") is the body of that kind the
     document last named in full before the figure ("Jordan's Ministry of Foreign Affairs",
     "the Kenya National Commission on Human Rights"), among the document's sources; with
-    none before it, the one such body the document names at all."""
+    none before it, the one such body the document names at all; with none at all, "its"
+    body is the country named just before ("Peru ... Its health ministry")."""
 
     def __init__(self, text: str, names: list[str]) -> None:
         self._text = text
@@ -480,18 +481,18 @@ class DescribedBodies:
         return self._countrys(name, at)
 
     def _countrys(self, name: str, at: int) -> str | None:
-        """ "Jordan, too, is still counting. Its foreign ministry said ...": "its" body is
-        the country's named last before it, in its sentence or just before."""
-        if not _ITS.match(name):
-            return None
+        """ "Peru is still counting. Its health ministry said ...": "its" body is the
+        country named last in the few hundred characters before the phrase nearest the
+        figure."""
+        if not _ITS.match(name) or head_noun(name) not in lexicon().body_nouns:
+            return None  # "Its spokesman" is a person's word, not a body's
         near = [m.start() for m in re.finditer(re.escape(name), self._text[: at + _ITS_AFTER], re.IGNORECASE)]
         if not near:
             return None
-        said = near[-1]
+        said = min(near, key=lambda start: (start > at, abs(at - start)))  # its own sentence's
         before = self._text[max(0, said - _ITS_REACH) : said]
-        countries = [
-            before[s:e] for s, e, _ in place_spans(before) if before[s : s + 1].isupper() and is_country(before[s:e])
-        ]
+        written = [re.sub(r"['’]s$", "", before[start:end]) for start, end, _ in place_spans(before)]
+        countries = [w for w in written if w[:1].isupper() and is_country(w)]
         return _ITS.sub(f"{countries[-1]}'s ", name) if countries else None
 
 

@@ -54,7 +54,7 @@ def town_turnouts(items: list[TownInput], texts: list[str]) -> dict[tuple[str, i
     figure of the whole country, the town the story's reports name most is its own (its
     figures often name no place at all), if one stands out."""
     turnouts = [i for i in items if i.state in GATHERING_STATES and not i.scope]
-    towns = {i.key: town for i in turnouts if (town := town_of(i.location))}
+    towns = {i.key: town for i in turnouts if not i.national and (town := town_of(i.location))}
     if towns and not any(i.national for i in turnouts):
         named = {town_of(i.location): i.location or "" for i in turnouts if i.key in towns}
         mentions = Counter({town: sum(_mentions(name, t) for t in texts) for town, name in named.items()})
