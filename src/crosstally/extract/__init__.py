@@ -32,6 +32,7 @@ from .places import location
 from .sentences import bounded_spans, sentence_spans
 from .syntax import (
     category,
+    counted_after_weekday,
     counted_token,
     ends_state,
     gathering_subject,
@@ -657,11 +658,8 @@ def _bare_date(token) -> bool:
     entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
     if token.i + 1 < entity.end and token.doc[token.i + 1].lower_ in _TIME_AFTER:
         return True  # "up from 94 the day before", "put the dead at 149 early on Sunday": the time follows
-    weekdays = lexicon().weekdays
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if any(t.lower_ in weekdays for t in entity if t.i < token.i) and (
-        following is not None and following.tag_ in ("NNS", "NNPS") and following.lower_ not in lexicon().months
-    ):
+    lex = lexicon()
+    if any(t.lower_ in lex.weekdays for t in entity if t.i < token.i) and counted_after_weekday(token, lex) is not None:
         return True  # "Police said on Monday 120 people were arrested": the weekday, then a count
     return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
 

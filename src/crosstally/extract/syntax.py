@@ -116,14 +116,23 @@ def counted_token(top, kind: str, lex: Lexicon):
     if of_object is not None:
         return of_object
     head = top.head
-    following = top.doc[top.i + 1] if top.i + 1 < len(top.doc) else None
-    if head.i < top.i and head.lower_ in lex.weekdays and following is not None and following.tag_ in ("NNS", "NNPS"):
-        return following  # "said on Sunday 9,800 soldiers had died": the parser hung the number on the day
+    if head.i < top.i and head.lower_ in lex.weekdays and (after := counted_after_weekday(top, lex)) is not None:
+        return after  # "said on Sunday 9,800 soldiers had died": the parser hung the number on the day
     if top.dep_ == "npadvmod" and head.lower_ in _MORE and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > top.i:
         return head.head  # "about 1,000 more troops", "300 additional police"
     if top.pos_ == "NOUN" and top.lower_ in lex.number_words:
         return None
     return _quantity_subject(top, lex)
+
+
+def counted_after_weekday(number, lex: Lexicon):
+    """ "Police said on Monday 120 people were arrested": the plural noun right after a
+    number that follows a weekday, which makes the number a count of it, not the day of
+    the month ("on Monday 12 May"); None if no such noun follows."""
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if following is None or following.tag_ not in ("NNS", "NNPS") or following.lower_ in lex.months:
+        return None
+    return following
 
 
 def _of_object(token):

@@ -235,7 +235,8 @@ def reconcile(
         dates.update({d: dates[d].in_story(known) for d in story.docs if d in dates})
         story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
         nationality = _nationality(story_claims)
-        scope = story_scope([c.location for c in story_claims], [info[d].text for d in story.docs if d in info])
+        story_texts = [info[d].text for d in story.docs if d in info]
+        scope = story_scope([c.location for c in story_claims], story_texts)
         # a story about one people abroad has no home country to set other countries apart by
         home = None if nationality else home_country([c.location for c in story_claims])
         sides = claim_sides(
@@ -252,9 +253,8 @@ def reconcile(
         towns: list[TownInput] = []
         days: list[DayInput] = []
         # one day's dead are told apart from a running toll only in a story of protests
-        protests = is_story_of_gatherings([info[d].text for d in story.docs if d in info])
+        protests = is_story_of_gatherings(story_texts)
         speakers: list[SpeakerInput] = []
-        story_texts = [info[d].text for d in story.docs if d in info]
         offices = holders_of_offices(
             story_texts, {c.source: entities[c.source] for c in story_claims if c.source in entities}
         )
@@ -351,7 +351,7 @@ def reconcile(
                 )
         for key, day in followed_days(gatherings).items():
             frames[key] = replace(frames[key], as_of=day.isoformat(), as_of_day=day, as_of_origin="continued")
-        for key, town in town_turnouts(towns, [info[d].text for d in story.docs if d in info]).items():
+        for key, town in town_turnouts(towns, story_texts).items():
             frame_objs[key] = replace(frame_objs[key], scope=town)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}", scope=town)
         for key, people in own_nationals(speakers).items():

@@ -348,9 +348,15 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
             continue
         body = next(b for b in bodies if fold(b) in matching)
         for person in persons:
-            if person in name or name in person or person.split()[-1] == name.split()[-1]:
+            if _names_person(name, person):
                 out.setdefault(person, body)
     return out
+
+
+def _names_person(name: str, person: str) -> bool:
+    """Whether a name a title precedes ("Ihor Klymenko" of "Interior Minister Ihor
+    Klymenko") is the source `person`: one holds the other, or they share a surname."""
+    return person in name or name in person or person.split()[-1] == name.split()[-1]
 
 
 def holders_of_offices(texts: list[str], entities: dict[str, SourceEntity]) -> dict[str, str]:
@@ -374,7 +380,7 @@ def holders_of_offices(texts: list[str], entities: dict[str, SourceEntity]) -> d
                 continue
             body = matching[0]
             for person in persons:
-                if person in name or name in person or person.split()[-1] == name.split()[-1]:
+                if _names_person(name, person):
                     out.setdefault(person, body)
     # "Klymenko said" after "Interior Minister Ihor Klymenko": every name of the person
     held = {entities[person].key: body for person, body in out.items()}
