@@ -395,3 +395,44 @@ def test_a_surname_after_the_full_name_is_the_person_and_he_goes_on(claims_of):
 def test_a_source_is_never_a_number_or_a_stray_mark(claims_of, sentence, mention):
     source = {c.mention: c for c in claims_of(sentence)}[mention].source
     assert source is None or (any(ch.isalpha() for ch in source) and not any(ch.isdigit() for ch in source)), source
+
+
+def test_he_said_in_an_earlier_paragraph_reads_the_paragraphs_before_it(claims_of):
+    """A paragraph whose speaker is "she" is hers for the paragraph after it too, not the
+    name it mentions in passing (nor a district the tagger takes for a person)."""
+    text = (
+        "Governor Amara Okafor said on Tuesday that 40 people were still missing.\n\n"
+        "Divers working with Captain Musa Bello found 35 bodies near the river, she said.\n\n"
+        "Doctors had treated 60 of the injured, she said."
+    )
+    assert {c.mention: c.source for c in claims_of(text)}["60"] == "Amara Okafor"
+
+
+def test_a_speaker_described_between_commas_keeps_the_verb(claims_of):
+    """ "X, a group not to be confused with Y, said": the parser hangs "said" on the
+    description's verb; the speaker is still X."""
+    text = (
+        "Officials in the delta said 20 people had died.\n\n"
+        "On Friday the Lagos Civic Rights Forum, a private group not to be confused with the state-run rights "
+        "council, said 27 people had died."
+    )
+    assert {c.mention: c.source for c in claims_of(text)}["27"] == "Lagos Civic Rights Forum"
+
+
+@pytest.mark.parametrize("verb", ["confirmed", "reported", "estimated"])
+def test_it_inside_what_a_body_says_is_that_body(claims_of, verb):
+    """ "The Red Cross said it had confirmed 31 deaths" is the Red Cross's, not the
+    minister's who spoke the paragraph before."""
+    text = f"Interior Minister Paul Dube said 20 people had died.\n\nThe Red Cross said it had {verb} 31 deaths."
+    claim = next(c for c in claims_of(text) if c.value == 31)
+    assert (claim.source, claim.via) == ("Red Cross", None)
+
+
+@pytest.mark.parametrize(
+    "headline", ["Haj death toll climbs to 900 as heat persists", "Kumbh Mela crush toll reaches 30"]
+)
+def test_an_events_name_before_its_toll_is_no_owner(claims_of, headline):
+    """ "Haj death toll": the name is the event's; only a name right before the tally owns
+    it ("an AFP tally")."""
+    assert [c.source for c in claims_of(headline)] == [None]
+    assert [c.source for c in claims_of("An AFP tally reached 577 on Friday.")] == ["AFP"]

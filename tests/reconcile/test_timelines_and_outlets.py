@@ -158,3 +158,19 @@ def test_a_minister_and_the_ministry_the_title_names_keep_one_count(nlp):
     assert ("12", "nine") in revised  # one body's count, though the Red Cross disputes it
     conflicts = {frozenset((by_span[f.first[:2]], by_span[f.second[:2]])) for f in rec.flags if f.type == "conflict"}
     assert conflicts == {frozenset(("nine", "30"))}
+
+
+def test_a_bodys_lowercase_description_is_the_body_the_report_names():
+    """A headline's "Rights commission" and "Ghana's rights commission" describe the one
+    commission the report names in full; a second body with "rights" in its name, named in
+    another report of the story, does not take them."""
+    text = (
+        "Rights commission counts 39 deaths\n\nThirty-nine people have died, the National Commission on Human "
+        "Rights said. Ghana's rights commission said 17 of them died in the capital."
+    )
+    names = ["Rights commission", "National Commission on Human Rights", "Ghana's rights commission"]
+    described = DescribedBodies(text, names)
+    full = "National Commission on Human Rights"
+    assert described.of("Rights commission", text.index("39")) == full
+    assert described.of("Ghana's rights commission", text.index("17")) == full
+    assert described.of("National Commission on Human Rights", 0) is None  # named in full already

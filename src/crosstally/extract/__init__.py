@@ -28,7 +28,7 @@ from .antecedents import category_of_words, is_pronoun, opening_quantity, quanti
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, a_change_verb, scan
-from .places import location
+from .places import PLACE_NOUNS, location
 from .sentences import bounded_spans, sentence_spans
 from .syntax import (
     category,
@@ -256,7 +256,11 @@ class _Job:
             if missing:
                 texts = [self.unit_text(v) for v in missing]
                 self._docs.update(zip(missing, self.parser.pipe(texts, batch_size=CONTEXT_UNITS), strict=True))
-            return [_sentence_speaker(sent, self.names, []) for v in earlier for sent in self._docs[v].sents]
+            speakers: list[Attribution] = []
+            for sent in (sent for v in earlier for sent in self._docs[v].sents):
+                # each earlier sentence's "he said" reads the sentences before it
+                speakers.append(_sentence_speaker(sent, self.names, speakers))
+            return speakers
 
         return load
 
@@ -324,10 +328,17 @@ def _sentence_speaker(sent, names: NameIndex, previous: list[Attribution]) -> At
     spoken = attribute(sent, sent.root, names, lex, previous)
     if spoken.source:
         return spoken
-    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    people = [e for e in sent.ents if e.label_ == "PERSON" and not _names_a_place(e)]
     if people:
         return Attribution(names.fullest(people[-1].text), None, None, True, named_only=True)
     return Attribution()
+
+
+def _names_a_place(entity) -> bool:
+    """A name the tagger took for a person that a place noun follows ("in Malappuram
+    district"): a place, which no "he said" stands for."""
+    after = entity.doc[entity.end] if entity.end < len(entity.doc) else None
+    return after is not None and after.lemma_.lower() in PLACE_NOUNS
 
 
 def _claim(

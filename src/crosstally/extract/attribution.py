@@ -81,8 +81,13 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
         while outer is not None and said.source and _speaker(outer, names, lex, previous).source == said.source:
             outer = _reporting_verb(sent, outer, lex, ancestors_only=True)  # the same speaker goes on
-        if outer is not None and (_first_person(reporter) or _pronoun_without_antecedent(reporter, said, lex)):
-            reporter, said = outer, _speaker(outer, names, lex, previous)
+        outer_said = _speaker(outer, names, lex, previous) if outer is not None else Attribution()
+        if outer is not None and (
+            _first_person(reporter)
+            or _pronoun_without_antecedent(reporter, said, lex)
+            or _pronoun_for(reporter, outer_said, lex)
+        ):
+            reporter, said = outer, outer_said
         elif outer is not None and said.source and said.via is None and _reported_within(reporter, outer):
             relayer = _speaker(outer, names, lex, previous)
             if relayer.source and relayer.source != said.source:
@@ -119,11 +124,12 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
         return None
     for tally in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in QUANTITY_NOUNS):
         # "the ministry's count", "an AFP tally": a body or person (not "the death toll",
-        # nor a place's own toll: "Japan's toll", "the Odisha toll")
+        # nor a place's own toll: "Japan's toll", "the Odisha toll"), and a name right
+        # before the tally ("Hajj death toll", "Balasore train crash toll" name the event)
         owners = [
             c
             for c in tally.children
-            if (c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"))
+            if (c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tally.i - 1))
             and c.ent_type_ not in _PLACE_ENTITIES
             and (c.pos_ != "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
             and not any(n.dep_ == "nummod" for n in c.children)  # "the two administrations' counts"
@@ -260,6 +266,17 @@ def _pronoun_without_antecedent(verb, said: Attribution, lex: Lexicon) -> bool:
     refers to the speaker of the reporting verb around it."""
     subject = _subject(verb)
     return not said.source and subject is not None and subject.lower_ in lex.pronouns
+
+
+def _pronoun_for(verb, outer: Attribution, lex: Lexicon) -> bool:
+    """ "The commission said it had confirmed 41 deaths", "the governor said she had
+    counted 12": a pronoun subject inside what a speaker says stands for that speaker when
+    it agrees with it ("he"/"she" a person, "it" a body, "they" either)."""
+    subject = _subject(verb)
+    if not outer.source or subject is None or subject.lower_ not in lex.pronouns:
+        return False
+    word = subject.lower_
+    return word == "they" or (word in ("he", "she") and outer.person) or (word == "it" and not outer.person)
 
 
 def _first_person(verb) -> bool:
@@ -463,7 +480,29 @@ def _subject(verb):
         ):
             return child
     fronted = _fronted_appositive(verb)
-    return fronted if fronted is not None else _trailing_subject(verb)
+    if fronted is not None:
+        return fronted
+    described = _subject_before_description(verb)
+    return described if described is not None else _trailing_subject(verb)
+
+
+def _subject_before_description(verb):
+    """For "The Rights Commission, a group not to be confused with the state body, said
+    ..." parsed with the description's verb as the sentence's (or as a clause the speaking
+    verb takes): that verb's subject, when a description follows it and a comma ends it."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    described = [verb.head] if verb.head.i != verb.i else []
+    described += [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    for subject in (s for clause in described for s in clause.children):
+        if (
+            subject.dep_ in ("nsubj", "nsubjpass")
+            and subject.i < verb.i
+            and subject.pos_ in ("PROPN", "NOUN")
+            and any(c.dep_ == "appos" for c in subject.children)
+        ):
+            return subject
+    return None
 
 
 def _fronted_appositive(verb):

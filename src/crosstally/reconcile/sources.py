@@ -503,8 +503,14 @@ class DescribedBodies:
 
 
 def _named_in_full(name: str) -> bool:
-    """ "Jordan's Ministry of Foreign Affairs", not "the ministry" or "Its foreign ministry"."""
-    return bool(re.search(r"[A-Z]", re.sub(r"^(?:The|Its)\s+", "", name)))
+    """ "Jordan's Ministry of Foreign Affairs", not "the ministry", "Its foreign ministry",
+    "Kenya's rights commission" or a headline's "Rights commission": a capital after the
+    first letter, once a leading "the", "its" or country's possessive is set aside."""
+    rest = re.sub(r"^(?:The|Its)\s+", "", name)
+    owner = re.match(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+", rest)
+    if owner and is_country(owner.group(1)):
+        rest = rest[owner.end() :]
+    return bool(re.search(r"[A-Z]", rest[1:]))
 
 
 _ITS = re.compile(r"^its\s+", re.IGNORECASE)
