@@ -234,6 +234,24 @@ CATEGORIES = [
     # people held by the police, not people who held something
     ("Police said at least 310 people were held in the capital.", "at least 310", "arrested"),
     ("About 8,000 people held a vigil in the square.", "About 8,000", "other"),
+    ("Officials said 520 people held overnight would appear in court.", "520", "arrested"),
+    # crews and teams sent to work are deployed; a force verb says nothing of other people
+    ("Eleven teams of the civil defence, some 400 rescuers in all, worked through the night.", "Eleven", "deployed"),
+    ("About 600 emergency workers were at the scene by Sunday.", "About 600", "deployed"),
+    ("Nearly 900 rescue workers were still combing the hillside.", "Nearly 900", "deployed"),
+    ("The governor said the state guard had activated 450 members.", "450", "deployed"),
+    ("Some 3,000 people work at the port.", "Some 3,000", "other"),
+    ("Union leaders said 90,000 workers took part in the strike.", "90,000", "other"),
+    # vehicles, machines and supplies are materiel
+    ("Officials said 120 ambulances, 30 buses and 25 medical teams had been sent.", "120", "materiel"),
+    ("Officials said 120 ambulances, 30 buses and 25 medical teams had been sent.", "30", "materiel"),
+    ("Officials said 120 ambulances, 30 buses and 25 medical teams had been sent.", "25", "deployed"),
+    ("The army brought in nine excavators and four bulldozers.", "nine", "materiel"),
+    ("The agency said it had delivered 4,000 body bags.", "4,000", "materiel"),
+    # people registered or treated as hurt, patients and a part "of them" of the injured
+    ("The health centre said 410 people had been registered as injured.", "410", "wounded"),
+    ("A doctor said 190 people had been treated as outpatients.", "190", "wounded"),
+    ("The minister said nearly 300 people had been injured, 37 of them police officers.", "37", "wounded"),
 ]
 
 

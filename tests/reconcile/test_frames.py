@@ -195,10 +195,13 @@ def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):
         ("Of the 700 injured, 520 had been discharged and 180 were still in hospital.", "520", "discharged"),
         ("Of the 700 injured, 520 had been discharged and 180 were still in hospital.", "180", "in-hospital"),
         ("About 600 people were hurt and taken to hospital.", "About 600", "injured"),
+        ("Doctors said 140 people had been treated as outpatients.", "140", "outpatients"),
+        ("The hospital put the number of patients at 75.", "75", "in-hospital"),
     ],
 )
 def test_the_injured_sent_home_and_still_in_hospital_are_parts(sentence, mention, state):
-    assert _frame(sentence, mention, "wounded", "").state == state
+    counted = "number of patients" if "number of patients" in sentence else ""
+    assert _frame(sentence, mention, "wounded", counted).state == state
 
 
 @pytest.mark.parametrize(
@@ -332,3 +335,31 @@ def test_passengers_counted_beside_the_crew_are_a_part_of_those_aboard():
     assert _frame(sentence, "155", "other", "passengers").group == "passengers"
     assert _frame(sentence, "seven", "other", "crew").group == "crew"
     assert _frame("The ferry was carrying 300 passengers.", "300", "other", "passengers").group == ""
+
+
+def test_teams_and_crews_sent_are_counted_as_what_they_are(nlp):
+    """Rescue teams, medical teams and rescue workers are deployed, each its own measure,
+    not one "troops deployed"; and they do not make a disaster a war."""
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+
+    texts = [
+        "Quake relief grows\nOfficials said on Monday that 14 rescue teams and 60 medical teams had been sent "
+        "to the Hunza valley. About 900 rescue workers were combing the rubble, they said. The toll rose to 310 "
+        "dead.\n",
+        "Teams reach Hunza\nThe interior ministry said on Tuesday that 22 rescue teams were at work in the "
+        "Hunza valley, where 340 people had died.\n",
+    ]
+    docs = [
+        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 3, 4 + i))
+        for i, t in enumerate(texts)
+    ]
+    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
+    rec = reconcile_batch(docs, claims)
+    measure = {c.value: rec.frames[(c.doc, c.start)].measure for c in claims}
+    population = {c.value: rec.frames[(c.doc, c.start)].population for c in claims}
+    assert {c.value: c.category for c in claims if c.value in (14, 60, 900)} == dict.fromkeys((14, 60, 900), "deployed")
+    assert len({measure[14], measure[60], measure[900]}) == 3
+    assert measure[14] == measure[22]  # rescue teams, whoever counts them
+    assert population[310] == "people"

@@ -43,7 +43,7 @@ from .syntax import (
     top_of_number,
 )
 from .timeref import resolve, time_phrase
-from .tree import PARTITIVE_PRONOUNS
+from .tree import PARTITIVE_PRONOUNS, prep_objects
 
 __all__ = ["extract", "extract_many", "DocumentText"]
 
@@ -397,6 +397,8 @@ def _claim(
         previous = next((c for c in reversed(siblings) if c.value >= fig.value), previous)
     part_of_previous = (
         of_them
+        # "43 of them police officers": the pronoun hangs on the figure, the noun after it
+        or (not fig.unit and any(o.lower_ in PARTITIVE_PRONOUNS for o in prep_objects(top, ("of",))))
         or (noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among"))
         or (noun is not None and _among_them([noun, *verbs]))
         or (  # "Of the dead, 77 were men, 67 were women": the list goes on

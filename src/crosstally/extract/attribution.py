@@ -402,7 +402,7 @@ def _can_speak(token, lex: Lexicon) -> bool:
     return (
         token.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
         or token.pos_ in ("PROPN", "PRON")
-        or lex.noun_classes.get(token.lemma_.lower()) in ("person", "force")
+        or lex.noun_classes.get(token.lemma_.lower()) in ("person", "force", "crew")
         or token.lemma_.lower() in lex.body_nouns
         or token.lower_ in lex.titles
     )

@@ -312,7 +312,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         return "money"
     if kind == "multiplier":
         return "other"
-    noun_class = lex.noun_classes.get(noun.lemma_.lower()) if noun is not None else None
+    noun_class = _noun_class(noun, lex) if noun is not None else None
     if noun_class == "info" and (reported := _of_whom(noun)) is not None:
         return category(kind, reported, top, [], lex)  # "4,000 reports of missing people"
     if noun is not None and noun.lemma_.lower() in PLACE_NOUNS and noun.tag_ == "NNS":
@@ -327,9 +327,9 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         or _state_after(noun, lex)
         or _among(noun, verbs, lex)
     )
-    if not events and (noun_class in ("person", "force") or noun is None):
+    if not events and (noun_class in ("person", "force", "crew") or noun is None):
         events = (
-            _where_they_are(verbs, lex, noun_class == "force")
+            _where_they_are(verbs, lex, noun_class == "force" or (noun is not None and _a_force(noun, lex)))
             or {
                 lex.category_person_verbs[v.lemma_.lower()]
                 for v in verbs
@@ -343,7 +343,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         )
     people = (
         noun is None
-        or noun_class in ("person", "force")
+        or noun_class in ("person", "force", "crew")
         or noun.ent_type_ == "NORP"
         or noun.tag_ == "NNPS"
         or noun.pos_ == "PRON"
@@ -352,7 +352,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         return _merge(events & _EVENT_ONLY)
     if kind == "percent":
         return "other"
-    if noun_class == "force" or (noun_class == "person" and events):
+    if noun_class in ("force", "crew") or (noun_class == "person" and events):
         if "personnel" in events:
             return "personnel"
         if "deployed" in events:
@@ -419,7 +419,7 @@ def _state_after(noun, lex: Lexicon) -> set[str]:
     state word right after the counted people (a person noun or a people's name), which the
     parser may have hung elsewhere."""
     if noun is None or (
-        lex.noun_classes.get(noun.lemma_.lower()) not in ("person", "force") and noun.ent_type_ != "NORP"
+        lex.noun_classes.get(noun.lemma_.lower()) not in ("person", "force", "crew") and noun.ent_type_ != "NORP"
     ):
         return set()
     for tok in noun.doc[noun.i + 1 : noun.i + 4]:
@@ -428,6 +428,14 @@ def _state_after(noun, lex: Lexicon) -> set[str]:
         if tok.pos_ not in ("ADV", "AUX") and tok.lemma_.lower() not in ("feared", "fear", "believe", "report"):
             return set()
     return set()
+
+
+def _noun_class(noun, lex: Lexicon) -> str | None:
+    """The class of the counted noun, read with the noun before it where the table has
+    both ("body bags", "rescue workers"), else alone."""
+    compound = " ".join(c.lemma_.lower() for c in noun.lefts if c.dep_ == "compound")
+    lemma = noun.lemma_.lower()
+    return lex.noun_classes.get(f"{compound} {lemma}", lex.noun_classes.get(lemma))
 
 
 def _merge(found: set[str]) -> str:
@@ -498,6 +506,8 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
             found.add(lex.category_adjs[mod.lower_])
         elif lemma in lex.category_verbs and mod.pos_ in ("VERB", "ADJ") and not _loses_things(mod, anchor):
             found.add(lex.category_verbs[lemma])
+        elif lemma in lex.category_passive_verbs and mod.dep_ == "acl" and mod.tag_ == "VBN":
+            found.add(lex.category_passive_verbs[lemma])  # "6,700 people held": done to them
         found |= {
             lex.category_verbs[c.lemma_.lower()]
             for c in mod.children
@@ -535,6 +545,8 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         lost_lives = lemma == "lose" and any(o.lemma_.lower() == "life" for o in objects)
         if lemma in lex.category_verbs and lemma not in _SUFFER and not lost_lives and not _loses_things(verb, anchor):
             found.add(lex.category_verbs[lemma])
+        if lemma in lex.category_force_verbs and _a_force(anchor, lex):  # "300 rescuers worked through the night"
+            found.add(lex.category_force_verbs[lemma])
         if verb.lower_ in lex.category_adjs:
             found.add(lex.category_adjs[verb.lower_])
         head_of_list = anchor
@@ -569,9 +581,20 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                     for o in prep.children
                     if o.lemma_.lower() in lex.category_nouns
                 }
-        # "41 people were listed as missing", "confirmed as dead"
+        # "41 people were listed as missing", "confirmed as dead", "treated as outpatients",
+        # and "registered as injured" parsed as a clause of its own
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             found |= {lex.category_adjs[c.lower_] for c in prep.children if c.lower_ in lex.category_adjs}
+            found |= {
+                lex.category_nouns[c.lemma_.lower()]
+                for c in prep.children
+                if c.dep_ == "pobj" and c.lemma_.lower() in lex.category_nouns
+            }
+        found |= {
+            lex.category_adjs[c.lower_]
+            for c in verb.children
+            if c.dep_ == "advcl" and c.lower_ in lex.category_adjs and any(m.lower_ == "as" for m in c.children)
+        }
         # "2,000 people had left the flooded parts", "forced out of their homes"
         if lemma in lex.leaving_verbs:
             places = [*objects, *_places_left(verb)]
@@ -590,12 +613,15 @@ def _places_left(verb) -> list:
 
 
 def _a_force(noun, lex: Lexicon) -> bool:
-    """Whether a noun (or what it is "of": "members of the Self-Defense Forces") is a force."""
+    """Whether a noun (or what it is "of": "members of the Self-Defense Forces") is a force
+    or a crew, alone or with the noun before it ("rescue workers")."""
     of = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     for token in [noun, *of]:
         word = token.lower_
-        for key in (token.lemma_.lower(), word, word[:-1] if word.endswith("s") else word):
-            if lex.noun_classes.get(key) == "force":
+        compound = " ".join(c.lemma_.lower() for c in token.lefts if c.dep_ == "compound")
+        lemma = token.lemma_.lower()
+        for key in (f"{compound} {lemma}", lemma, word, word[:-1] if word.endswith("s") else word):
+            if lex.noun_classes.get(key) in ("force", "crew"):
                 return True
     return False
 

@@ -38,7 +38,18 @@ def read_table(name: str) -> list[list[str]]:
 
 #: What a word of categories.tsv is (see the table's header).
 CATEGORY_POS = frozenset(
-    {"noun", "verb", "adj", "place", "left", "leaving_verb", "person_verb", "passive_person_verb", "ending_verb"}
+    {
+        "noun",
+        "verb",
+        "adj",
+        "place",
+        "left",
+        "leaving_verb",
+        "person_verb",
+        "passive_person_verb",
+        "ending_verb",
+        "force_verb",
+    }
 )
 
 
@@ -118,6 +129,9 @@ class Lexicon:
     category_places: dict[str, str]
     category_left: dict[str, str]
     category_person_verbs: dict[str, str]
+    #: Verbs that say the state only of a force or a crew ("300 rescuers worked through the
+    #: night", not "2,000 people work at the plant").
+    category_force_verbs: dict[str, str]
     #: Verbs that say the state of people they are done to, in the passive ("were held").
     category_passive_verbs: dict[str, str]
     #: Verbs by which people leave a place, or are made to ("left", "fled", "forced out of").
@@ -190,6 +204,7 @@ def lexicon() -> Lexicon:
         category_places={w: c for w, p, c in categories if p == "place"},
         category_left={w: c for w, p, c in categories if p == "left"},
         category_person_verbs={w: c for w, p, c in categories if p == "person_verb"},
+        category_force_verbs={w: c for w, p, c in categories if p == "force_verb"},
         category_passive_verbs={w: c for w, p, c in categories if p == "passive_person_verb"},
         leaving_verbs=frozenset(w for w, p, _ in categories if p == "leaving_verb"),
         ending_verbs=frozenset(w for w, p, _ in categories if p == "ending_verb"),

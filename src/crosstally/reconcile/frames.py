@@ -36,7 +36,7 @@ _BASE_STATE = {
 #: Finer states a category may turn into when the words around the figure say so.
 _REFINES = {
     "dead": {"buried", "identified", "unidentified", "handed-over"},
-    "injured": {"seriously-injured", "discharged", "in-hospital"},
+    "injured": {"seriously-injured", "discharged", "in-hospital", "outpatients"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
     "deployed": set(),

@@ -155,6 +155,8 @@ def group_of(claim: Claim, military: bool = False) -> str:
         return words[-1]  # "missing person cases", "refugee camps": the head is what is counted
     if classes and classes[-1] == "gathering" and not claim.unit:
         return "people"  # "the march peaked at 240,000": the people at it
+    if "crew" in classes:
+        return "-".join(w for w in words[-2:] if w not in _STOP)  # "health teams", "rescue workers"
     if claim.category in _PEOPLE_CATEGORIES or "person" in classes or "force" in classes:
         if "force" in classes:
             return "troops"
