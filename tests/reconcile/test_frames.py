@@ -363,3 +363,25 @@ def test_teams_and_crews_sent_are_counted_as_what_they_are(nlp):
     assert len({measure[14], measure[60], measure[900]}) == 3
     assert measure[14] == measure[22]  # rescue teams, whoever counts them
     assert population[310] == "people"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "counted", "group"),
+    [
+        ("Among the dead were 18 stewards, nine wardens and two assistant wardens.", "18", "stewards", "steward"),
+        ("Among the dead were 18 stewards, nine wardens and two assistant wardens.", "nine", "wardens", "warden"),
+        (
+            "Among the dead were 18 stewards, nine wardens and two assistant wardens.",
+            "two",
+            "assistant wardens",
+            "assistant-warden",
+        ),
+        ("The strike killed 90 soldiers, including 14 lieutenants.", "14", "lieutenants", "lieutenant"),
+        # the whole itself, people in general, and a clause that names no whole
+        ("The strike killed 90 soldiers, including 14 lieutenants.", "90", "soldiers", ""),
+        ("The blast killed 30 people, including 12 children, and injured 140 people.", "140", "people", ""),
+        ("Police said 26 miners had died.", "26", "miners", ""),
+    ],
+)
+def test_a_kind_of_person_among_a_whole_is_its_own_part(sentence, mention, counted, group):
+    assert _frame(sentence, mention, "killed" if mention != "140" else "wounded", counted).group == group

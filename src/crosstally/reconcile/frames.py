@@ -17,6 +17,7 @@ from ..claims import Claim
 from ..errors import LexiconError
 from ..lexicon import lexicon, read_keyed
 from .measures import group_of, is_country, owners_in, place_spans, singular
+from .members import member_group
 from .scopes import SUBNATIONAL, part_of_country, scope_base, slug_of
 
 #: The state each contract category starts from.
@@ -240,7 +241,8 @@ def frame_of(
     group = _first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
         owners = [p for p in [*owners_in(counted), _owner_around(sentence, at, after)] if p and p != story_nationality]
-        group = owners[0] if owners else ""
+        # a people's own count, else a kind of person among a whole ("among the dead were 21 constables")
+        group = owners[0] if owners else member_group(_clause_before(sentence, at), counted)
     if group == population:
         group = ""
     if not group and _PASSENGERS.search(counted) and _crew_counted().search(sentence):
