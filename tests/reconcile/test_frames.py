@@ -385,3 +385,27 @@ def test_teams_and_crews_sent_are_counted_as_what_they_are(nlp):
 )
 def test_a_kind_of_person_among_a_whole_is_its_own_part(sentence, mention, counted, group):
     assert _frame(sentence, mention, "killed" if mention != "140" else "wounded", counted).group == group
+
+
+def test_people_feared_dead_are_an_estimate_apart_from_the_bodies_counted(nlp):
+    """ "Up to 500 feared dead" is dead and missing by estimate; the bodies recovered and
+    the toll they make are one count, apart from it."""
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+
+    texts = [
+        "Trawler sinks off Kalos\nThe coast guard said on Wednesday that 62 bodies had been recovered off Kalos. "
+        "Survivors said up to 500 people were feared dead.\n",
+        "Kalos toll rises\nThe death toll from the Kalos sinking rose to 70 on Thursday, the coast guard said. "
+        "The UN refugee agency said about 450 people were presumed dead.\n",
+    ]
+    docs = [
+        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 6, 12 + i))
+        for i, t in enumerate(texts)
+    ]
+    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
+    rec = reconcile_batch(docs, claims)
+    measure = {c.value: rec.frames[(c.doc, c.start)].measure for c in claims}
+    assert measure[62] == measure[70]
+    assert measure[500] == measure[450] != measure[62]

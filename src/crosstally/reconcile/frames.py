@@ -36,7 +36,7 @@ _BASE_STATE = {
 }
 #: Finer states a category may turn into when the words around the figure say so.
 _REFINES = {
-    "dead": {"buried", "identified", "unidentified", "handed-over"},
+    "dead": {"buried", "identified", "unidentified", "handed-over", "feared-dead"},
     "injured": {"seriously-injured", "discharged", "in-hospital", "outpatients"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
@@ -52,7 +52,8 @@ _BODY_STATES = {"identified", "unidentified", "handed-over"}
 _BODIES_OF_THE_DEAD = re.compile(r"\b(?:bod(?:y|ies)|remains|of (?:the|them|those|which|whom)\b)", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"\bof (?:the|them|those|which|whom)\b(?:[^,]*,)?\s*$", re.IGNORECASE)
 #: "buried alive", "buried under the mud": people a disaster buried, presumed dead, not
-#: the dead given burial.
+#: the dead given burial. Bodies are counted, never feared dead.
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses)\b", re.IGNORECASE)
 _BURIED_ALIVE = re.compile(
     r"\bburied\s+(?:alive|under|beneath|by|in\s+(?:the\s+)?(?:rubble|debris|mud|landslide))\b", re.I
 )
@@ -306,6 +307,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     refines = _REFINES.get(base, set())
     if base == "dead" and not _BODIES_OF_THE_DEAD.search(counted + " " + after) and not _OF_A_WHOLE.search(before):
         refines = refines - _BODY_STATES  # "4,000 people who were killed had been identified": the toll
+    if _BODIES.search(counted):
+        refines = refines - {"feared-dead"}  # "recovered 12 bodies buried under the rubble": counted
     around = _BURIED_ALIVE.sub(" ", counted + " " + after + (" " + before if base == "amount" else ""))
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
     return next((state for state in found if state in refines), base)
