@@ -409,3 +409,32 @@ def test_people_feared_dead_are_an_estimate_apart_from_the_bodies_counted(nlp):
     measure = {c.value: rec.frames[(c.doc, c.start)].measure for c in claims}
     assert measure[62] == measure[70]
     assert measure[500] == measure[450] != measure[62]
+
+
+def test_hostages_taken_freed_still_held_and_dead_in_captivity_are_apart(nlp):
+    """A hostage count is taken, freed, still held or dead in captivity: four measures, and
+    none of them is the attack's death toll; hostages "still held" are captives."""
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+
+    texts = [
+        "Siege ends in Varno\nGunmen killed 310 people in Varno on Saturday and took 86 hostages, the army said. "
+        "On Monday the army said it had freed 30 hostages, and that 41 were still held. Eleven hostages have died "
+        "in captivity, officials said.\n",
+        "Varno talks\nThe government said on Tuesday that 29 hostages were still being held. The death toll from "
+        "the attack rose to 325.\n",
+    ]
+    docs = [
+        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 6, 12 + i))
+        for i, t in enumerate(texts)
+    ]
+    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
+    rec = reconcile_batch(docs, claims)
+    measure = {c.value: rec.frames[(c.doc, c.start)].measure for c in claims}
+    assert {c.value: c.category for c in claims if c.value in (86, 30, 41, 11, 29)} == dict.fromkeys(
+        (86, 30, 41, 11, 29), "captured"
+    )
+    assert measure[41] == measure[29]
+    assert len({measure[86], measure[30], measure[41], measure[11], measure[310]}) == 5
+    assert measure[310] == measure[325]

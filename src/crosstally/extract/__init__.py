@@ -413,6 +413,8 @@ def _claim(
     if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
+        if previous.category == "captured" and kind_of == "arrested" and any(v.lemma_ == "hold" for v in verbs):
+            kind_of = "captured"  # "took 86 hostages ... 41 were still held": hostages held are captives
     elif generic and kind_of == "other":
         found = quantity_antecedent(item.text, offset + sent.start_char, lex)
         own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ in _TALLY_WORDS else None

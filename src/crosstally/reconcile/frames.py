@@ -40,6 +40,7 @@ _REFINES = {
     "injured": {"seriously-injured", "discharged", "in-hospital", "outpatients"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
+    "captured": {"released", "still-held", "dead"},
     "deployed": set(),
     "amount": {"appealed", "pledged", "released", "cost", "raised"},
 }
@@ -309,9 +310,12 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         refines = refines - _BODY_STATES  # "4,000 people who were killed had been identified": the toll
     if _BODIES.search(counted):
         refines = refines - {"feared-dead"}  # "recovered 12 bodies buried under the rubble": counted
-    around = _BURIED_ALIVE.sub(" ", counted + " " + after + (" " + before if base == "amount" else ""))
+    # money is "pledged $5 million"; hostages "freed 30 hostages": the verb comes first
+    leading = " " + before if base == "amount" else " " + " ".join(before.split()[-3:]) if base == "captured" else ""
+    around = _BURIED_ALIVE.sub(" ", counted + " " + after + leading)
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
-    return next((state for state in found if state in refines), base)
+    state = next((state for state in found if state in refines), base)
+    return "dead-in-captivity" if base == "captured" and state == "dead" else state  # not the attack's toll
 
 
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
