@@ -31,6 +31,7 @@ from .numbers import Figure, a_change_verb, scan
 from .places import PLACE_NOUNS, location
 from .sentences import bounded_spans, sentence_spans
 from .syntax import (
+    QUANTITY_NOUNS,
     category,
     counted_after_weekday,
     counted_token,
@@ -437,7 +438,10 @@ def _claim(
     group = _group_of(top, doc[figure_tokens.start]) if not counted and fig.kind == "count" else None
     if group is not None and _a_measure(group, lex):
         return None
-    if group is not None:
+    of_what = next(prep_objects(group, ("of",)), None) if group is not None else None
+    if group is not None and group.lemma_.lower() in QUANTITY_NOUNS and of_what is not None:
+        counted = item.text[offset + group.idx : offset + of_what.idx + len(of_what)]  # "number of bodies"
+    elif group is not None:
         g_start, g_end = phrase_text(group, range(group.i + 1, figure_tokens.stop))
         counted = item.text[offset + g_start : offset + g_end]
     elif not counted and fig.kind == "count" and (gathering := gathering_subject(verbs, lex)) is not None:
@@ -445,8 +449,8 @@ def _claim(
         counted = item.text[offset + g_start : offset + g_end]  # "the march drew 1.03 million"
     elif not counted and fig.kind == "count" and kind_of == "other" and not gathers(top, lex):
         return None
-    if kind_of == "other" and fig.kind == "count" and _names_a_tally(counted):
-        kind_of = category_of_words(counted, lex) or kind_of  # "Wayanad's toll: 225"
+    if kind_of == "other" and fig.kind == "count" and (_names_a_tally(counted) or of_what is not None):
+        kind_of = category_of_words(counted, lex) or kind_of  # "Wayanad's toll: 225", "the number of bodies"
     if fig.kind == "count" and ends_state(noun, verbs, lex):
         kind_of = "other"  # "110 missing, 96 of whom have since been found": no longer missing
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
@@ -621,6 +625,8 @@ def _group_of(top, first):
         )
         if verb.pos_ == "VERB" and changed and a_change_verb(verb.text):
             return changed[0]
+        if verb.dep_ == "acl" and (quantity := _quantity_described(verb.head)) is not None:
+            return quantity  # "revised the number of bodies recovered to 24": "to 24" hung on "recovered"
     doc = first.doc
     if first.i < 2 or doc[first.i - 1].text not in (":", "):"):
         return None
@@ -630,6 +636,19 @@ def _group_of(top, first):
             label -= 1
         label -= 1
     return doc[label] if label >= 0 and doc[label].pos_ in ("NOUN", "PROPN") else None
+
+
+def _quantity_described(noun):
+    """The running quantity a noun is "of", when a change verb takes it: "number" in
+    "revised the number of bodies ...", else None."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of":
+        return None
+    quantity = of.head
+    changing = quantity.head
+    if quantity.lemma_.lower() in QUANTITY_NOUNS and changing.pos_ == "VERB" and a_change_verb(changing.text):
+        return quantity
+    return None
 
 
 def _a_measure(noun, lex) -> bool:
@@ -647,6 +666,7 @@ def _syntax_allows(fig: Figure, span, top) -> bool:
     if (
         fig.kind == "count"
         and not _scaled(span)
+        and not _counts_a_plural(top)
         and any(t.ent_type_ in _NOT_COUNTS and not _bare_date(t) for t in span)
     ):
         return False
@@ -655,6 +675,19 @@ def _syntax_allows(fig: Figure, span, top) -> bool:
     if fig.year_like:
         return top.dep_ == "nummod" and top.head.tag_ in ("NNS", "NNPS")
     return True
+
+
+def _counts_a_plural(top) -> bool:
+    """ "The coast guard said 104 people had died", whose "104" the tagger may call a
+    product: a number sizing a plural noun outside its entity is a count, never a name's,
+    unless that entity is a day or a person."""
+    head = top.head
+    return (
+        top.dep_ == "nummod"
+        and head.tag_ == "NNS"
+        and not head.ent_type_
+        and top.ent_type_ not in ("DATE", "TIME", "PERSON")
+    )
 
 
 def _scaled(span) -> bool:

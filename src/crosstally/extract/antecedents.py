@@ -28,10 +28,11 @@ _LEVEL_VERB = (
     r"decreased|grew|soared|went up|edged up|put at|set at|estimated at|revised)\b"
 )
 _OPENING_QUANTITY = re.compile(
-    r"^\W*(?:the|its|their)\s+((?:[\w-]+\s+){0,2}?(?:toll|tally|count|number|total)\s+of\s+[^,;]{1,80}?)"
+    r"\W*(?:the|its|their)\s+((?:[\w-]+\s+){0,2}?(?:toll|tally|count|number|total)\s+of\s+[^,;]{1,80}?)"
     r"(?:\s+(?:after|since|following|from|in)\b[^,;]{0,80}?)?\s" + _LEVEL_VERB,
     re.IGNORECASE,
 )
+_REPORTED_CLAUSE = re.compile(r"\bthat\s+(?=(?:the|its|their)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
 
@@ -66,7 +67,7 @@ def category_of_words(phrase: str, lex: Lexicon) -> str | None:
             return lex.category_nouns[f"{first} {second}"]
     for word in reversed(words):
         singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-        for key in (word, singular):
+        for key in (word, singular, word[:-3] + "y" if word.endswith("ies") else singular):  # "bodies"
             if key in lex.category_nouns:
                 return lex.category_nouns[key]
     for word in words:  # "the number of people treated in hospital"
@@ -76,11 +77,14 @@ def category_of_words(phrase: str, lex: Lexicon) -> str | None:
 
 
 def opening_quantity(sentence: str, at: int, lex: Lexicon) -> tuple[str, str] | None:
-    """(counted phrase, category) of the quantity a sentence opens with when the figure at
-    offset `at` is its new level: "The number of people unaccounted for after the quake
-    jumped on Monday to 332"."""
-    m = _OPENING_QUANTITY.match(sentence)
-    if m is None or m.end() > at:
+    """(counted phrase, category) of the quantity a sentence, or a clause it reports, opens
+    with when the figure at offset `at` is its new level: "The number of people unaccounted
+    for after the quake jumped on Monday to 332"."""
+    # at the sentence's start, or a clause's that reports it ("Menth said on Tuesday that the
+    # number of bodies recovered rose to 17")
+    starts = [0, *(m.end() for m in _REPORTED_CLAUSE.finditer(sentence, 0, at))]
+    m = next((m for m in (_OPENING_QUANTITY.match(sentence, s) for s in starts) if m and m.end() <= at), None)
+    if m is None:
         return None
     phrase = m.group(1).strip()
     category = category_of_words(m.group(0), lex)  # "people treated in hospital after ...": all of it
