@@ -241,6 +241,10 @@ CATEGORIES = [
     ("Nearly 900 rescue workers were still combing the hillside.", "Nearly 900", "deployed"),
     ("The governor said the state guard had activated 450 members.", "450", "deployed"),
     ("Some 3,000 people work at the port.", "Some 3,000", "other"),
+    ("Some 800 personnel were involved in the search.", "Some 800", "deployed"),
+    ("Thirty divers were taking part in the search.", "Thirty", "deployed"),
+    ("About 300 people were involved in the brawl.", "About 300", "other"),
+    ("The agency has flown in 9,000 tents.", "9,000", "materiel"),
     ("Union leaders said 90,000 workers took part in the strike.", "90,000", "other"),
     # vehicles, machines and supplies are materiel
     ("Officials said 120 ambulances, 30 buses and 25 medical teams had been sent.", "120", "materiel"),
