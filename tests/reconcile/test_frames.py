@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -34,6 +34,21 @@ def _frame(sentence: str, mention: str, category: str, counted: str = "", source
         evidence_end=len(sentence),
     )
     return frame_of(claim, sentence, at)
+
+
+def _story(texts: list[str], first_day: date):
+    """Claims of a batch of reports published a day apart, and each claim's frame row."""
+    from crosstally.extract import DocumentText, extract_many
+    from crosstally.ingest import reconcile_batch
+    from crosstally.read import Document
+
+    docs = [
+        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=first_day + timedelta(days=i))
+        for i, t in enumerate(texts)
+    ]
+    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
+    rec = reconcile_batch(docs, claims)
+    return claims, {c.value: rec.frames[(c.doc, c.start)] for c in claims}
 
 
 @pytest.mark.parametrize(
@@ -340,10 +355,6 @@ def test_passengers_counted_beside_the_crew_are_a_part_of_those_aboard():
 def test_teams_and_crews_sent_are_counted_as_what_they_are(nlp):
     """Rescue teams, medical teams and rescue workers are deployed, each its own measure,
     not one "troops deployed"; and they do not make a disaster a war."""
-    from crosstally.extract import DocumentText, extract_many
-    from crosstally.ingest import reconcile_batch
-    from crosstally.read import Document
-
     texts = [
         "Quake relief grows\nOfficials said on Monday that 14 rescue teams and 60 medical teams had been sent "
         "to the Hunza valley. About 900 rescue workers were combing the rubble, they said. The toll rose to 310 "
@@ -351,18 +362,12 @@ def test_teams_and_crews_sent_are_counted_as_what_they_are(nlp):
         "Teams reach Hunza\nThe interior ministry said on Tuesday that 22 rescue teams were at work in the "
         "Hunza valley, where 340 people had died.\n",
     ]
-    docs = [
-        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 3, 4 + i))
-        for i, t in enumerate(texts)
-    ]
-    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
-    rec = reconcile_batch(docs, claims)
-    measure = {c.value: rec.frames[(c.doc, c.start)].measure for c in claims}
-    population = {c.value: rec.frames[(c.doc, c.start)].population for c in claims}
+    claims, frames = _story(texts, date(2024, 3, 4))
+    measure = {value: f.measure for value, f in frames.items()}
     assert {c.value: c.category for c in claims if c.value in (14, 60, 900)} == dict.fromkeys((14, 60, 900), "deployed")
     assert len({measure[14], measure[60], measure[900]}) == 3
     assert measure[14] == measure[22]  # rescue teams, whoever counts them
-    assert population[310] == "people"
+    assert frames[310].population == "people"
 
 
 @pytest.mark.parametrize(
@@ -390,23 +395,14 @@ def test_a_kind_of_person_among_a_whole_is_its_own_part(sentence, mention, count
 def test_people_feared_dead_are_an_estimate_apart_from_the_bodies_counted(nlp):
     """ "Up to 500 feared dead" is dead and missing by estimate; the bodies recovered and
     the toll they make are one count, apart from it."""
-    from crosstally.extract import DocumentText, extract_many
-    from crosstally.ingest import reconcile_batch
-    from crosstally.read import Document
-
     texts = [
         "Trawler sinks off Kalos\nThe coast guard said on Wednesday that 62 bodies had been recovered off Kalos. "
         "Survivors said up to 500 people were feared dead.\n",
         "Kalos toll rises\nThe death toll from the Kalos sinking rose to 70 on Thursday, the coast guard said. "
         "The UN refugee agency said about 450 people were presumed dead.\n",
     ]
-    docs = [
-        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 6, 12 + i))
-        for i, t in enumerate(texts)
-    ]
-    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
-    rec = reconcile_batch(docs, claims)
-    measure = {c.value: rec.frames[(c.doc, c.start)].measure for c in claims}
+    claims, frames = _story(texts, date(2024, 6, 12))
+    measure = {value: f.measure for value, f in frames.items()}
     assert measure[62] == measure[70]
     assert measure[500] == measure[450] != measure[62]
 
@@ -414,10 +410,6 @@ def test_people_feared_dead_are_an_estimate_apart_from_the_bodies_counted(nlp):
 def test_hostages_taken_freed_still_held_and_dead_in_captivity_are_apart(nlp):
     """A hostage count is taken, freed, still held or dead in captivity: four measures, and
     none of them is the attack's death toll; hostages "still held" are captives."""
-    from crosstally.extract import DocumentText, extract_many
-    from crosstally.ingest import reconcile_batch
-    from crosstally.read import Document
-
     texts = [
         "Siege ends in Varno\nGunmen killed 310 people in Varno on Saturday and took 86 hostages, the army said. "
         "On Monday the army said it had freed 30 hostages, and that 41 were still held. Eleven hostages have died "
@@ -425,13 +417,8 @@ def test_hostages_taken_freed_still_held_and_dead_in_captivity_are_apart(nlp):
         "Varno talks\nThe government said on Tuesday that 29 hostages were still being held. The death toll from "
         "the attack rose to 325.\n",
     ]
-    docs = [
-        Document(f"d{i}.txt", t, title=None, outlet=f"O{i}", published=date(2024, 6, 12 + i))
-        for i, t in enumerate(texts)
-    ]
-    claims = [c for g in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in g]
-    rec = reconcile_batch(docs, claims)
-    measure = {c.value: rec.frames[(c.doc, c.start)].measure for c in claims}
+    claims, frames = _story(texts, date(2024, 6, 12))
+    measure = {value: f.measure for value, f in frames.items()}
     assert {c.value: c.category for c in claims if c.value in (86, 30, 41, 11, 29)} == dict.fromkeys(
         (86, 30, 41, 11, 29), "captured"
     )

@@ -310,9 +310,12 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         refines = refines - _BODY_STATES  # "4,000 people who were killed had been identified": the toll
     if _BODIES.search(counted):
         refines = refines - {"feared-dead"}  # "recovered 12 bodies buried under the rubble": counted
-    # money is "pledged $5 million"; hostages "freed 30 hostages": the verb comes first
-    leading = " " + before if base == "amount" else " " + " ".join(before.split()[-3:]) if base == "captured" else ""
-    around = _BURIED_ALIVE.sub(" ", counted + " " + after + leading)
+    leading = ""  # the words before the figure, where the verb comes first
+    if base == "amount":
+        leading = before  # "pledged $5 million"
+    elif base == "captured":
+        leading = " ".join(before.split()[-3:])  # "had freed 30 hostages"
+    around = _BURIED_ALIVE.sub(" ", counted + " " + after + " " + leading)
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
     state = next((state for state in found if state in refines), base)
     return "dead-in-captivity" if base == "captured" and state == "dead" else state  # not the attack's toll
