@@ -280,6 +280,9 @@ def test_category(claims_of, sentence, mention, category):
         ("The port received 20,000 containers.", "20,000", "containers"),
         ("About 3,000 of them were wounded.", "About 3,000", "them"),
         ("Approximately 200 ammunition factories are open.", "Approximately 200", "ammunition factories"),
+        # a running quantity changed to a level counts what it is "of", never the figure itself
+        ("The navy revised the number of bodies recovered to 31 from 34.", "31", "number of bodies"),
+        ("The Red Cross's figure of 9,400 was disputed.", "9,400", "Red Cross's figure"),
     ],
 )
 def test_counted(claims_of, sentence, mention, counted):

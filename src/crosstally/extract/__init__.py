@@ -438,7 +438,9 @@ def _claim(
     group = _group_of(top, doc[figure_tokens.start]) if not counted and fig.kind == "count" else None
     if group is not None and _a_measure(group, lex):
         return None
-    of_what = next(prep_objects(group, ("of",)), None) if group is not None else None
+    of_what = None  # what a running quantity is "of", never the figure itself ("a figure of 11,300")
+    if group is not None:
+        of_what = next((o for o in prep_objects(group, ("of",)) if o.i not in figure_tokens), None)
     if group is not None and group.lemma_.lower() in QUANTITY_NOUNS and of_what is not None:
         counted = item.text[offset + group.idx : offset + of_what.idx + len(of_what)]  # "number of bodies"
     elif group is not None:
@@ -639,12 +641,15 @@ def _group_of(top, first):
 
 
 def _quantity_described(noun):
-    """The running quantity a noun is "of", when a change verb takes it: "number" in
-    "revised the number of bodies ...", else None."""
+    """The running quantity a noun is, or is "of", when a change verb takes it: "number"
+    in "revised the number of bodies ...", else None."""
     of = noun.head
-    if noun.dep_ != "pobj" or of.lower_ != "of":
+    if noun.lemma_.lower() in QUANTITY_NOUNS:
+        quantity = noun  # "recovered" hung on "number" itself
+    elif noun.dep_ == "pobj" and of.lower_ == "of":
+        quantity = of.head
+    else:
         return None
-    quantity = of.head
     changing = quantity.head
     if quantity.lemma_.lower() in QUANTITY_NOUNS and changing.pos_ == "VERB" and a_change_verb(changing.text):
         return quantity
