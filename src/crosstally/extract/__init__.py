@@ -24,7 +24,7 @@ from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import Lexicon, lexicon
 from ..nlp import Parser, load_parser
 from ..options import ExtractOptions
-from .antecedents import category_of_words, is_pronoun, opening_quantity, quantity_antecedent
+from .antecedents import category_of_words, is_pronoun, opening_quantity, quantity_antecedent, singular_of
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, a_change_verb, scan
@@ -414,8 +414,9 @@ def _claim(
     if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
-        if previous.category == "captured" and kind_of == "arrested" and any(v.lemma_ == "hold" for v in verbs):
-            kind_of = "captured"  # "took 86 hostages ... 41 were still held": hostages held are captives
+        held = any(v.lemma_.lower() in lex.category_passive_verbs for v in verbs)
+        if previous.category == "captured" and kind_of == "arrested" and held:
+            kind_of = "captured"  # "took 86 hostages ... 41 were still held": captives held are captives
     elif generic and kind_of == "other":
         found = quantity_antecedent(item.text, offset + sent.start_char, lex)
         own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ in _TALLY_WORDS else None
@@ -575,9 +576,7 @@ def _names_a_tally(counted: str) -> bool:
     words = re.findall(r"[a-z]+", counted.lower())
     if not words:
         return False
-    last = words[-1]
-    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
-    return singular in _GENERIC_TOTALS | {"toll"}
+    return singular_of(words[-1]) in _GENERIC_TOTALS | {"toll"}
 
 
 def _continues_figure(sentence: str) -> bool:

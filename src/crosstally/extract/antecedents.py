@@ -66,14 +66,21 @@ def category_of_words(phrase: str, lex: Lexicon) -> str | None:
         if f"{first} {second}" in lex.category_nouns:
             return lex.category_nouns[f"{first} {second}"]
     for word in reversed(words):
-        singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-        for key in (word, singular, word[:-3] + "y" if word.endswith("ies") else singular):  # "bodies"
+        for key in (word, singular_of(word)):
             if key in lex.category_nouns:
                 return lex.category_nouns[key]
     for word in words:  # "the number of people treated in hospital"
         if word in lex.category_places:
             return lex.category_places[word]
     return None
+
+
+def singular_of(word: str) -> str:
+    """A lower-case plural's singular, by rule: "bodies" → "body", "tallies" → "tally",
+    "deaths" → "death"; "loss" stays."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def opening_quantity(sentence: str, at: int, lex: Lexicon) -> tuple[str, str] | None:

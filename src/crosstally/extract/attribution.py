@@ -16,7 +16,7 @@ from functools import cache
 from ..lexicon import Lexicon, lexicon, read_keyed
 from .names import NameIndex
 from .speaker_names import name_of
-from .syntax import QUANTITY_NOUNS
+from .syntax import PEOPLE_CLASSES, QUANTITY_NOUNS
 
 _SUBJECT_DEPS = ("nsubj",)
 _MODIFIER_DEPS = ("acl", "amod")
@@ -81,12 +81,8 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
         while outer is not None and said.source and _speaker(outer, names, lex, previous).source == said.source:
             outer = _reporting_verb(sent, outer, lex, ancestors_only=True)  # the same speaker goes on
-        outer_said = _speaker(outer, names, lex, previous) if outer is not None else Attribution()
-        if outer is not None and (
-            _first_person(reporter)
-            or _pronoun_without_antecedent(reporter, said, lex)
-            or _pronoun_for(reporter, outer_said, lex)
-        ):
+        outer_said = _outer_speaker(reporter, outer, said, names, lex, previous)
+        if outer is not None and outer_said is not None:
             reporter, said = outer, outer_said
         elif outer is not None and said.source and said.via is None and _reported_within(reporter, outer):
             relayer = _speaker(outer, names, lex, previous)
@@ -261,27 +257,21 @@ def _earlier_full_form(said: Attribution, previous: list[Attribution]) -> Attrib
     return said
 
 
-def _pronoun_without_antecedent(verb, said: Attribution, lex: Lexicon) -> bool:
-    """ "Green said he expected ...": a pronoun subject the earlier text does not resolve
-    refers to the speaker of the reporting verb around it."""
-    subject = _subject(verb)
-    return not said.source and subject is not None and subject.lower_ in lex.pronouns
-
-
-def _pronoun_for(verb, outer: Attribution, lex: Lexicon) -> bool:
-    """ "The commission said it had confirmed 41 deaths", "the governor said she had
-    counted 12": a pronoun subject inside what a speaker says stands for that speaker when
-    it agrees with it ("he"/"she" a person, "it" a body, "they" either)."""
-    subject = _subject(verb)
-    if not outer.source or subject is None or subject.lower_ not in lex.pronouns:
-        return False
-    word = subject.lower_
-    return word == "they" or (word in ("he", "she") and outer.person) or (word == "it" and not outer.person)
-
-
-def _first_person(verb) -> bool:
-    subject = _subject(verb)
-    return subject is not None and subject.lower_ in ("i", "we")
+def _outer_speaker(reporter, outer, said: Attribution, names: NameIndex, lex: Lexicon, previous) -> Attribution | None:
+    """The speaker of the reporting verb around `reporter` when `reporter`'s subject is a
+    pronoun that stands for them: "we" or "I" ("the mayor said we counted 40"), one the
+    earlier text does not resolve ("Green said he expected ..."), or one that agrees with
+    them ("the commission said it had confirmed 41 deaths": "it" a body, "he"/"she" a
+    person, "they" either); else None."""
+    pronoun = _subject(reporter) if outer is not None else None
+    if pronoun is None or pronoun.lower_ not in lex.pronouns:
+        return None
+    spoken = _speaker(outer, names, lex, previous)
+    word = pronoun.lower_
+    agrees = bool(spoken.source) and (
+        word == "they" or (word in ("he", "she") and spoken.person) or (word == "it" and not spoken.person)
+    )
+    return spoken if word in ("i", "we") or not said.source or agrees else None
 
 
 def _reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=None):
@@ -402,7 +392,7 @@ def _can_speak(token, lex: Lexicon) -> bool:
     return (
         token.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
         or token.pos_ in ("PROPN", "PRON")
-        or lex.noun_classes.get(token.lemma_.lower()) in ("person", "force", "crew")
+        or lex.noun_classes.get(token.lemma_.lower()) in PEOPLE_CLASSES
         or token.lemma_.lower() in lex.body_nouns
         or token.lower_ in lex.titles
     )

@@ -24,6 +24,9 @@ _LISTING = ("include", "comprise")
 _TREATED = ("treat", "hospitalise", "hospitalize", "admit")
 _MORE = ("more", "additional", "extra", "other", "further", "fewer")
 #: Nouns that name a running quantity ("the toll", "the tally") rather than what it counts.
+#: Noun classes that count people, and those of them that can be sent somewhere as a body.
+PEOPLE_CLASSES = ("person", "force", "crew")
+_SENT_CLASSES = ("force", "crew")
 QUANTITY_NOUNS = frozenset({"number", "toll", "total", "figure", "count", "tally", "estimate"})
 _LEVEL_VERBS = {
     "be",
@@ -327,7 +330,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         or _state_after(noun, lex)
         or _among(noun, verbs, lex)
     )
-    if not events and (noun_class in ("person", "force", "crew") or noun is None):
+    if not events and (noun_class in PEOPLE_CLASSES or noun is None):
         events = (
             _where_they_are(verbs, lex, noun_class == "force" or (noun is not None and _a_force(noun, lex)))
             or {
@@ -343,7 +346,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         )
     people = (
         noun is None
-        or noun_class in ("person", "force", "crew")
+        or noun_class in PEOPLE_CLASSES
         or noun.ent_type_ == "NORP"
         or noun.tag_ == "NNPS"
         or noun.pos_ == "PRON"
@@ -352,7 +355,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         return _merge(events & _EVENT_ONLY)
     if kind == "percent":
         return "other"
-    if noun_class in ("force", "crew") or (noun_class == "person" and events):
+    if noun_class in _SENT_CLASSES or (noun_class == "person" and events):
         if "personnel" in events:
             return "personnel"
         if "deployed" in events:
@@ -418,9 +421,7 @@ def _state_after(noun, lex: Lexicon) -> set[str]:
     """ "338 people still missing", "40 villagers feared dead", "658 Egyptians dead": a
     state word right after the counted people (a person noun or a people's name), which the
     parser may have hung elsewhere."""
-    if noun is None or (
-        lex.noun_classes.get(noun.lemma_.lower()) not in ("person", "force", "crew") and noun.ent_type_ != "NORP"
-    ):
+    if noun is None or (lex.noun_classes.get(noun.lemma_.lower()) not in PEOPLE_CLASSES and noun.ent_type_ != "NORP"):
         return set()
     for tok in noun.doc[noun.i + 1 : noun.i + 4]:
         if tok.lower_ in lex.category_adjs:
@@ -618,11 +619,10 @@ def _a_force(noun, lex: Lexicon) -> bool:
     of = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
     for token in [noun, *of]:
         word = token.lower_
-        compound = " ".join(c.lemma_.lower() for c in token.lefts if c.dep_ == "compound")
-        lemma = token.lemma_.lower()
-        for key in (f"{compound} {lemma}", lemma, word, word[:-1] if word.endswith("s") else word):
-            if lex.noun_classes.get(key) in ("force", "crew"):
-                return True
+        if _noun_class(token, lex) in _SENT_CLASSES or any(
+            lex.noun_classes.get(key) in _SENT_CLASSES for key in (word, word.removesuffix("s"))
+        ):
+            return True
     return False
 
 
