@@ -218,6 +218,9 @@ def test_a_handful_beside_a_toll_is_no_rival_count(nlp):
         ("By the morning it stood at 81, and around midday officials gave 97.", "97", 720),
         ("It reached 97 in the late afternoon.", "97", 1020),
         ("It was 242 as of 9 a.m.; by 2 p.m. it was lowered to 222.", "222", 840),
+        ("Fire officials put the dead at 149 early on Sunday.", "149", 300),
+        ("Earlier in the day the ministry had put the dead at 1,002.", "1,002", 360),
+        ("Later that day the ministry said 1,644 had died.", "1,644", 1200),
     ],
 )
 def test_the_time_of_day_of_a_figure(sentence, figure, minutes):

@@ -30,7 +30,13 @@ _LEAD_PREPS = {
 _DURATION = re.compile(
     r"^(?:the\s+(?:past|last|next)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|few|many|some)[\s-]+(?:days?|weeks?|months?|years?|hours?|"
-    r"decades?|minutes?)\b(?!\s+ago)",
+    r"decades?|minutes?)\b(?!\s+(?:ago|earlier|before|later|after)\b)",
+    re.IGNORECASE,
+)
+#: "the previous day", "a week earlier", "two days later": a day counted from another.
+_SHIFTED_DAY = re.compile(
+    r"^(?:the\s+(?:previous|preceding|next|following)\s+(?:day|week)|\w+\s+(?:days?|weeks?)\s+"
+    r"(?:earlier|before|later|after)|the\s+(?:day|week)\s+(?:before|after))$",
     re.IGNORECASE,
 )
 _RATE = re.compile(r"^(?:every|each|per|a|an)\s+\w+$|^(?:daily|weekly|monthly|annually)$", re.I)
@@ -80,7 +86,12 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         # sentence gives no other time; a clock time alone dates nothing: a day named in
         # the sentence ranks before it
         since = prev is not None and prev.lower_ == "since"
-        candidates.append((since, not _names_a_day(words), rank, abs(ent.start - anchor.i), start, ent.end_char))
+        # "a week earlier, when the Front claimed 1.03 million on June 9": a day counted
+        # from another ranks after one the sentence names
+        shifted = bool(_SHIFTED_DAY.match(words))
+        candidates.append(
+            (since, shifted, not _names_a_day(words), rank, abs(ent.start - anchor.i), start, ent.end_char)
+        )
     if not candidates:
         return None
     *_, start, end = min(candidates)

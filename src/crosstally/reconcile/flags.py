@@ -31,6 +31,8 @@ SAME_REPORT_FACTOR = 5
 #: A changed figure is a revision when it moves by more than this (either side approximate).
 REVISION_APPROX_STEP = 0.10
 SAME_TIME_DAYS = 1
+#: Two figures of one day stated this many minutes apart or more follow each other.
+SAME_TIME_MINUTES = 60
 
 
 def interval(claim: Claim) -> tuple[float, float]:
@@ -93,7 +95,7 @@ class Revision:
         return f"{a.claim.mention} ({a.source_name}) became {b.claim.mention} ({b.source_name})"
 
 
-def conflicts(measure: str, estimates: list[Estimate], parts_apart: bool = True) -> list[Conflict]:
+def conflicts(measure: str, estimates: list[Estimate], rivals_only: bool = True) -> list[Conflict]:
     """Pairs of named sources whose estimates are disjoint at the same time.
 
     The same time is the same day where both reports date the statement themselves; two
@@ -135,7 +137,7 @@ def conflicts(measure: str, estimates: list[Estimate], parts_apart: bool = True)
                     if pair in found:
                         continue
                     for a, b in ((top1, bottom2), (top2, bottom1)):
-                        if _disagree(a, b, parts_apart):
+                        if _disagree(a, b, rivals_only):
                             found[pair] = Conflict(measure, a, b)
                             break
     order = {id(e): n for n, e in enumerate(estimates)}
@@ -163,14 +165,22 @@ def _meet(k1: tuple, k2: tuple) -> bool:
     return day1 == day2 and not loose1 and not loose2
 
 
-def _disagree(a: Estimate, b: Estimate, parts_apart: bool = True) -> bool:
-    """Whether two sources' estimates cannot both hold; `parts_apart` leaves out a figure
-    its own report gives beside one many times larger (a part, not a rival count)."""
+def _disagree(a: Estimate, b: Estimate, rivals_only: bool = True) -> bool:
+    """Whether two sources' estimates cannot both hold; `rivals_only` leaves out a figure
+    its own report gives beside one many times larger (a part, not a rival count) and
+    one stated hours apart from the other (the count rising through the day)."""
     if a.source_key == b.source_key or _elsewhere(a.claim.location, b.claim.location):
         return False
     if overlaps(a.claim, b.claim) or _a_few_beside_many(a.claim, b.claim):
         return False
-    return not (parts_apart and _a_part_beside(a, b))
+    return not (rivals_only and (_a_part_beside(a, b) or _hours_apart(a, b)))
+
+
+def _hours_apart(a: Estimate, b: Estimate) -> bool:
+    """ "149 early on Sunday ... by 9 a.m. 151", "57 by Tuesday afternoon ... 93 at a
+    briefing on Tuesday evening": one day's figures stated at hours apart are a count
+    rising through the day, not rival counts of one moment."""
+    return a.clock is not None and b.clock is not None and abs(a.clock - b.clock) >= SAME_TIME_MINUTES
 
 
 def _a_part_beside(a: Estimate, b: Estimate) -> bool:
@@ -219,8 +229,9 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
     every change along it is.
     """
     if disputed is None:
-        # a part beside its whole is no rival count, but still two sources' different figures
-        disputed = bool(conflicts("", estimates, parts_apart=False))
+        # a part beside its whole, or a figure of another hour, is no rival count, but
+        # still two sources' different figures
+        disputed = bool(conflicts("", estimates, rivals_only=False))
     tracks: dict[str, list[Estimate]] = {}
     for e in estimates:
         if e.when is None or e.near_copy_of is not None:
