@@ -123,17 +123,27 @@ def resolve_sources(
     # key is shorter ("hospital"): tails are looked up among full names too
     full_names = {fold(_canonical(n, aliases)): key for n, key in folded.items()}
     by_initials: dict[str, list[str]] = {}
-    for b in keys:
-        if len(b.split()) >= 2:
-            by_initials.setdefault(_initials(b), []).append(b)
+    for full, b in full_names.items():
+        # "NUG" of "National Unity Government", whose key drops "government"
+        for spelled in {full, b}:
+            if len(spelled.split()) >= 2 and b not in by_initials.get(_initials(spelled), []):
+                by_initials.setdefault(_initials(spelled), []).append(b)
+    # a tail that ends two bodies' names ("the foreign ministry" of Jordan's and of
+    # Egypt's) is neither's; names already found to be one body's share it
+    ending: dict[str, set[str]] = {}
     for a in keys:
         words = a.split()
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
-            if tail in known:
-                union(a, tail)
-            elif tail in full_names:
-                union(a, full_names[tail])
+            if tail in known or tail in full_names:
+                ending.setdefault(tail, set()).add(a)
+    for tail, longer in ending.items():
+        if len({find(a) for a in longer}) == 1:
+            union(next(iter(longer)), tail if tail in known else full_names[tail])
+    for a in keys:
+        words = a.split()
+        if a.endswith("s") and len(words[-1]) > 3 and a[:-1] in known:
+            union(a, a[:-1])  # "Arab diplomats" and "an Arab diplomat"
         if " " not in a and len(a) >= 2:
             for b in by_initials.get(a, ()):
                 union(a, b)
@@ -200,6 +210,7 @@ def _body_key(key: str, name: str) -> str:
     prefecture" / "prefecture"; a generic head is dropped only while a capitalised or
     administrative word remains ("local officials" stays)."""
     lex = lexicon()
+    key = _MINISTRY_OF.sub(r"\1\3 \2", key)  # "ministry of foreign affairs" is the "foreign ministry"
     words = [lex.body_adjectives.get(w, w) for w in key.split()]
     written = re.findall(r"[\w'’-]+", name)
     capitalised = {w.lower() for w in written if w[:1].isupper()}
@@ -215,6 +226,10 @@ def _body_key(key: str, name: str) -> str:
     return " ".join(words)
 
 
+#: "ministry of health", "department of foreign affairs": the body named after its remit.
+_MINISTRY_OF = re.compile(r"^(.*?)\b(ministry|department) of (?:the )?(?!.*\bof\b)(.+?)(?: affairs)?$")
+
+
 def _canonical(name: str, aliases: dict[str, str]) -> str:
     """The name a source resolves to before grouping: the user's alias, a known body, or
     the body a spokesperson speaks for."""
@@ -225,11 +240,12 @@ def _canonical(name: str, aliases: dict[str, str]) -> str:
 
 
 def _speaker_body(name: str) -> str:
-    """ "WHO official" speaks for the WHO; "UN spokesperson" for the UN."""
-    words = name.split()
+    """ "WHO official" speaks for the WHO; "UN spokesperson" for the UN; "junta
+    spokesperson" and "the ministry's spokesman" for the body a body noun names."""
+    words = re.sub(r"['’]s\b", "", name).split()
     if len(words) >= 2 and words[-1].lower() in _ROLES:
         rest = words[:-1]
-        if all(w[:1].isupper() for w in rest):
+        if all(w[:1].isupper() for w in rest) or fold(" ".join(rest)) in _body_nouns():
             return " ".join(rest)
     return name
 
@@ -249,7 +265,9 @@ def _display_name(members: list[str], counts: Counter, aliases: dict[str, str]) 
             return known
     cleaned = [re.sub(r"^(?:the|The)\s+", "", m).replace("’s", "").replace("'s", "") for m in members]
     proper = [c for c in cleaned if not c.isupper()] or cleaned
-    return max(proper, key=lambda c: (len(c.split()) <= 4, counts.get(c, 0), len(c)))
+    # a name written with capitals before a bare description ("Chile Ministry of Foreign
+    # Affairs", not "ministry"), then a short name, the most used, the longest
+    return max(proper, key=lambda c: (c[:1].isupper(), len(c.split()) <= 4, counts.get(c, 0), len(c)))
 
 
 def _slug(name: str) -> str:
@@ -300,15 +318,20 @@ def _titled_names(text: str) -> list[tuple[str, str, str]]:
     tokens = _TOKEN.findall(text)
     out = []
     for i, tok in enumerate(tokens):
-        if tok.lower() not in titles:
+        if tok.lower() not in titles or (i and tokens[i - 1].lower() in titles):
             continue
         name = []
-        for nxt in tokens[i + 1 : i + 5]:
-            if not re.search(r"[A-Z]", nxt) or nxt.lower() in titles:
+        ranks = 0
+        for nxt in tokens[i + 1 : i + 7]:
+            if not name and nxt.lower() in titles and ranks < 2:
+                ranks += 1  # "the junta's spokesman, Major General Zaw Min Tun"
+                continue
+            if not re.search(r"[A-Z]", nxt) or nxt.lower() in titles or len(name) == 4:
                 break
             name.append(nxt)
         if name:
-            out.append((tokens[i - 1].lower() if i else "", tok.lower(), " ".join(name)))
+            before = re.sub(r"['’]s$", "", tokens[i - 1].lower()) if i else ""
+            out.append((before, tok.lower(), " ".join(name)))
     return out
 
 
