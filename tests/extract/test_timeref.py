@@ -43,6 +43,8 @@ PUBLISHED = date(2024, 12, 24)  # a Tuesday
         ("from Nov. 28 to Dec. 3", "2024-12-03"),
         ("between 9 and 13 December", "2024-12-13"),
         ("by Dec. 9 at 10 a.m.", "2024-12-09"),
+        ("from Nov. 28 to Monday", "2024-12-23"),
+        ("the previous day", None),
     ],
 )
 def test_resolve(words, expected):
@@ -75,6 +77,9 @@ def test_resolve(words, expected):
         ("On April 2 the watchdog put the toll since March 3 at 44.", "On April 2"),
         ("The toll has risen to 40 since Monday, officials said on Wednesday.", "on Wednesday"),
         ("The toll has risen to 40 since Monday.", "Monday"),
+        # so does "from", and a span of days is no time
+        ("On Monday the watchdog put the toll from Nov. 28 at 44.", "On Monday"),
+        ("The paper put the toll for the 21 days from Nov. 28 to Monday at 440.", "from Nov. 28 to Monday"),
     ],
 )
 def test_time_words_outside_the_main_clause(claims_of, sentence, time_text):

@@ -196,6 +196,9 @@ def test_a_state_named_as_the_place_is_no_people():
         ("The morgue held 90 bodies, of which 30 had yet to be identified.", "30", "", "unidentified"),
         ("The morgue held 90 bodies, of which 30 had yet to be identified.", "90", "bodies", "dead"),
         ("By Monday 64 bodies had been handed over to relatives.", "64", "bodies", "handed-over"),
+        ("Sixty victims still await identification at the morgue.", "Sixty", "victims", "unidentified"),
+        ("Of the 250 bodies, 60 were going through the identification process.", "60", "", "unidentified"),
+        ("Ten days on, 41 bodies are still without a name.", "41", "bodies", "unidentified"),
         # a toll whose victims have been identified is still the toll
         ("The agency said 2,100 people who died had been identified.", "2,100", "people", "dead"),
     ],
@@ -386,6 +389,14 @@ def test_teams_and_crews_sent_are_counted_as_what_they_are(nlp):
         ("The strike killed 90 soldiers, including 14 lieutenants.", "90", "soldiers", ""),
         ("The blast killed 30 people, including 12 children, and injured 140 people.", "140", "people", ""),
         ("Police said 26 miners had died.", "26", "miners", ""),
+        # a whole named in a clause joined before the figure's, and a toll, name no kind
+        (
+            "The paper counted 109 deaths on Monday, among them a mayor, and put the toll for the month at 440.",
+            "440",
+            "toll",
+            "",
+        ),
+        ("The attack killed 40 people, including a judge; the final toll was 52 soldiers.", "52", "soldiers", ""),
     ],
 )
 def test_a_kind_of_person_among_a_whole_is_its_own_part(sentence, mention, counted, group):

@@ -28,7 +28,7 @@ _LEAD_PREPS = {
     "of",
 }
 _DURATION = re.compile(
-    r"^(?:the\s+(?:past|last|next)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|"
+    r"^(?:the\s+(?:(?:past|last|next|first)\s+)?)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|few|many|some)[\s-]+(?:days?|weeks?|months?|years?|hours?|"
     r"decades?|minutes?)\b(?!\s+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
@@ -85,7 +85,7 @@ def time_phrase(sent, anchor, verbs, figure_span: tuple[int, int]) -> tuple[str,
         # "since June 18" starts the period counted, and dates the statement only when the
         # sentence gives no other time; a clock time alone dates nothing: a day named in
         # the sentence ranks before it
-        since = prev is not None and prev.lower_ == "since"
+        since = prev is not None and prev.lower_ in ("since", "from")
         # "a week earlier, when the Front claimed 1.03 million on June 9": a day counted
         # from another ranks after one the sentence names
         shifted = bool(_SHIFTED_DAY.match(words))
@@ -215,6 +215,11 @@ def resolve(time_text: str | None, published: date | None) -> str | None:
     year_m = re.search(r"\b(1[89]\d\d|2[01]\d\d)\b", text)
     year = int(year_m.group(1)) if year_m else None
 
+    weekdays = "|".join(lex.weekdays)
+    to_day = re.search(rf"\b(?:to|through|until)\s+((?:last\s+)?(?:{weekdays}))\b", text)
+    if to_day and published is not None:
+        # "from July 16 to Monday": a count over days is as of the last
+        return resolve(to_day.group(1), published)
     m = re.search(rf"\b({month_names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", text) or re.search(
         rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month_names})\b", text
     )

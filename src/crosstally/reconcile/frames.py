@@ -307,7 +307,9 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         return in_counted or _nearest_cue("state", before, after) or "count"
     refines = _REFINES.get(base, set())
     if base == "dead" and not _BODIES_OF_THE_DEAD.search(counted + " " + after) and not _OF_A_WHOLE.search(before):
-        refines = refines - _BODY_STATES  # "4,000 people who were killed had been identified": the toll
+        # "4,000 people who were killed had been identified": the toll; but "60 victims
+        # await identification" are not yet named, whatever noun counts them
+        refines = refines - (_BODY_STATES - {"unidentified"})
     if _BODIES.search(counted):
         refines = refines - {"feared-dead"}  # "recovered 12 bodies buried under the rubble": counted
     leading = ""  # the words before the figure, where the verb comes first

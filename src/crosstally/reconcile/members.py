@@ -15,9 +15,26 @@ from .measures import singular
 
 #: A clause that names a whole and then counts kinds of people within it.
 _WITHIN_A_WHOLE = re.compile(r"\bamong\s+(?:the|those|them)\b|\binclud(?:ed|ing|es|e)\b", re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while)\s+|;\s*")
 #: Heads that count people in general or repeat the whole, which name no kind.
 _GENERAL = frozenset(
-    {"people", "person", "dead", "victim", "other", "them", "those", "body", "death", "total", "figure", "number"}
+    {
+        "people",
+        "person",
+        "dead",
+        "victim",
+        "other",
+        "them",
+        "those",
+        "body",
+        "death",
+        "total",
+        "figure",
+        "number",
+        "toll",
+        "tally",
+        "count",
+    }
 )
 
 
@@ -25,7 +42,9 @@ def member_group(clause_before: str, counted: str) -> str:
     """The kind of person a figure counts within a whole its clause named before it
     ("assistant-sub-inspector"), or "" when the clause names no whole or the figure counts
     people in general."""
-    if not _WITHIN_A_WHOLE.search(clause_before):
+    # the whole is named in the figure's own clause, not a clause joined before it ("109
+    # deaths, among them a chairman, and put the toll ... at 440")
+    if not _WITHIN_A_WHOLE.search(_CLAUSE_JOIN.split(clause_before)[-1]):
         return ""
     words = re.findall(r"[a-z][a-z-]*", counted.lower())
     if not words or singular(words[-1]) in _GENERAL:
