@@ -283,6 +283,8 @@ def test_category(claims_of, sentence, mention, category):
         # a running quantity changed to a level counts what it is "of", never the figure itself
         ("The navy revised the number of bodies recovered to 31 from 34.", "31", "number of bodies"),
         ("The Red Cross's figure of 9,400 was disputed.", "9,400", "Red Cross's figure"),
+        # "of which", like "of whom", counts a part of the things just counted
+        ("Divers recovered 61 body parts, 49 of which were sent for examination.", "49", "body parts"),
     ],
 )
 def test_counted(claims_of, sentence, mention, counted):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-#: "16 of them", "12 of whom": the pronouns that make a figure a part of one just stated.
-PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom"})
+#: "16 of them", "12 of whom", "49 of which": the pronouns that make a figure a part of one just stated.
+PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
 
 
 def prep_objects(token, preps: tuple[str, ...]) -> Iterator:
