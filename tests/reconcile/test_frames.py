@@ -182,6 +182,11 @@ def test_whose_people_a_figure_counts(sentence, mention, counted, group):
     assert _frame(sentence, mention, "killed", counted).group == group
 
 
+def test_a_state_named_after_another_figure_is_that_figures():
+    """ "flattened 40 schools in which 22 pupils died": the schools did not die."""
+    assert _frame("The quake flattened 40 schools in which 22 pupils died.", "40", "other", "schools").state == "count"
+
+
 def test_a_state_named_as_the_place_is_no_people():
     """ "Ohio's toll" of a storm is the state's part (a place), not the Ohioans' group."""
     frame = _frame("Ohio's toll stood at 11 on Monday.", "11", "killed")

@@ -84,3 +84,16 @@ def test_a_figure_said_earlier_this_month_is_no_rival_of_todays(nlp):
     assert (25.0, 50.0) not in _conflicts(view)
     (minister,) = [e for m in view.measures for e in m.estimates if e.claim.value == 25]
     assert minister.when is not None and minister.when < date(2024, 6, 28)
+
+
+def test_what_a_speaker_has_is_no_figure_of_the_state_it_speaks_of(nlp):
+    """ "The network, which has 300 volunteers in the field, said at least 2,900 had died":
+    the 300 are the network's volunteers, not a rival death toll."""
+    view = _view(
+        "Charity disputes quake toll: The interior ministry said on Wednesday that 1,240 people had been killed "
+        "in the earthquake. The Red Lantern network, which has 300 volunteers in the field, said at least 2,900 "
+        "people had died.",
+        day=date(2024, 6, 26),
+    )
+    assert (1240.0, 2900.0) in _conflicts(view)
+    assert not [pair for pair in _conflicts(view) if 300.0 in pair]

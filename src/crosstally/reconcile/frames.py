@@ -234,7 +234,9 @@ def frame_of(
         # "300,000 had joined the marches", "the biggest gathering was in the capital, with
         # about 20,000 people" (whatever state another clause names)
         state, population = "turnout", "people"
-    if state == "count" and population in ("people", "troops"):
+    if state == "count" and population in ("people", "troops") and not _OWNED.search(sentence, 0, at):
+        # the sentence's one state, unless the figure is what someone has ("the network,
+        # which has 300 volunteers in the field, said 2,900 had died")
         state = _only_state(sentence) or state
     if state in _STATES_OF_PEOPLE and is_generic_total(counted) and population not in ("people", "troops"):
         population = "people"  # "kept the number rescued at 104": only people are rescued
@@ -301,6 +303,9 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     base = _BASE_STATE.get(claim.category)
     in_counted = _first_cue("state", counted) or _first_cue("gathered", counted)
     if base is None:
+        # "X, which has 300 volunteers in the field, said at least 2,900 had died": a state
+        # named after another figure is that figure's
+        after = _NEXT_FIGURE.split(after, 1)[0]
         verb = _first_cue("state", after.split(counted, 1)[-1] if counted else after)
         if verb in _ENDING_STATES:
             return verb  # "2,000 detainees had been released": no longer held
@@ -324,6 +329,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
 
 
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
+_NEXT_FIGURE = re.compile(r"(?<![\w,.])\d")
+_OWNED = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:(?:about|some|nearly|more than|over)\s+)?$", re.I)
 
 
 def _nearest_cue(kind: str, before: str, after: str) -> str | None:
