@@ -51,7 +51,6 @@ __all__ = ["extract", "extract_many", "DocumentText"]
 CONTEXT_UNITS = 3
 #: How many of a report's latest figures say what a bare tally continues counting.
 RECENT_FIGURES = 5
-_GENERIC_TOTALS = {"total", "figure", "tally", "count", "number", "list"}
 _RANGE_WORDS = {"to", "and", "or", "-", "–"}
 #: Words that open a time phrase right after a count the tagger took into a DATE.
 _TIME_AFTER = {"the", "a", "an", "last", "this", "early", "late", "on", "by", "overnight"}
@@ -387,7 +386,8 @@ def _claim(
     after = doc[mention.end] if mention is not None and mention.end < len(doc) else None
     # "the figure has climbed since Min Aung Hlaing put it at 2,179": "it" is a tally too, and
     # so are the names on a list ("the list of the dead had contained 143 names")
-    generic = noun is not None and (noun.lemma_.lower() in _GENERIC_TOTALS or noun.lower_ in _TALLY_WORDS)
+    # "the total", "the number" (not "the toll", which says it counts the dead)
+    generic = noun is not None and (lex.tally_nouns.get(noun.lemma_.lower()) == "-" or noun.lower_ in _TALLY_WORDS)
     if (noun is None or generic) and after is not None and after.lower_ in lex.category_adjs:
         kind_of = lex.category_adjs[after.lower_]  # "the first figures counted 144 dead"
     of_them = (  # "27 of them", "50 of whom": a part of the figure before
@@ -576,7 +576,7 @@ def _names_a_tally(counted: str) -> bool:
     words = re.findall(r"[a-z]+", counted.lower())
     if not words:
         return False
-    return singular_of(words[-1]) in _GENERIC_TOTALS | {"toll"}
+    return singular_of(words[-1]) in lexicon().tally_nouns
 
 
 def _continues_figure(sentence: str) -> bool:

@@ -35,10 +35,40 @@ _DURATION = re.compile(
 )
 #: "the previous day", "a week earlier", "two days later": a day counted from another.
 _SHIFTED_DAY = re.compile(
-    r"^(?:the\s+(?:previous|preceding|next|following)\s+(?:day|week)|\w+\s+(?:days?|weeks?)\s+"
-    r"(?:earlier|before|later|after)|the\s+(?:day|week)\s+(?:before|after))$",
+    r"^(?:on\s+)?(?:the\s+(?P<dir1>previous|preceding|next|following)\s+(?P<unit1>day|week)"
+    r"|(?P<n>\w+)\s+(?P<unit2>days?|weeks?)\s+(?P<dir2>earlier|before|later|after)"
+    r"|the\s+(?P<unit3>day|week)\s+(?P<dir3>before|after))$",
     re.IGNORECASE,
 )
+_DAYS_IN = {"day": 1, "week": 7}
+
+
+def days_shifted(words: str | None) -> int | None:
+    """Days that time words count from another day ("the previous day" → -1, "two days
+    later" → 2, "a week earlier" → -7), or None for other time words."""
+    m = _SHIFTED_DAY.match((words or "").strip())
+    if m is None:
+        return None
+    n = _count(m.group("n") or "one")
+    if n is None:
+        return None  # "several days earlier"
+    unit = (m.group("unit1") or m.group("unit2") or m.group("unit3")).lower().rstrip("s")
+    direction = (m.group("dir1") or m.group("dir2") or m.group("dir3")).lower()
+    sign = -1 if direction in ("previous", "preceding", "earlier", "before") else 1
+    return sign * n * _DAYS_IN[unit]
+
+
+def _count(word: str) -> int | None:
+    """ "3", "a", "three": a small count of days or weeks, as time words write it."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an"):
+        return 1
+    value = lexicon().number_words.get(word)
+    return int(value[0]) if value and value[0] == int(value[0]) else None
+
+
 _RATE = re.compile(r"^(?:every|each|per|a|an)\s+\w+$|^(?:daily|weekly|monthly|annually)$", re.I)
 
 
@@ -282,18 +312,7 @@ def _relative(text: str, published: date) -> str | None:
         return (published - timedelta(days=1)).isoformat()
     m = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven)\s+(day|week)s?\s+ago\b", text)
     if m:
-        n = {
-            "a": 1,
-            "an": 1,
-            "one": 1,
-            "two": 2,
-            "three": 3,
-            "four": 4,
-            "five": 5,
-            "six": 6,
-            "seven": 7,
-        }.get(m.group(1)) or int(m.group(1))
-        days = n * (7 if m.group(2) == "week" else 1)
+        days = (_count(m.group(1)) or 1) * _DAYS_IN[m.group(2)]
         return (published - timedelta(days=days)).isoformat()
     if re.search(r"\b(?:this|earlier this|later this) week\b|\b(?:earlier|later) in the week\b", text):
         return _month(published)

@@ -157,6 +157,9 @@ class Lexicon:
     rate_words: dict[str, str]
     #: Parts of a day ("early hours", "midday", "evening") as minutes after midnight.
     dayparts: dict[str, int]
+    #: Nouns that name a count itself ("the number", "the toll"), to the category the noun
+    #: itself says is counted, or "-".
+    tally_nouns: dict[str, str]
 
 
 def _by_kind(rows: list[list[str]], kind: str) -> list[str]:
@@ -182,6 +185,8 @@ def lexicon() -> Lexicon:
     qualifiers = read_keyed("qualifiers.tsv", 2, 3, fold=True)
     units = read_keyed("units.tsv", 1, 3)
     bodies = read_keyed("body_words.tsv", 2, 3, fold=True)
+    tally_rows = table_rows("tally_nouns.tsv")
+    check_values("tally_nouns.tsv", tally_rows, 1, frozenset(CATEGORIES) | {"-"})
 
     def longest_first(words: list[str]) -> tuple[str, ...]:
         return tuple(sorted(words, key=len, reverse=True))
@@ -223,4 +228,5 @@ def lexicon() -> Lexicon:
         weekdays={w: int(v) for w, k, v in time_words if k == "weekday"},
         rate_words={w: v for w, k, v in time_words if k == "rate"},
         dayparts={w.lower(): int(v) for w, k, v in time_words if k == "daypart"},
+        tally_nouns={w.lower(): c for w, c in check_keys("tally_nouns.tsv", tally_rows, 1, 2, fold=True)},
     )

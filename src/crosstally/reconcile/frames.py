@@ -234,7 +234,7 @@ def frame_of(
         # "300,000 had joined the marches", "the biggest gathering was in the capital, with
         # about 20,000 people" (whatever state another clause names)
         state, population = "turnout", "people"
-    if state == "count" and population in ("people", "troops") and not _OWNED.search(sentence, 0, at):
+    if state == "count" and population in ("people", "troops") and not _owned().search(sentence, 0, at):
         # the sentence's one state, unless the figure is what someone has ("the network,
         # which has 300 volunteers in the field, said 2,900 had died")
         state = _only_state(sentence) or state
@@ -330,7 +330,13 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
 
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
 _NEXT_FIGURE = re.compile(r"(?<![\w,.])\d")
-_OWNED = re.compile(r"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:(?:about|some|nearly|more than|over)\s+)?$", re.I)
+
+
+@cache
+def _owned() -> re.Pattern:
+    """ "which has", "who have about": what someone has, right before a figure."""
+    qualifiers = "|".join(re.escape(q) for q in sorted(lexicon().qualifiers_before, key=len, reverse=True))
+    return re.compile(rf"\b(?:which|who|that)\s+(?:has|have|had)\s+(?:(?:{qualifiers})\s+)?$", re.IGNORECASE)
 
 
 def _nearest_cue(kind: str, before: str, after: str) -> str | None:
@@ -506,13 +512,10 @@ def scope_cue(words: str) -> str | None:
     return _first_cue("scope", words)
 
 
-_GENERIC_TOTALS = {"number", "total", "figure", "tally", "count", "toll", "numbers", "figures", "list"}
-
-
 def is_generic_total(counted: str | None) -> bool:
     """ "the number", "the total": a count that names nothing but what was just discussed."""
     words = re.findall(r"[a-z]+", (counted or "").lower())
-    return bool(words) and words[-1] in _GENERIC_TOTALS and len(words) <= 3
+    return bool(words) and singular(words[-1]) in lexicon().tally_nouns and len(words) <= 3
 
 
 _EARLIER_EVENT_AFTER = re.compile(r"[^.;\d]{0,60}?\bin ((?:19|20)\d\d)\b")

@@ -11,31 +11,15 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import lexicon
 from .measures import singular
 
 #: A clause that names a whole and then counts kinds of people within it.
 _WITHIN_A_WHOLE = re.compile(r"\bamong\s+(?:the|those|them)\b|\binclud(?:ed|ing|es|e)\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while)\s+|;\s*")
-#: Heads that count people in general or repeat the whole, which name no kind.
-_GENERAL = frozenset(
-    {
-        "people",
-        "person",
-        "dead",
-        "victim",
-        "other",
-        "them",
-        "those",
-        "body",
-        "death",
-        "total",
-        "figure",
-        "number",
-        "toll",
-        "tally",
-        "count",
-    }
-)
+#: Heads that count people in general, which name no kind (nor do the words for a count
+#: itself, "the toll", `tally_nouns.tsv`).
+_GENERAL = frozenset({"people", "person", "dead", "victim", "other", "them", "those", "body", "death"})
 
 
 def member_group(clause_before: str, counted: str) -> str:
@@ -47,6 +31,6 @@ def member_group(clause_before: str, counted: str) -> str:
     if not _WITHIN_A_WHOLE.search(_CLAUSE_JOIN.split(clause_before)[-1]):
         return ""
     words = re.findall(r"[a-z][a-z-]*", counted.lower())
-    if not words or singular(words[-1]) in _GENERAL:
+    if not words or singular(words[-1]) in _GENERAL or singular(words[-1]) in lexicon().tally_nouns:
         return ""
     return "-".join([*words[-2:-1], singular(words[-1])])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..claims import Claim
-from ..extract.timeref import resolve
+from ..extract.timeref import days_shifted, resolve
 from ..lexicon import lexicon
 
 #: How far into a text a dateline is looked for.
@@ -177,36 +177,12 @@ _DAYS_BEFORE = re.compile(
 )
 _BACK_DAYS = {"day": 1, "week": 7}
 
-#: "The previous day", "a day earlier", "two days later": a day counted from the day the
-#: report is telling of, not from its own date.
-_SHIFTED = re.compile(
-    r"^(?:on\s+)?(?:the\s+(?P<dir1>previous|preceding|next|following)\s+(?P<unit1>day|week)"
-    r"|(?P<n>an?|one|two|three|four|five|six|seven|\d+)\s+(?P<unit2>days?|weeks?)\s+(?P<dir2>earlier|before|later|after)"
-    r"|the\s+(?P<unit3>day|week)\s+(?P<dir3>before|after))$",
-    re.IGNORECASE,
-)
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
 
 def _a_period(sentence: str, time_text: str) -> bool:
     """ "79 reports over the previous day": the time words bound what is counted, not
     when it was said."""
     at = sentence.find(time_text)
     return at > 0 and bool(re.search(r"\b(?:over|during|in|within|for|throughout)\s+$", sentence[:at], re.I))
-
-
-def _shift(time_text: str | None) -> int | None:
-    """Days that `time_text` moves from the day being told of ("the previous day" → -1,
-    "two days later" → 2), or None for other time words."""
-    m = _SHIFTED.match((time_text or "").strip())
-    if m is None:
-        return None
-    unit = (m.group("unit1") or m.group("unit2") or m.group("unit3")).lower().rstrip("s")
-    direction = (m.group("dir1") or m.group("dir2") or m.group("dir3")).lower()
-    count = m.group("n")
-    n = int(count) if count and count.isdigit() else _COUNTS.get((count or "one").lower(), 1)
-    sign = -1 if direction in ("previous", "preceding", "earlier", "before") else 1
-    return sign * n * _BACK_DAYS[unit]
 
 
 def set_against(text: str, claim: Claim, previous: Claim) -> bool:
@@ -242,7 +218,7 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         set_against = _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start)
         back = _DAYS_BEFORE.match(text, claim.end)
         base = sort_day(own, anchor) if own else anchor
-        shift = _shift(claim.time_text)
+        shift = days_shifted(claim.time_text)
         if back and base:
             # "up from 94 the day before", "and 40 a week earlier": a day of its own
             day = base - timedelta(days=_BACK_DAYS[(back.group(1) or back.group(2)).lower()])
