@@ -30,6 +30,8 @@ _RECORDS = "Hospital records showed four people died on July 16, 31 on July 18 a
         ("On Sunday, the minister said 140 people had died.", "140", None, None),
         ("The president spoke of 19 deaths on July 20.", "19", None, None),
         ("The agency's count stood at 88 on Friday.", "88", None, None),
+        ("The agency's count for the day stood at 56 on Monday.", "56", "07-22", False),
+        ("The day's toll reached 40 on Friday, the monitors said.", "40", "07-19", False),
         ("The daily had counted 98 deaths by midnight on Sunday.", "98", None, None),
         ("At least 300 people have died since the protests began.", "At least 300", None, None),
     ],
@@ -111,3 +113,27 @@ def test_a_disasters_toll_is_not_split_by_day(nlp):
     ]
     measures = {c.mention: c.measure for c in claims_of(docs)}
     assert measures["At least 120"] == measures["160"]
+
+
+def test_a_days_count_raised_later_stays_that_days(nlp):
+    """ "The count for the day stood at 56 on Monday; on Tuesday the agency raised it to at
+    least 109": the 109 is Monday's count too, not a step of the running toll beside it."""
+    docs = [
+        Document(
+            "r0.txt",
+            "Veltra crackdown: By Monday morning at least 300 people had been killed in Veltra since the protests "
+            "began, by the agency's count. The agency's count for the day stood at 56 dead on Monday; on Tuesday "
+            "the agency raised it to at least 109 dead and put the total killed since July at 409.",
+            outlet="Outlet A",
+            published=date(2024, 8, 7),
+        ),
+        Document(
+            "r1.txt",
+            "Veltra crackdown: Protesters marched again in Veltra, where monitors recorded 24 deaths on July 23 alone.",
+            outlet="Outlet B",
+            published=date(2024, 7, 25),
+        ),
+    ]
+    measures = {c.mention: c.measure for c in claims_of(docs)}
+    assert measures["56"] == measures["at least 109"]
+    assert measures["56"] != measures["at least 300"] == measures["409"]

@@ -308,3 +308,45 @@ def test_a_share_or_a_ratio_is_no_count_of_the_same_people(nlp):
     view = _view_of([_doc("a.txt", text, "A", 7)])
     measure_of = {e.claim.mention: m.measure for m in view.measures for e in m.estimates}
     assert len({measure_of["Twenty-six"], measure_of["about three times"], measure_of["70 per cent"]}) == 3
+
+
+def test_a_days_figure_with_no_hour_follows_its_earlier_hours_and_precedes_its_night(nlp):
+    text = (
+        "Vellmar quake\n"
+        "The interior ministry said on Saturday that 1,644 people had died. Earlier on Saturday the interior "
+        "ministry had put the dead at 1,002. Later on Saturday the interior ministry said 1,700 people had died.\n"
+    )
+    view = _view_of([_doc("day.txt", text, "Valley Wire", 9)])
+    steps = {(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions}
+    assert {(1002, 1644), (1644, 1700)} <= steps
+
+
+def test_a_crowd_estimate_carried_otherwise_by_one_report_is_a_misquote(nlp):
+    """A march's crowd is estimated once: where two reports give the ministry's "about
+    20,000" and a third its "about 30,000" the next day, the third misquotes it."""
+    docs = [
+        Document(
+            "m0.txt",
+            "Vellmar march\nOpposition supporters filled the centre of Vellmar on Sunday, 23 June. The interior "
+            "ministry said on Sunday that about 20,000 people had marched, a figure organisers called absurd.\n",
+            outlet="A",
+            published=date(2024, 6, 24),
+        ),
+        Document(
+            "m1.txt",
+            "Vellmar march\nAbout 20,000 people took part in Sunday's rally in Vellmar, the interior ministry said on "
+            "Sunday, as riot police lined the avenues leading to the square.\n",
+            outlet="B",
+            published=date(2024, 6, 24),
+        ),
+        Document(
+            "m2.txt",
+            "Vellmar march\nA week of strikes followed the rally. On Monday the interior ministry said about 30,000 "
+            "people had marched in Vellmar on Sunday, 23 June.\n",
+            outlet="C",
+            published=date(2024, 6, 25),
+        ),
+    ]
+    view = _view_of(docs)
+    assert [(q.odd.claim.doc, q.usual.claim.value) for q in view.misquotes] == [("m2.txt", 20000)]
+    assert not [r for m in view.measures for r in m.revisions]

@@ -127,3 +127,69 @@ def test_a_spokesmans_figures_and_his_bodys_are_one_track(nlp):
         if f["type"] == "revision"
     }
     assert ("210", "460") in revised  # Haddad's, then his body's
+
+
+def test_a_countrys_government_by_any_description_is_one_voice():
+    found = voices(
+        {
+            "junta": {"Junta", "junta spokesperson"},
+            "info-team": {"junta's information team"},
+            "ruling": {"country's ruling junta"},
+            "military-government": {"Vardia's military government"},
+            "nug": {"National Unity Government"},
+            "state": {"state government"},
+        }
+    )
+    assert found["info-team"] == found["ruling"] == found["military-government"] == found["junta"]
+    assert found["nug"] == "nug" and found["state"] == "state"  # another government, another level
+
+
+def test_two_countries_governments_stay_two_voices():
+    found = voices(
+        {
+            "vardia": {"Vardia's government"},
+            "ostrava": {"Ostrava's junta"},
+            "the-junta": {"the ruling junta"},
+            "the-regime": {"the regime"},
+        }
+    )
+    assert found["vardia"] != found["ostrava"]
+    assert found["the-regime"] == "the-regime"  # which of the two it means is unknown
+
+
+def test_a_person_the_story_titles_as_the_juntas_leader_speaks_for_it():
+    names = {"junta": {"the junta"}, "tal-venn": {"Tal Venn"}, "ilsa-marr": {"Ilsa Marr"}}
+    led = voices(names, {"Senior General Tal Venn": "junta", "Ilsa Marr": "council"})
+    assert led["tal-venn"] == led["junta"]
+    assert led["ilsa-marr"] == "ilsa-marr"  # she speaks for another body
+    assert voices(names)["tal-venn"] == "tal-venn"
+
+
+def test_the_juntas_counts_under_its_many_names_are_one_timeline(nlp):
+    flags, texts = _flags(
+        [
+            (
+                "j0.txt",
+                "A",
+                date(2025, 3, 29),
+                "Vardia quake: The number of people killed by Friday's earthquake in Vardia rose to 1,644 on "
+                "Saturday, the country's military government said. Earlier on Saturday the junta's information "
+                "team had put the dead at 1,002. In a televised address late on Friday, junta leader Senior General "
+                "Tal Venn had given a first toll of 144 dead. The opposition National Unity Government said on "
+                "Saturday that 2,418 people had died.",
+            ),
+            (
+                "j1.txt",
+                "B",
+                date(2025, 3, 31),
+                "Vardia quake: A junta spokesperson said on Monday that 2,056 people had died in the Vardia "
+                "earthquake.",
+            ),
+        ]
+    )
+    revised = {
+        tuple(texts[f[k]["doc"]][f[k]["start"] : f[k]["end"]] for k in ("earlier", "later"))
+        for f in flags
+        if f["type"] == "revision"
+    }
+    assert {("144", "1,002"), ("1,002", "1,644"), ("1,644", "2,056")} <= revised

@@ -146,6 +146,12 @@ class Lexicon:
     outlet_nouns: dict[str, str]
     #: Titles whose holder speaks for a body of that noun ("minister" for a "ministry").
     office_bodies: dict[str, str]
+    #: Roles by which a body speaks ("spokesperson", "press office", "chief"), longest first.
+    speaker_roles: tuple[str, ...]
+    #: Nouns that name a country's government ("junta"), and words that describe one
+    #: without setting it apart ("ruling", "military").
+    government_nouns: frozenset[str]
+    government_words: frozenset[str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     source_cues: tuple[str, ...]
@@ -218,6 +224,9 @@ def lexicon() -> Lexicon:
         body_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "body"),
         outlet_nouns={w.lower(): v for w, k, v in bodies if k == "outlet"},
         office_bodies={w.lower(): v.lower() for w, k, v in bodies if k == "office"},
+        speaker_roles=longest_first([w.lower() for w, k, _ in bodies if k == "speaker"]),
+        government_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "government"),
+        government_words=frozenset(w.lower() for w, k, _ in bodies if k == "government_word"),
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
         source_cues=longest_first(_by_kind(sources, "cue")),

@@ -45,6 +45,11 @@ _SPOKEN_BEFORE = re.compile(
 _OTHER_VERB = re.compile(r"[,;:]|\b(?:said|says|told|according|that|by|since|until|as of)\b", re.IGNORECASE)
 #: Words after a fronted day that make it the day a speaker spoke ("On Sunday, police said").
 _SAYING = re.compile(r"\b(?:said|says|told|tells|according|announced|reported|stated)\b", re.IGNORECASE)
+#: Words before a figure that make it a count of one day, the day named after it ("AFP's
+#: count for the day stood at 56 on Monday", "the day's toll reached 40 on Friday").
+_FOR_THE_DAY = re.compile(
+    r"\b(?:count|toll|tally|figure)\s+for\s+the\s+day\b|\bthe\s+day['’]s\s+(?:count|toll|tally|dead)\b", re.IGNORECASE
+)
 #: What "<day>'s" may own to be one day's toll: its dead, or a gathering ("Tuesday's protests").
 _DAYS_OWN = {"dead", "toll", "deaths", "killings", "violence", "unrest", "clashes"}
 
@@ -102,7 +107,8 @@ def one_day(sentence: str, at: int, end: int, published: date | None) -> tuple[d
     """The day a figure's clause confines it to, and whether that day is a gathering's:
     "22 deaths on June 25 alone", "killed in Tuesday's protests", "Sunday's dead at 91",
     "six people died on July 16, 42 on July 18", "On Sunday, at least 94 people were
-    killed" (a day before a figure with no speaker between). `at`..`end` is the figure in
+    killed" (a day before a figure with no speaker between), "the count for the day stood
+    at 56 on Monday". `at`..`end` is the figure in
     the sentence; days resolve against `published`."""
     start = max(sentence.rfind(";", 0, at), sentence.rfind(".", 0, at), 0)
     stop = min([i for i in (sentence.find(";", end), sentence.find(".", end)) if i >= 0] or [len(sentence)])
@@ -116,6 +122,8 @@ def one_day(sentence: str, at: int, end: int, published: date | None) -> tuple[d
         if noun in _DAYS_OWN or _gathering_noun(noun):
             return _resolved(m.group(1), published), _gathering_noun(noun)
     m = _pattern("after").search(after)
+    if m and _FOR_THE_DAY.search(before):
+        return _resolved(m.group(1), published), False
     if m and not _OTHER_VERB.search(after[: m.start(1)]) and not _SPOKEN_BEFORE.search(before):
         return _resolved(m.group(1), published), False
     m = _pattern("fronted").match(before)

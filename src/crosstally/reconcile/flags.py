@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -33,6 +33,10 @@ REVISION_APPROX_STEP = 0.10
 SAME_TIME_DAYS = 1
 #: Two figures of one day stated this many minutes apart or more follow each other.
 SAME_TIME_MINUTES = 60
+#: The hour of a figure a report gives for a day with no hour, beside another of that day
+#: it gives an hour: the day's main statement, after its morning and midday counts
+#: ("earlier on Saturday 1,002 ... 1,644 on Saturday"), before one "later that day".
+UNSTATED_HOUR = 1199
 
 
 def interval(claim: Claim) -> tuple[float, float]:
@@ -243,7 +247,7 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
     found = []
     for members in tracks.values():
         steps: list[tuple[tuple, list[Estimate]]] = []
-        for moment, figures in _moments(members):
+        for moment, figures in _moments(_report_hours(members)):
             for figure in figures:
                 if steps and _close_value(steps[-1][1][0].claim, figure[0].claim):
                     steps[-1][1].extend(figure)
@@ -271,6 +275,16 @@ def _moments(members: list[Estimate]) -> list[tuple[tuple, list[list[Estimate]]]
     return [
         (moment, sorted(figures, key=lambda f: -len({e.claim.doc for e in f})))
         for moment, figures in sorted(by_moment.items(), key=lambda item: (item[0][0], item[0][1] or 0))
+    ]
+
+
+def _report_hours(members: list[Estimate]) -> list[Estimate]:
+    """The estimates, a figure with no hour set at `UNSTATED_HOUR` where its own report
+    gives another figure of the same day an hour. Across reports an unstated hour says
+    nothing: "126 on Saturday" may be before or after another report's "110 at 4 p.m."."""
+    timed = {(e.claim.doc, e.when) for e in members if e.clock is not None}
+    return [
+        replace(e, clock=UNSTATED_HOUR) if e.clock is None and (e.claim.doc, e.when) in timed else e for e in members
     ]
 
 

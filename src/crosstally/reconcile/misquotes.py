@@ -25,6 +25,8 @@ from .flags import Estimate
 GROWING_STATES = frozenset({"dead"})
 #: Days apart within which a slipped digit still reads as the same statement.
 SLIP_DAYS = 7
+#: States that count one gathering, over once it is: a source estimates its crowd once.
+ONE_TIME_STATES = frozenset({"turnout"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,19 @@ def misquotes(
     """Misquotes among a story's estimates; `states` maps each measure to its state,
     `texts` each document to its text (where a slipped number's report writes the other)."""
     growing = {m for m, state in states.items() if state in GROWING_STATES}
-    return _state_slips(estimates, states) + _digit_slips(estimates, texts or {}, growing) + _swaps(estimates, states)
+    found = (
+        _state_slips(estimates, states)
+        + _digit_slips(estimates, texts or {}, growing)
+        + _swaps(estimates, states)
+        + _gathering_slips(estimates, states)
+    )
+    seen: set[tuple[str, int]] = set()
+    once = []
+    for m in found:  # a slip of the pen that is also a gathering's odd estimate: one misquote
+        if (m.odd.claim.doc, m.odd.claim.start) not in seen:
+            seen.add((m.odd.claim.doc, m.odd.claim.start))
+            once.append(m)
+    return once
 
 
 def _moment(e: Estimate) -> object:
@@ -240,6 +254,46 @@ def _digit_slips(estimates: list[Estimate], texts: Mapping[str, str], growing: s
                     what = f"{a.claim.mention} where the other reports of the same figure give {b.claim.mention}"
                     found.append(Misquote(a.source_name, a.when.isoformat() if a.when else "", a, b, what))
     return found
+
+
+def _gathering_slips(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:
+    """One source's estimate of one gathering's crowd that a report carries otherwise than
+    more reports do ("about 30,000" where two reports give the ministry's "about 20,000"
+    for the same march, a day apart at most): a crowd once dispersed is not recounted, so
+    the odd one is a misquote, not a revision. A report that writes both figures tells of
+    a change, and nothing is flagged."""
+    by_voice: dict[tuple[str, str], list[Estimate]] = {}
+    for e in estimates:
+        measure = e.claim.measure or ""
+        if states.get(measure) in ONE_TIME_STATES and e.when is not None and not e.source_key.startswith("outlet:"):
+            by_voice.setdefault((measure, e.source_key), []).append(e)
+    found = []
+    for group in by_voice.values():
+        versions: list[list[Estimate]] = []
+        for e in sorted(group, key=_pick_order):
+            same = next((v for v in versions if _same_crowd(v[0].claim, e.claim)), None)
+            if same is None:
+                versions.append([e])
+            else:
+                same.append(e)
+        if len(versions) < 2:
+            continue
+        versions.sort(key=lambda v: -_carriers(v))
+        usual = versions[0]
+        for odd in versions[1:]:
+            if _carriers(odd) >= _carriers(usual) or {e.claim.doc for e in odd} & {e.claim.doc for e in usual}:
+                continue
+            if not any(abs((o.when - u.when).days) <= 1 for o in odd for u in usual):
+                continue
+            a, b = _pick(odd), _pick(usual)
+            what = f"{a.claim.mention} where more reports of the same estimate give {b.claim.mention}"
+            found.append(Misquote(a.source_name, a.when.isoformat() if a.when else "", a, b, what))
+    return found
+
+
+def _same_crowd(a: Claim, b: Claim) -> bool:
+    """Two figures of one crowd estimate: within the band of an approximate figure."""
+    return abs(a.value - b.value) <= 0.1 * max(abs(a.value), abs(b.value)) and a.value_max == b.value_max
 
 
 def _swaps(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:

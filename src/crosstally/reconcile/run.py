@@ -44,6 +44,7 @@ from .sources import (
     is_source_name,
     resolve_sources,
     speaking_bodies,
+    spokespeople,
     title_aliases,
 )
 from .stories import Story, StoryInput, group_stories
@@ -319,6 +320,8 @@ def reconcile(
                 )
                 if protests:
                     day, of_gathering = one_day(sentence, at, end, dates[doc_id].day)
+                    if compared and days and days[-1].key[0] == doc_id:
+                        day, of_gathering = days[-1].day, days[-1].gathering  # "raised it to 109": that day's
                     at_claim = (doc_id, claim.start)
                     days.append(DayInput(at_claim, frame.state, day, of_gathering, running, dates[doc_id].day))
                 gatherings.append(
@@ -486,11 +489,21 @@ def _flags(
         by_measure.setdefault(f.measure, []).append(e)
     story_of = {f.measure: f.story for f in frames.values()}
     states = {f.measure: f.state for f in frames.values()}
+    texts = {d.id: d.text for d in docs.values()}
+    titled = {s.id: spokespeople([texts[d] for d in s.docs if d in texts]) for s in stories}
+    for measure, estimates in by_measure.items():
+        estimates.sort(key=lambda e: (e.claim.doc, e.claim.start))
+        names: dict[str, set[str]] = {}
+        for e in estimates:
+            names.setdefault(e.source_key, set()).add(e.claim.source or e.source_name)
+        # "its foreign ministry" is the ministry this measure's reports name; "the junta" and
+        # its spokesman are one voice
+        voice = voices(names, titled[story_of[measure]])
+        by_measure[measure] = [replace(e, source_key=voice[e.source_key]) for e in estimates]
     out: list[FlagInfo] = []
     by_story: dict[str, list[Estimate]] = {}
     for measure, estimates in by_measure.items():
         by_story.setdefault(story_of[measure], []).extend(estimates)
-    texts = {d.id: d.text for d in docs.values()}
     odd = set()
     # per story, as the ledger's incremental refresh and the Spark job reconcile
     for m in (m for estimates in by_story.values() for m in misquotes(estimates, states, texts)):
@@ -498,14 +511,8 @@ def _flags(
         measure = m.odd.claim.measure
         out.append(FlagInfo("misquote", story_of[measure], measure, _span(m.odd), _span(m.usual), note=m.what))
     for measure, estimates in by_measure.items():
-        estimates.sort(key=lambda e: (e.claim.doc, e.claim.start))
         if states[measure] == "count":
             continue  # figures of no known state neither conflict nor revise one another
-        names: dict[str, set[str]] = {}
-        for e in estimates:
-            names.setdefault(e.source_key, set()).add(e.claim.source or e.source_name)
-        voice = voices(names)  # "its foreign ministry" is the ministry this measure's reports name
-        estimates = [replace(e, source_key=voice[e.source_key]) for e in estimates]
         for c in conflicts(measure, [e for e in estimates if _version(e) not in odd]):
             out.append(FlagInfo("conflict", story_of[measure], measure, _span(c.a), _span(c.b), note=c.note))
         for r in revisions([e for e in estimates if _version(e) not in odd]):

@@ -183,20 +183,6 @@ def _join_name_prefixes(personal: list[str], find, union) -> None:
                 union(short, longer[0])
 
 
-_ROLES = {
-    "official",
-    "officials",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "source",
-    "sources",
-    "representative",
-    "statement",
-    "official's",
-}
-
-
 @cache
 def _body_nouns() -> frozenset[str]:
     """Nouns that name a public body alone: "the prefecture", "the ministry"."""
@@ -235,18 +221,24 @@ def _canonical(name: str, aliases: dict[str, str]) -> str:
     the body a spokesperson speaks for."""
     if fold(name) in aliases:
         return aliases[fold(name)]
-    body = _speaker_body(name)
+    body = speaker_body(name)
     return organisation(body) or organisation(name) or body
 
 
-def _speaker_body(name: str) -> str:
+def speaker_body(name: str) -> str:
     """ "WHO official" speaks for the WHO; "UN spokesperson" for the UN; "junta
-    spokesperson" and "the ministry's spokesman" for the body a body noun names."""
+    spokesperson", "the ministry's press office" and "health ministry official" for the
+    body a body noun names (`speaker` roles in body_words.tsv)."""
     words = re.sub(r"['’]s\b", "", name).split()
-    if len(words) >= 2 and words[-1].lower() in _ROLES:
-        rest = words[:-1]
-        if all(w[:1].isupper() for w in rest) or fold(" ".join(rest)) in _body_nouns():
-            return " ".join(rest)
+    lowered = " ".join(words).lower()
+    role = next((r for r in lexicon().speaker_roles if lowered.endswith(" " + r)), None)
+    if role is None:
+        return name
+    rest = words[: len(words) - len(role.split())]
+    if rest and rest[0].lower() in ("the", "a", "an"):
+        rest = rest[1:]
+    if rest and (all(w[:1].isupper() for w in rest) or fold(rest[-1]) in _body_nouns()):
+        return " ".join(rest)  # "health ministry official" speaks for the health ministry
     return name
 
 
@@ -260,7 +252,7 @@ def _display_name(members: list[str], counts: Counter, aliases: dict[str, str]) 
         if fold(member) in aliases:
             return aliases[fold(member)]
     for member in members:
-        known = organisation(_speaker_body(member)) or organisation(member)
+        known = organisation(speaker_body(member)) or organisation(member)
         if known:
             return known
     cleaned = [re.sub(r"^(?:the|The)\s+", "", m).replace("’s", "").replace("'s", "") for m in members]
@@ -313,8 +305,10 @@ _TOKEN = re.compile(r"[\w'’.-]+")
 
 def _titled_names(text: str) -> list[tuple[str, str, str]]:
     """(word before the title, title, name) for each title word followed by a capitalised
-    name in the text ("fire", "chief", "Choi Seong-beom")."""
-    titles = lexicon().titles
+    name in the text ("fire", "chief", "Choi Seong-beom"; "junta", "leader", "Min Aung
+    Hlaing"). A one-word speaker role is a title here ("leader"); "its" is the body noun
+    named just before ("The ministry said ... Its spokeswoman, Olga Chemodanova")."""
+    titles = lexicon().titles | {r for r in lexicon().speaker_roles if " " not in r}
     tokens = _TOKEN.findall(text)
     out = []
     for i, tok in enumerate(tokens):
@@ -331,8 +325,21 @@ def _titled_names(text: str) -> list[tuple[str, str, str]]:
             name.append(nxt)
         if name:
             before = re.sub(r"['’]s$", "", tokens[i - 1].lower()) if i else ""
+            if before in ("its", "their"):
+                before = _body_named_before(tokens[max(0, i - _ITS_TOKENS) : i - 1])
             out.append((before, tok.lower(), " ".join(name)))
     return out
+
+
+#: How many words before "its spokeswoman" the body "its" stands for may be named.
+_ITS_TOKENS = 30
+
+
+def _body_named_before(tokens: list[str]) -> str:
+    """The body noun named last among `tokens` ("The interior ministry gave a far smaller
+    figure. Its spokeswoman, ..." → "ministry"), or ""."""
+    nouns = lexicon().body_nouns | lexicon().government_nouns
+    return next((t.lower() for t in reversed(tokens) if t.lower() in nouns), "")
 
 
 def title_aliases(text: str, names: list[str]) -> dict[str, str]:
@@ -371,12 +378,26 @@ def speaking_bodies(text: str, names: list[str]) -> dict[str, str]:
             continue
         body = next(b for b in bodies if fold(b) in matching)
         for person in persons:
-            if _names_person(name, person):
+            if names_person(name, person):
                 out.setdefault(person, body)
     return out
 
 
-def _names_person(name: str, person: str) -> bool:
+def spokespeople(texts: list[str]) -> dict[str, str]:
+    """Across a story's reports, the people a report titles as the spokesperson, leader or
+    chief of a body it names by a noun ("junta leader Senior General Min Aung Hlaing", "the
+    junta's spokesman, Major General Zaw Min Tun"): the name as written → that noun."""
+    lex = lexicon()
+    nouns = lex.body_nouns | lex.government_nouns
+    out: dict[str, str] = {}
+    for text in texts:
+        for word, title, name in _titled_names(text):
+            if title in lex.speaker_roles and word in nouns:
+                out.setdefault(name, word)
+    return out
+
+
+def names_person(name: str, person: str) -> bool:
     """Whether a name a title precedes ("Ihor Klymenko" of "Interior Minister Ihor
     Klymenko") is the source `person`: one holds the other, or they share a surname."""
     return person in name or name in person or person.split()[-1] == name.split()[-1]
@@ -403,7 +424,7 @@ def holders_of_offices(texts: list[str], entities: dict[str, SourceEntity]) -> d
                 continue
             body = matching[0]
             for person in persons:
-                if _names_person(name, person):
+                if names_person(name, person):
                     out.setdefault(person, body)
     # "Klymenko said" after "Interior Minister Ihor Klymenko": every name of the person
     held = {entities[person].key: body for person, body in out.items()}
@@ -502,6 +523,9 @@ class DescribedBodies:
             return None
         head = head_noun(name)
         found = self._named.get(lexicon().outlet_nouns.get(head, head), [])
+        # "the country's military government" is not the "National Unity Government"
+        said = set(fold(name).split()) & lexicon().government_words
+        found = [(start, n) for start, n in found if said <= set(fold(n).split())]
         before = [n for start, n in found if start < at]
         if before:
             return before[-1]

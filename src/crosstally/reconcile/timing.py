@@ -185,13 +185,24 @@ def _a_period(sentence: str, time_text: str) -> bool:
     return at > 0 and bool(re.search(r"\b(?:over|during|in|within|for|throughout)\s+$", sentence[:at], re.I))
 
 
+#: A figure that changes the one before it, named by a pronoun: "stood at 56 on Monday; on
+#: Tuesday the agency raised it to at least 109", "lowered that figure to 222".
+_IT_CHANGED = re.compile(
+    r"\b(?:raised|lowered|revised|increased|reduced|updated|corrected|put|brought)\s+(?:it|that(?:\s+(?:figure|"
+    r"number|count|toll|tally))?)\s+(?:up\s+|down\s+)?(?:to|at)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def set_against(text: str, claim: Claim, previous: Claim) -> bool:
     """ "nearly 180,000 people, up from around 35,000": a figure the sentence sets against
-    the one before it as that figure's earlier level, so of the same quantity."""
+    the one before it as that figure's earlier level, or ("raised it to 109") as its new
+    one, so of the same quantity."""
+    window = text[max(previous.end, claim.start - 60) : claim.start]
     return (
         previous.evidence_start == claim.evidence_start
         and previous.unit == claim.unit
-        and bool(_FROM_BEFORE.search(text, max(previous.end, claim.start - 60), claim.start))
+        and bool(_FROM_BEFORE.search(window) or _IT_CHANGED.search(window))
     )
 
 

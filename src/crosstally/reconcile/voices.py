@@ -14,17 +14,21 @@ from __future__ import annotations
 import re
 
 from ..lexicon import lexicon
-from .measures import singular
-from .sources import fold, head_noun
+from .measures import is_country, singular
+from .sources import fold, head_noun, names_person, speaker_body
 
 
-def voices(names: dict[str, set[str]]) -> dict[str, str]:
+def voices(names: dict[str, set[str]], spokespeople: dict[str, str] | None = None) -> dict[str, str]:
     """Each source key of one measure to the key of the voice it is one of, given the
     names as written under each key. A description (no capital letter: "its foreign
     ministry", "the weather agency") is the one named body with its head noun ("Jordan's
     Ministry of Foreign Affairs"); singular and plural are one ("Arab diplomats", "an Arab
     diplomat"). Two descriptions are not joined: "the ministry" and "the country's interior
-    ministry" may be one body, but a report may as well set two ministries side by side."""
+    ministry" may be one body, but a report may as well set two ministries side by side.
+    A country has one government, though: "the junta", "the country's ruling junta" and
+    "Myanmar's military government" are one voice (`_governments`), and so is a person the
+    story's reports title as its spokesperson or leader (`spokespeople`: name → the noun
+    of the body, as `sources.spokespeople` finds them)."""
     bodies = lexicon().body_nouns
     heads: dict[str, str] = {}
     for key, written in names.items():
@@ -45,7 +49,64 @@ def voices(names: dict[str, set[str]]) -> dict[str, str]:
         named = [k for k in names if k != key and heads.get(k) == head and not all(_described(n) for n in names[k])]
         if len(named) == 1:
             out[key] = out[named[0]]
+    for group in _governments(names, spokespeople or {}).values():
+        for key in group[1:]:
+            out[_root(out, key)] = _root(out, group[0])
     return {key: _root(out, key) for key in out}
+
+
+def _governments(names: dict[str, set[str]], spokespeople: dict[str, str]) -> dict[str, list[str]]:
+    """The keys whose every name describes a country's government, by the country
+    ("" for "the country's", "the junta"): one list per country, or one in all when no
+    two countries are named. "The state government" or "the opposition government" is
+    another body, not the country's government. The government's titled spokesperson
+    or leader speaks for it, when only one country's government is named."""
+    found: dict[str, str] = {}
+    for key in sorted(names):
+        owners = {_government_of(n) for n in names[key]}
+        if len(owners) == 1 and None not in owners:
+            found[key] = owners.pop()
+    if len(set(found.values()) - {""}) <= 1:
+        for key in sorted(set(names) - set(found)):
+            if any(_speaks_for_government(n, spokespeople) for n in names[key]):
+                found[key] = ""
+    countries = set(found.values()) - {""}
+    if len(countries) > 1:
+        found = {k: c for k, c in found.items() if c}
+    groups: dict[str, list[str]] = {}
+    for key, country in found.items():
+        groups.setdefault(country if len(countries) > 1 else "", []).append(key)
+    return groups
+
+
+def _speaks_for_government(name: str, spokespeople: dict[str, str]) -> bool:
+    """Whether the story titles `name` ("Min Aung Hlaing", "Zaw Min Tun") as a spokesperson
+    or leader of a government ("junta leader")."""
+    nouns = lexicon().government_nouns
+    return any(noun in nouns and names_person(titled, name) for titled, noun in spokespeople.items())
+
+
+def _government_of(name: str) -> str | None:
+    """The country (folded; "" when unnamed) whose government `name` describes ("Myanmar's
+    military government", "the country's ruling junta", "junta spokesperson"), or None. A
+    name or possessive before the description is its country ("Vardia's", "Vardia junta")."""
+    lex = lexicon()
+    words = _LEADING.sub("", speaker_body(name).strip()).split()
+    country = ""
+    if words and fold(words[0]) in ("country's", "nation's", "country", "nation"):
+        words = words[1:]
+    elif len(words) > 1 and (words[0][:1].isupper() or is_country(re.sub(r"['’]s$", "", words[0]))):
+        country, words = fold(re.sub(r"['’]s$", "", words[0])), words[1:]
+    words = [fold(w) for w in words]
+    if not words or words[-1] not in lex.government_nouns:
+        return None
+    rest = " ".join(words[:-1])
+    while rest:
+        word = next((w for w in sorted(lex.government_words, key=len, reverse=True) if rest.startswith(w)), None)
+        if word is None:
+            return None
+        rest = rest[len(word) :].strip()
+    return country
 
 
 def _root(out: dict[str, str], key: str) -> str:
