@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..lexicon import lexicon, read_table
 
 _CAP_WORD = r"[A-Z][\w’'.-]*"
@@ -105,11 +107,17 @@ def _after_sentence_end(lead: list[str], titles: frozenset[str]) -> list[str]:
 
 
 def _looks_like_given_name(word: str) -> bool:
-    """A capitalised word that could start a person's name (not an adjective of place):
-    "Ukrainian", "Kenyan" are not; "Serhan", "Ivan" are, as the places table does not know them."""
+    """A capitalised word that could start a person's name (not an adjective of place, a
+    day or a word that opens a sentence): "Ukrainian", "Kenyan", "On", "Friday" (of "On
+    Friday Albalat told ...") are not; "Serhan", "Ivan" are, as the places table does not
+    know them."""
     if re.search(r"(?:ian|ese|ish|ean|'s|’s|s')$", word):
         return word in ("Ian", "Brian")
-    return not (word.endswith("an") and word.lower() in _place_words())
+    lex = lexicon()
+    lowered = word.lower()
+    if lowered in STOP_WORDS or lowered in lex.weekdays or lowered in lex.months:
+        return False
+    return not (word.endswith("an") and lowered in _place_words())
 
 
 @cache

@@ -57,7 +57,14 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
             start = owner.left_edge.i if owner is not None else entity.start
             return _clean_name(doc[start : entity.end].text, lex), False
     tokens = _phrase(head)
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and e.start >= tokens[0].i
+        and e.end <= tokens[-1].i + 1
+        and not (head.pos_ == "NOUN" and e.root.head == head and _owner_or_place(e.root, head, lex))
+    ]  # "Valencia's emergency services", "Paiporta mayor": whoever the parser took Valencia for
     orgs = [
         e
         for e in doc.ents
@@ -77,6 +84,12 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     if head.pos_ == "PROPN" and len(tokens) == 1 and len(names.fullest(text).split()) > 1:
         return names.fullest(text), True  # "Bastrykin said" after "Alexander Bastrykin": the person
     return (text, head.pos_ == "PROPN" and _titled(head, lex)) if text else None
+
+
+def _owner_or_place(token, head, lex: Lexicon) -> bool:
+    """Whether a name the parser took for a person's only owns a body ("Valencia's
+    emergency services") or places an office ("Paiporta mayor")."""
+    return token.dep_ == "poss" or (token.dep_ == "compound" and head.lower_ in lex.titles)
 
 
 def _titled(head, lex: Lexicon) -> bool:
