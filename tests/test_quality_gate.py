@@ -113,7 +113,13 @@ def test_own_story_floors(nlp):
 
 
 @pytest.mark.parametrize(
-    "pool", ["dev_and_own_stories_together", "dev_and_all_own_stories_together", "dev_and_twelve_own_stories_together"]
+    "pool",
+    [
+        "dev_and_own_stories_together",
+        "dev_and_all_own_stories_together",
+        "dev_and_twelve_own_stories_together",
+        "dev_and_fifteen_own_stories_together",
+    ],
 )
 def test_all_stories_together_stay_apart(shared: Path, nlp, pool: str):
     """Stories reconciled in one batch, as one ledger, keep their measures apart. Each
