@@ -19,6 +19,15 @@ def _flags(reports: list[tuple[str, str, date, str]]) -> tuple[list[dict], dict[
     return flag_dicts(view_from(reconcile_batch(docs, claims), claims, docs)), {d.id: d.text for d in docs}
 
 
+def _revised(flags: list[dict], texts: dict[str, str]) -> set[tuple[str, str]]:
+    """The (earlier, later) mentions of each revision flagged."""
+    return {
+        tuple(texts[f[k]["doc"]][f[k]["start"] : f[k]["end"]] for k in ("earlier", "later"))
+        for f in flags
+        if f["type"] == "revision"
+    }
+
+
 def test_a_description_is_the_one_named_body_with_its_head_noun():
     found = voices(
         {
@@ -121,11 +130,7 @@ def test_a_spokesmans_figures_and_his_bodys_are_one_track(nlp):
             ),
         ]
     )
-    revised = {
-        tuple(texts[f[k]["doc"]][f[k]["start"] : f[k]["end"]] for k in ("earlier", "later"))
-        for f in flags
-        if f["type"] == "revision"
-    }
+    revised = _revised(flags, texts)
     assert ("210", "460") in revised  # Haddad's, then his body's
 
 
@@ -187,9 +192,5 @@ def test_the_juntas_counts_under_its_many_names_are_one_timeline(nlp):
             ),
         ]
     )
-    revised = {
-        tuple(texts[f[k]["doc"]][f[k]["start"] : f[k]["end"]] for k in ("earlier", "later"))
-        for f in flags
-        if f["type"] == "revision"
-    }
+    revised = _revised(flags, texts)
     assert {("144", "1,002"), ("1,002", "1,644"), ("1,644", "2,056")} <= revised
