@@ -52,6 +52,11 @@ def _view_of(docs: list[Document]):
     return view_from(reconcile_batch(docs, claims), claims, docs)
 
 
+def _steps(view) -> list[tuple[float, float]]:
+    """The (earlier, later) values of every revision the view flags."""
+    return [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
+
+
 @pytest.fixture(scope="module")
 def view(nlp):
     return _view_of(LANDSLIDE)
@@ -114,7 +119,7 @@ def test_a_figure_lowered_within_a_day_is_a_revision(nlp):
     )
     docs = [_doc("day.txt", text, "Valley Wire", 7)]
     view = _view_of(docs)
-    steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
+    steps = _steps(view)
     assert (242, 222) in steps
 
 
@@ -262,7 +267,7 @@ def test_a_body_named_by_description_is_the_one_the_report_named_in_full(nlp):
     view = _view_of(docs)
     names = {e.source_name for m in view.measures for e in m.estimates if e.claim.value in (12, 19)}
     assert names == {"Chile Ministry of Foreign Affairs"}
-    steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
+    steps = _steps(view)
     assert (12, 19) in steps
 
 
@@ -296,7 +301,7 @@ def test_the_odd_value_of_one_sources_day_is_no_step_of_its_timeline(nlp):
         ),
     ]
     view = _view_of(docs)
-    steps = [(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions]
+    steps = _steps(view)
     assert (284, 350) in steps and not any(517 in step for step in steps)
 
 
@@ -317,7 +322,7 @@ def test_a_days_figure_with_no_hour_follows_its_earlier_hours_and_precedes_its_n
         "ministry had put the dead at 1,002. Later on Saturday the interior ministry said 1,700 people had died.\n"
     )
     view = _view_of([_doc("day.txt", text, "Valley Wire", 9)])
-    steps = {(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions}
+    steps = set(_steps(view))
     assert {(1002, 1644), (1644, 1700)} <= steps
 
 
@@ -349,4 +354,4 @@ def test_a_crowd_estimate_carried_otherwise_by_one_report_is_a_misquote(nlp):
     ]
     view = _view_of(docs)
     assert [(q.odd.claim.doc, q.usual.claim.value) for q in view.misquotes] == [("m2.txt", 20000)]
-    assert not [r for m in view.measures for r in m.revisions]
+    assert not _steps(view)

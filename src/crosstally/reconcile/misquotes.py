@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..claims import Claim
-from .flags import Estimate
+from .flags import REVISION_APPROX_STEP, Estimate
 
 #: States whose counts only grow as a story goes on (a missing list shrinks).
 GROWING_STATES = frozenset({"dead"})
@@ -292,8 +292,10 @@ def _gathering_slips(estimates: list[Estimate], states: dict[str, str]) -> list[
 
 
 def _same_crowd(a: Claim, b: Claim) -> bool:
-    """Two figures of one crowd estimate: within the band of an approximate figure."""
-    return abs(a.value - b.value) <= 0.1 * max(abs(a.value), abs(b.value)) and a.value_max == b.value_max
+    """Two figures of one crowd estimate: within the band of an approximate figure, as a
+    timeline takes them (`flags.REVISION_APPROX_STEP`)."""
+    band = REVISION_APPROX_STEP * max(abs(a.value), abs(b.value))
+    return abs(a.value - b.value) <= band and a.value_max == b.value_max
 
 
 def _swaps(estimates: list[Estimate], states: dict[str, str]) -> list[Misquote]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import lexicon, read_keyed
 from .groups import Groups
@@ -303,11 +303,13 @@ def _person_like(name: str) -> bool:
 _TOKEN = re.compile(r"[\w'’.-]+")
 
 
-def _titled_names(text: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=64)
+def _titled_names(text: str) -> tuple[tuple[str, str, str], ...]:
     """(word before the title, title, name) for each title word followed by a capitalised
     name in the text ("fire", "chief", "Choi Seong-beom"; "junta", "leader", "Min Aung
     Hlaing"). A one-word speaker role is a title here ("leader"); "its" is the body noun
-    named just before ("The ministry said ... Its spokeswoman, Olga Chemodanova")."""
+    named just before ("The ministry said ... Its spokeswoman, Olga Chemodanova"). Read
+    once per text: each report's titles serve its speakers, its bodies and its story's."""
     titles = lexicon().titles | {r for r in lexicon().speaker_roles if " " not in r}
     tokens = _TOKEN.findall(text)
     out = []
@@ -328,7 +330,7 @@ def _titled_names(text: str) -> list[tuple[str, str, str]]:
             if before in ("its", "their"):
                 before = _body_named_before(tokens[max(0, i - _ITS_TOKENS) : i - 1])
             out.append((before, tok.lower(), " ".join(name)))
-    return out
+    return tuple(out)
 
 
 #: How many words before "its spokeswoman" the body "its" stands for may be named.
@@ -338,8 +340,13 @@ _ITS_TOKENS = 30
 def _body_named_before(tokens: list[str]) -> str:
     """The body noun named last among `tokens` ("The interior ministry gave a far smaller
     figure. Its spokeswoman, ..." → "ministry"), or ""."""
-    nouns = lexicon().body_nouns | lexicon().government_nouns
-    return next((t.lower() for t in reversed(tokens) if t.lower() in nouns), "")
+    return next((t.lower() for t in reversed(tokens) if t.lower() in _speaking_nouns()), "")
+
+
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    """Nouns of a body a person may speak for: "the ministry", "the junta", "the regime"."""
+    return lexicon().body_nouns | lexicon().government_nouns
 
 
 def title_aliases(text: str, names: list[str]) -> dict[str, str]:
@@ -387,12 +394,11 @@ def spokespeople(texts: list[str]) -> dict[str, str]:
     """Across a story's reports, the people a report titles as the spokesperson, leader or
     chief of a body it names by a noun ("junta leader Senior General Min Aung Hlaing", "the
     junta's spokesman, Major General Zaw Min Tun"): the name as written → that noun."""
-    lex = lexicon()
-    nouns = lex.body_nouns | lex.government_nouns
+    roles = lexicon().speaker_roles
     out: dict[str, str] = {}
     for text in texts:
         for word, title, name in _titled_names(text):
-            if title in lex.speaker_roles and word in nouns:
+            if title in roles and word in _speaking_nouns():
                 out.setdefault(name, word)
     return out
 

@@ -12,6 +12,7 @@ source's revisions, not conflicts between two.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicon import lexicon
 from .measures import is_country, singular
@@ -86,6 +87,12 @@ def _speaks_for_government(name: str, spokespeople: dict[str, str]) -> bool:
     return any(noun in nouns and names_person(titled, name) for titled, noun in spokespeople.items())
 
 
+@cache
+def _government_words() -> tuple[str, ...]:
+    """The words that describe a government, longest first ("military-led" before "military")."""
+    return tuple(sorted(lexicon().government_words, key=len, reverse=True))
+
+
 def _government_of(name: str) -> str | None:
     """The country (folded; "" when unnamed) whose government `name` describes ("Myanmar's
     military government", "the country's ruling junta", "junta spokesperson"), or None. A
@@ -102,7 +109,7 @@ def _government_of(name: str) -> str | None:
         return None
     rest = " ".join(words[:-1])
     while rest:
-        word = next((w for w in sorted(lex.government_words, key=len, reverse=True) if rest.startswith(w)), None)
+        word = next((w for w in _government_words() if rest.startswith(w)), None)
         if word is None:
             return None
         rest = rest[len(word) :].strip()
