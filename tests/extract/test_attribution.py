@@ -442,3 +442,34 @@ def test_an_events_name_before_its_toll_is_no_owner(claims_of, headline):
     it ("an AFP tally")."""
     assert [c.source for c in claims_of(headline)] == [None]
     assert [c.source for c in claims_of("An AFP tally reached 577 on Friday.")] == ["AFP"]
+
+
+@pytest.mark.parametrize(
+    "text, first, second, speaker",
+    [
+        ("Cyclone toll reaches 81; district governor says 40 still missing", "81", "40", "district governor"),
+        ("Mine blast kills 12; union leader Ana Mora says 30 are missing", "12", "30", "Ana Mora"),
+        ("The toll rose to 214 on Monday; officials said 17 people were still missing.", "214", "17", "officials"),
+    ],
+)
+def test_a_speaker_after_a_semicolon_speaks_only_for_their_clause(claims_of, text, first, second, speaker):
+    """ "Toll reaches 81; governor says 40 still missing": the clause after the semicolon has
+    a speaker of its own, who did not give the figure before it."""
+    sources = {c.mention: c.source for c in claims_of(text)}
+    assert (sources[first], sources[second]) == (None, speaker)
+
+
+def test_a_semicolon_in_a_list_of_places_keeps_one_sentence(claims_of):
+    """ "214 in Valencia; seven in Castilla-La Mancha": a list, with no speaker of its own
+    after the semicolon, stays the speaker's."""
+    text = "The ministry said 222 had died: 214 in Valencia; seven in Castilla-La Mancha."
+    assert {c.source for c in claims_of(text)} == {"ministry"}
+
+
+@pytest.mark.parametrize("verb", ["cut", "reduced"])
+def test_a_source_that_cuts_its_count_gives_the_new_figure(claims_of, verb):
+    """ "the chief secretary cut it to 257": lowering a count puts out the new figure, as
+    raising it does."""
+    text = f"The railways said 288 had died. On Sunday Chief Secretary Rohan Das {verb} the toll to 257."
+    claim = next(c for c in claims_of(text) if c.value == 257)
+    assert claim.source == "Rohan Das"

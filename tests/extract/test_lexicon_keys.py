@@ -48,3 +48,11 @@ def test_the_places_table_names_each_place_once():
 
     read_keyed("places.tsv", 1, 2, fold=True)  # raises on a name given twice, with its line
     assert country_of("the United States") == "united states"
+
+
+def test_the_verbs_of_saying_come_in_their_present_and_past_forms():
+    """Rules that read text before it is parsed know "says", "said", "warns",
+    "testified" and "admitted" as saying, from the table's lemmas and irregular pasts."""
+    forms = lexicon().saying_forms
+    assert {"says", "said", "told", "warns", "warned", "testified", "admitted"} <= forms
+    assert not {"admited", "sayed", "killed"} & forms

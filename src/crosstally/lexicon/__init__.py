@@ -8,6 +8,8 @@ table and line named: a later row must never silently win over an earlier one.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -154,6 +156,9 @@ class Lexicon:
     government_words: frozenset[str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
+    #: The present and past forms of the verbs of saying ("says", "said", "warns"), for
+    #: rules that read text before it is parsed.
+    saying_forms: frozenset[str]
     source_cues: tuple[str, ...]
     pronouns: frozenset[str]
     titles: frozenset[str]
@@ -179,6 +184,16 @@ def _by_role(rows: list[list[str]]) -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in roles.items()}
 
 
+def _verb_forms(lemma: str, past: list[str]) -> set[str]:
+    """ "say" → say, says, said; "warn" → warn, warns, warned; "testify" → testifies,
+    testified: a verb's present and past forms, the past as the table gives it, else
+    the regular one."""
+    if re.search(r"[^aeiou]y$", lemma):
+        return {lemma, lemma[:-1] + "ies", *(past or [lemma[:-1] + "ied"])}
+    third = lemma + ("es" if re.search(r"(?:s|sh|ch|x)$", lemma) else "s")
+    return {lemma, third, *(past or [lemma + ("d" if lemma.endswith("e") else "ed")])}
+
+
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded from the package's tables on first use."""
@@ -191,6 +206,7 @@ def lexicon() -> Lexicon:
     qualifiers = read_keyed("qualifiers.tsv", 2, 3, fold=True)
     units = read_keyed("units.tsv", 1, 3)
     bodies = read_keyed("body_words.tsv", 2, 3, fold=True)
+    verbs = read_keyed("reporting_verbs.tsv", 1, 2)
     tally_rows = table_rows("tally_nouns.tsv")
     check_values("tally_nouns.tsv", tally_rows, 1, frozenset(CATEGORIES) | {"-"})
 
@@ -228,7 +244,8 @@ def lexicon() -> Lexicon:
         government_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "government"),
         government_words=frozenset(w.lower() for w, k, _ in bodies if k == "government_word"),
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
-        reporting_verbs={w: k for w, k in read_keyed("reporting_verbs.tsv", 1, 2)},
+        reporting_verbs={w: k for w, k, *_ in verbs},
+        saying_forms=frozenset(f for w, k, *past in verbs if k == "say" for f in _verb_forms(w, past)),
         source_cues=longest_first(_by_kind(sources, "cue")),
         pronouns=frozenset(_by_kind(sources, "pronoun")),
         titles=frozenset(_by_kind(sources, "title")),
