@@ -9,7 +9,6 @@ table and line named: a later row must never silently win over an earlier one.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
