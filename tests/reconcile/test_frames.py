@@ -206,10 +206,39 @@ def test_a_state_named_as_the_place_is_no_people():
         ("Ten days on, 41 bodies are still without a name.", "41", "bodies", "unidentified"),
         # a toll whose victims have been identified is still the toll
         ("The agency said 2,100 people who died had been identified.", "2,100", "people", "dead"),
+        (
+            "Doctors had carried out 212 post-mortem examinations by Friday.",
+            "212",
+            "post-mortem examinations",
+            "autopsied",
+        ),
+        ("Forensic teams have performed 87 autopsies so far.", "87", "autopsies", "autopsied"),
     ],
 )
 def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):
     assert _frame(sentence, mention, "killed", counted).state == state
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "counted"),
+    [
+        ("Doctors had carried out 212 post-mortem examinations by Friday.", "212", "post-mortem examinations"),
+        ("Pathologists carried out 87 autopsies on Monday.", "87", "autopsies"),
+    ],
+)
+def test_examinations_of_the_dead_count_the_dead_examined_and_carry_no_one_aboard(sentence, mention, counted):
+    """ "carried out 87 autopsies": the bodies examined, whatever the category, not people
+    carried aboard a boat."""
+    for category in ("killed", "other"):
+        frame = _frame(sentence, mention, category, counted)
+        assert (frame.population, frame.state) == ("people", "autopsied")
+
+
+def test_autopsies_still_to_come_leave_the_dead_dead():
+    """ "three deaths, ... adding that post-mortems had yet to be carried out": the deaths,
+    not examinations of them."""
+    sentence = "Mombasa recorded three deaths, the commission said, adding that post-mortems had yet to be done."
+    assert _frame(sentence, "three", "killed", "deaths").state == "dead"
 
 
 @pytest.mark.parametrize(

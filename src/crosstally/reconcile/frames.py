@@ -36,7 +36,7 @@ _BASE_STATE = {
 }
 #: Finer states a category may turn into when the words around the figure say so.
 _REFINES = {
-    "dead": {"buried", "identified", "unidentified", "handed-over", "feared-dead"},
+    "dead": {"buried", "identified", "unidentified", "handed-over", "feared-dead", "autopsied"},
     "injured": {"seriously-injured", "discharged", "in-hospital", "outpatients"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
@@ -50,6 +50,8 @@ _ENDING_STATES = frozenset({"released", "handed-over"})
 #: part of the dead are counted ("82 bodies were still unidentified", "Of the 275 dead, 88
 #: had been identified"), not the toll itself ("4,000 people killed had been identified").
 _BODY_STATES = {"identified", "unidentified", "handed-over"}
+#: States a figure is in only where its own counted noun names them ("87 autopsies").
+_NAMED_ONLY = {"autopsied"}
 _BODIES_OF_THE_DEAD = re.compile(r"\b(?:bod(?:y|ies)|remains|of (?:the|them|those|which|whom)\b)", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"\bof (?:the|them|those|which|whom)\b(?:[^,]*,)?\s*$", re.IGNORECASE)
 #: "buried alive", "buried under the mud": people a disaster buried, presumed dead, not
@@ -240,6 +242,8 @@ def frame_of(
         state = _only_state(sentence) or state
     if state in _STATES_OF_PEOPLE and is_generic_total(counted) and population not in ("people", "troops"):
         population = "people"  # "kept the number rescued at 104": only people are rescued
+    if state == "autopsied":
+        population = "people"  # "279 post-mortem examinations", "195 autopsies": of the dead
     if state == "turnout" and population in ("figure", "them") and _written(claim):
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     group = _first_cue("group", counted) or _group_after(after)
@@ -324,6 +328,9 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         leading = " ".join(before.split()[-3:])  # "had freed 30 hostages"
     around = _BURIED_ALIVE.sub(" ", counted + " " + after + " " + leading)
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
+    if in_counted not in _NAMED_ONLY:
+        # "four deaths, ... adding that post-mortems had yet to be carried out": not autopsies
+        found = [state for state in found if state not in _NAMED_ONLY]
     state = next((state for state in found if state in refines), base)
     return "dead-in-captivity" if base == "captured" and state == "dead" else state  # not the attack's toll
 
