@@ -61,6 +61,8 @@ def _story(texts: list[str], first_day: date):
         ("Officials said 156 people were killed, most of them young.", "156", "people", ""),
         ("The bodies of 118 people, four of them children, were recovered.", "four", "", "children"),
         ("It killed 118 people, 40 of whom were women.", "40", "", "women"),
+        ("Of the 118 dead, 64 were female and 54 male.", "64", "", "women"),
+        ("Of the 118 dead, 64 were female and 54 male.", "54", "", "men"),
         # the part a clause after "of whom" names, of a people the whole counts
         ("The envoy said 520 Malians had died, 490 of whom had no permit.", "490", "Malians", "mali-no-permit"),
         ("The envoy said 520 Malians had died, 61 of whom were Malians by birth.", "61", "Malians", "mali-birth"),

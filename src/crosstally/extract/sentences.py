@@ -107,8 +107,11 @@ def _at_spoken_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]
     said", "; Paiporta mayor says", "; the ministry's spokesman, Ali Khan, said")."""
     out = []
     for m in _SEMICOLON.finditer(text, start, end):
-        words = _WORD.findall(text, m.end(), min(end, m.end() + _SPEAKER_CHARS))[1 : _SPEAKER_WORDS + 1]
-        if any(w in lexicon().saying_forms for w in words):
+        words = _WORD.findall(text, m.end(), min(end, m.end() + _SPEAKER_CHARS))
+        verb = next((n for n, w in enumerate(words[1 : _SPEAKER_WORDS + 1], 1) if w in lexicon().saying_forms), 0)
+        # "... 120,000 marchers; police put it at 35,000": a clause that speaks of what came
+        # before it stays with it
+        if verb and not set(words[verb + 1 : verb + 3]) & _BACK:
             out.append((start, m.end()))
             start = m.end()
     return [*out, (start, end)]
@@ -119,6 +122,8 @@ _WORD = re.compile(r"[\w'’.-]+")
 #: A speaker before the verb: a name, a title, an appositive ("the ministry's spokesman,
 #: Ali Khan, said") of at most so many words and characters.
 _SPEAKER_WORDS = 7
+#: Words right after the verb that point back to the clause before the semicolon.
+_BACK = frozenset({"it", "its", "this", "them"})
 _SPEAKER_CHARS = 80
 
 

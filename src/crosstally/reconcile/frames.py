@@ -66,7 +66,7 @@ _WHOLE_FACTOR = 2
 #: "97 of the dead were women": the words after the figure name the part it counts.
 _IS_GROUP = re.compile(
     r"\s*(?:of (?:the|them|those|whom)\b(?:[\w\s]{0,30}?\s(?:were|was|are)\s+|\s+(?=\w+\s*(?:[,;.]|$)))"
-    r"|(?:were|was|are)\s+)(?:(?:mostly|all|mainly)\s+)?",
+    r"|(?:were|was|are)\s+|\s+(?=\w+\s*(?:[,;.]|$)))(?:(?:mostly|all|mainly)\s+)?",
     re.IGNORECASE,
 )
 #: "70 of whom had since been found": a part of the people counted before, whatever its state.
@@ -569,8 +569,9 @@ def is_one_period(sentence: str, at: int, end: int) -> bool:
 
 
 def _group_after(after: str) -> str:
-    """ "97 of the dead were women": the part a copula right after the figure names (not
-    "12 were killed, including three children", whose children are another figure's)."""
+    """ "97 of the dead were women": the part a copula right after the figure names, or a
+    word that ends the clause where the copula is left out ("64 were female and 54 male");
+    not "12 were killed, including three children", whose children are another figure's."""
     m = _IS_GROUP.match(after)
     if m is None:
         return ""

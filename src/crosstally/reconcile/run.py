@@ -35,6 +35,7 @@ from .misquotes import misquotes
 from .nationals import SpeakerInput, own_nationals
 from .occasions import OccasionInput, followed_days, occasions
 from .scopes import named_part, story_scope
+from .shocks import ShockInput, later_events
 from .sides import claim_sides
 from .sources import (
     DescribedBodies,
@@ -251,6 +252,7 @@ def reconcile(
         )
         names = part_names(parts, story_claims)
         gatherings: list[OccasionInput] = []
+        later: dict[tuple[str, int], str] = {}
         towns: list[TownInput] = []
         days: list[DayInput] = []
         # one day's dead are told apart from a running toll only in a story of protests
@@ -275,6 +277,8 @@ def reconcile(
             # Medical Association") is one the report may go on to describe ("the association")
             described = DescribedBodies(doc.text, sorted({*written, *spoken_for.values()}))
             previous = None
+            shocks: list[ShockInput] = []
+            read_to = 0
             for claim, time in zip(doc_claims, times, strict=True):
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
@@ -324,6 +328,8 @@ def reconcile(
                         day, of_gathering = days[-1].day, days[-1].gathering  # "raised it to 109": that day's
                     at_claim = (doc_id, claim.start)
                     days.append(DayInput(at_claim, frame.state, day, of_gathering, running, dates[doc_id].day))
+                shocks.append(ShockInput((doc_id, claim.start), frame.state, doc.text[read_to : claim.start], time.day))
+                read_to = max(read_to, claim.end)
                 gatherings.append(
                     OccasionInput(
                         (doc_id, claim.start),
@@ -352,6 +358,8 @@ def reconcile(
                     time.day,
                     time.origin,
                 )
+            if not protests:
+                later.update(later_events(shocks))
         for key, day in followed_days(gatherings).items():
             frames[key] = replace(frames[key], as_of=day.isoformat(), as_of_day=day, as_of_origin="continued")
         for key, town in town_turnouts(towns, story_texts).items():
@@ -365,6 +373,7 @@ def reconcile(
             # a story of protests with no turnouts to date its days by may still count one
             # day's dead apart from its running toll
             found = day_tolls(days, protests)
+        found = {**later, **found}
         for key, label in found.items():
             frame_objs[key] = replace(frame_objs[key], occasion=label)
             frames[key] = replace(frames[key], measure=f"{story.id}-{frame_objs[key].key()}")

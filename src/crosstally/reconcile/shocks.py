@@ -1,0 +1,73 @@
+"""Later events: a fresh quake, another landslide, a second blast is a story's event of its own.
+
+A story of an earthquake goes on to a fresh quake four days later; "Another magnitude 6.3
+earthquake shook the city on Wednesday ... it killed at least one person and injured
+around 120" counts that quake's dead and injured, not a step of the first quake's toll of
+thousands. A report tells of the later event from the sentence that names it as another
+("another", "a fresh", "a new", "a second", "the latest") until it names the first again
+("Saturday's quake", "the earlier quakes", "the first toll"); its harms in between are
+that event's, dated by the day the report gives for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from .occasions import label
+from .stories import event_kinds
+
+#: The states of a later event's harms, counted apart from the first event's.
+SHOCK_HARMS = frozenset({"dead", "injured", "seriously-injured", "missing", "dead-or-injured"})
+
+
+@dataclass(frozen=True)
+class ShockInput:
+    """What later events need of one claim: its key, state, the report's text between the
+    figure before it and this one, and the day of its statement."""
+
+    key: tuple[str, int]
+    state: str
+    text_before: str
+    day: date | None
+
+
+def later_events(items: list[ShockInput]) -> dict[tuple[str, int], str]:
+    """The occasion ("oct-11", the later event's day) of each harm a report counts while
+    it tells of a later event, by key; `items` are one report's claims in order."""
+    out: dict[tuple[str, int], str] = {}
+    current: date | None = None
+    for item in items:
+        for m in _event_mention().finditer(item.text_before):
+            if not m.group("later"):
+                current = None
+            elif not _FEARED.search(item.text_before, max(0, m.start() - _FEARED_CHARS), m.start()):
+                current = item.day
+        if current is not None and item.state in SHOCK_HARMS:
+            out[item.key] = label(current)
+    return out
+
+
+#: Words that make the event named after them one that may come, not one that came
+#: ("warned that another quake could follow", "fears of a fresh landslide").
+_FEARED = re.compile(
+    r"\b(?:could|may|might|would|will|fears?|feared|fearing|risk|risks|warn(?:s|ed|ing)?|threat|chance|"
+    r"possibility|prepare[sd]?|brace[sd]?|forecast|expected?|likely)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_FEARED_CHARS = 60
+
+
+@cache
+def _event_mention() -> re.Pattern:
+    """An event named as a later one ("another earthquake", "a fresh quake", "the second
+    blast"), or as the first ("Saturday's quakes", "the earlier quake", "the first toll")."""
+    events = "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
+    later = r"another|a\s+(?:fresh|new|second|third|further)|the\s+(?:new|fresh|second|third|latest)|fresh|(?m:^)new"
+    first = r"first|earlier|initial|original|previous|\w+day['’]s|the\s+weekend['’]s"
+    return re.compile(
+        rf"\b(?:(?P<later>{later})\s+(?:[\w.-]+\s+){{0,2}}?(?:{events})|(?:{first})\s+(?:[\w.-]+\s+){{0,2}}?(?:{events}|toll))\b",
+        re.IGNORECASE,
+    )
