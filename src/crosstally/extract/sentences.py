@@ -122,9 +122,9 @@ _WORD = re.compile(r"[\w'’.-]+")
 #: A speaker before the verb: a name, a title, an appositive ("the ministry's spokesman,
 #: Ali Khan, said") of at most so many words and characters.
 _SPEAKER_WORDS = 7
+_SPEAKER_CHARS = 80
 #: Words right after the verb that point back to the clause before the semicolon.
 _BACK = frozenset({"it", "its", "this", "them"})
-_SPEAKER_CHARS = 80
 
 
 def _without_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
