@@ -208,13 +208,6 @@ def test_a_state_named_as_the_place_is_no_people():
         ("Ten days on, 41 bodies are still without a name.", "41", "bodies", "unidentified"),
         # a toll whose victims have been identified is still the toll
         ("The agency said 2,100 people who died had been identified.", "2,100", "people", "dead"),
-        (
-            "Doctors had carried out 212 post-mortem examinations by Friday.",
-            "212",
-            "post-mortem examinations",
-            "autopsied",
-        ),
-        ("Forensic teams have performed 87 autopsies so far.", "87", "autopsies", "autopsied"),
     ],
 )
 def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):
@@ -226,6 +219,7 @@ def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):
     [
         ("Doctors had carried out 212 post-mortem examinations by Friday.", "212", "post-mortem examinations"),
         ("Pathologists carried out 87 autopsies on Monday.", "87", "autopsies"),
+        ("Forensic teams have performed 87 autopsies so far.", "87", "autopsies"),
     ],
 )
 def test_examinations_of_the_dead_count_the_dead_examined_and_carry_no_one_aboard(sentence, mention, counted):
