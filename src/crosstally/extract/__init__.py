@@ -30,6 +30,7 @@ from .names import NameIndex
 from .numbers import Figure, a_change_verb, scan
 from .places import PLACE_NOUNS, location
 from .sentences import bounded_spans, sentence_spans
+from .speaker_names import body_subject
 from .syntax import (
     QUANTITY_NOUNS,
     category,
@@ -323,7 +324,8 @@ class _Context(Sequence):
 
 
 def _sentence_speaker(sent, names: NameIndex, previous: list[Attribution]) -> Attribution:
-    """Who speaks in a sentence; failing that, the last person it names (for "he"/"she")."""
+    """Who speaks in a sentence; failing that, the last person it names (for "he"/"she"),
+    or the named body it is about (for "it")."""
     lex = lexicon()
     spoken = attribute(sent, sent.root, names, lex, previous)
     if spoken.source:
@@ -331,7 +333,8 @@ def _sentence_speaker(sent, names: NameIndex, previous: list[Attribution]) -> At
     people = [e for e in sent.ents if e.label_ == "PERSON" and not _names_a_place(e)]
     if people:
         return Attribution(names.fullest(people[-1].text), None, None, True, named_only=True)
-    return Attribution()
+    body = body_subject(sent, names, lex)
+    return Attribution(body, None, None, False, named_only=True) if body else Attribution()
 
 
 def _names_a_place(entity) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import Lexicon, lexicon, read_keyed
@@ -34,6 +34,9 @@ class Attribution:
     verb_i: int | None = None
     person: bool = False
     named_only: bool = False
+    #: the source keeps a count the sentence names ("The ministry's figure rose fast."),
+    #: which an "it" opening the next sentence stands for ("It stood at 15 on Saturday")
+    tally: bool = False
 
 
 def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:
@@ -101,7 +104,11 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
         return _earlier_full_form(said, previous)
     owner = _tally_owner(top, names, lex, previous) or _own_tally(top, names, lex)
     if owner is not None and owner.source:
-        return _earlier_full_form(owner, previous)  # "the ministry's count", after "the interior ministry"
+        # "the ministry's count", after "the interior ministry"
+        return replace(_earlier_full_form(owner, previous), tally=True)
+    carried = _count_carried_on(top, previous)
+    if carried is not None:
+        return carried
     headline = _headline_speaker(sent, top, names, lex)
     if headline is not None:
         return headline
@@ -132,6 +139,11 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
         ]
         for acl in (c for c in tally.children if c.dep_ == "acl"):
             owners += [o for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if not owners and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tally.children):
+            # "That count had stood at 105 on Friday": the count the sentence before gave
+            earlier = previous[-1] if previous else None
+            if earlier is not None and earlier.source:
+                return Attribution(earlier.source, earlier.via, head.i, earlier.person)
         for owner in owners:
             if owner.lower_ in _BODY_POSSESSIVES:
                 # "By Tuesday its count had reached 50": the body that spoke before
@@ -143,6 +155,22 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
             if named is not None:
                 return Attribution(named[0], None, head.i, named[1])
     return None
+
+
+def _count_carried_on(top, previous: Sequence[Attribution]) -> Attribution | None:
+    """ "The ministry's figure rose fast. It stood at 15 on Saturday": a figure whose clause
+    has "it" for its subject, right after a sentence about someone's count, is theirs."""
+    if not previous or not previous[-1].tally:
+        return None
+    verb = top
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        verb = verb.head  # "It stood at 15 on Saturday, reached 2,053 on Sunday"
+    if not any(c.dep_ in _SUBJECT_DEPS and c.lower_ == "it" for c in verb.children):
+        return None
+    earlier = previous[-1]
+    return Attribution(earlier.source, earlier.via, verb.i, earlier.person, tally=True)
 
 
 #: Possessives of a body, whose tally is the count of the body that spoke last ("its count").
@@ -431,7 +459,7 @@ def _described(noun):
 
 
 def _has_speaker(verb) -> bool:
-    return _subject(verb) is not None
+    return _subject(verb) is not None or _known_body_before(verb, lexicon()) is not None
 
 
 def _subject(verb):
@@ -535,15 +563,24 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
             relayer, subject = subject, quoted[0]
         elif quoted and written:
             relayer = quoted[0]
+    known = _known_body_before(verb, lex)
+    if known is not None and (subject is None or _misread_within(subject, known, names, lex)):
+        return Attribution(known.text, None, verb.i, False)
     if subject is None:
         return Attribution()
     if subject.lower_ in _RELATIVE_PRONOUNS:
         subject = _relative_antecedent(subject, verb)  # "from the FSB, which said 40 were killed": the FSB
         if subject is None:
             return Attribution()
+    same = _same_as_before(subject, previous, verb.i)
+    if same is not None:
+        return same  # "the same spokesman said"
     named = name_of(subject, names, lex)
     if named is None and subject.lower_ in lex.pronouns:
         return _antecedent(subject, previous, verb.i)
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in lex.possessives), None)
+    if named is None and owner is not None and lex.noun_classes.get(subject.lemma_.lower()) == "info":
+        return _antecedent(owner, previous, verb.i)  # "Their update said ...": theirs who spoke before
     if named is None:
         return Attribution()
     via = None
@@ -556,6 +593,26 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
 _RELATIVE_PRONOUNS = ("which", "who", "that")
 
 
+def _known_body_before(verb, lex: Lexicon):
+    """ "Save the Children said four had died": a well-known body's name of several words
+    right before the verb, which the parser may read as something else (here a verb and
+    its object); None where there is none."""
+    doc, first = verb.doc, verb.i
+    while first > verb.sent.start and doc[first - 1].text not in _CLAUSE_BREAK:
+        first -= 1
+    spans = (doc[i : verb.i] for i in range(first, verb.i - 1))
+    return next((span for span in spans if span.text.lower() in lex.organisations), None)
+
+
+def _misread_within(subject, known, names: NameIndex, lex: Lexicon) -> bool:
+    """Whether the subject the parser found is only a piece of the known name ("Save",
+    "Children" of "Save the Children"), not a name of its own."""
+    if not known.start <= subject.i < known.end:
+        return False
+    named = name_of(subject, names, lex)
+    return named is None or (named[0] != known.text and named[0] in known.text)
+
+
 def _relative_antecedent(pronoun, verb):
     """The noun a relative clause's subject stands for: the one the clause hangs on, or,
     where the parser hung the clause elsewhere, the noun just before ", which"."""
@@ -565,8 +622,17 @@ def _relative_antecedent(pronoun, verb):
     return before if before is not None and before.pos_ in ("NOUN", "PROPN") else None
 
 
+def _same_as_before(noun, previous: Sequence[Attribution], verb_i: int) -> Attribution | None:
+    """ "On Saturday the same spokesman said ...", "the same update said ...": the last
+    one who spoke before (not one only named); None where no one did."""
+    if not any(c.dep_ == "amod" and c.lower_ == "same" for c in noun.children):
+        return None
+    found = next((a for a in reversed(previous) if a.source and not a.named_only), None)
+    return Attribution(found.source, found.via, verb_i, found.person) if found is not None else None
+
+
 def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attribution:
-    want_person = pronoun.lower_ in ("he", "she", "i")
+    want_person = pronoun.lower_ in ("he", "she", "i", "his", "her")
     for earlier in reversed(previous):
         if earlier.source and (earlier.person or not want_person):
             return Attribution(earlier.source, earlier.via if not earlier.named_only else None, verb_i, earlier.person)

@@ -46,6 +46,9 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
                 person = next(t for t in tok.subtree if t.ent_type_ == "PERSON")
                 ent = next(e for e in head.doc.ents if e.start <= person.i < e.end)
                 return names.fullest(_clean_name(ent.text, lex)), True
+    described = _name_after_description(head)
+    if described is not None:
+        return described, False
     doc = head.doc
     if head.ent_type_ == "ORG":
         entity = next((e for e in doc.ents if e.start <= head.i < e.end), None)
@@ -84,6 +87,39 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     if head.pos_ == "PROPN" and len(tokens) == 1 and len(names.fullest(text).split()) > 1:
         return names.fullest(text), True  # "Bastrykin said" after "Alexander Bastrykin": the person
     return (text, head.pos_ == "PROPN" and _titled(head, lex)) if text else None
+
+
+def _name_after_description(head) -> str | None:
+    """ "The aid group Doctors Without Borders (MSF)", "the charity Save the Children": a
+    common noun that describes the name right after it, which the tagger did not take for
+    an entity; the name, up to a bracket or a comma."""
+    if head.pos_ != "NOUN" or head.ent_type_ or head.i + 1 >= len(head.doc):
+        return None
+    first = head.doc[head.i + 1]
+    if first.dep_ != "appos" or first.head != head or not first.text[:1].isupper() or first.ent_type_ == "PERSON":
+        return None
+    words = []
+    for token in head.doc[first.i : first.right_edge.i + 1]:
+        if token.is_punct or not (token.text[:1].isupper() or token.lower_ in _NAME_LINKS):
+            break
+        words.append(token.text)
+    while words and words[-1].lower() in _NAME_LINKS:
+        words.pop()
+    return " ".join(words) if len(words) > 1 or (words and first.pos_ == "PROPN") else None
+
+
+#: Small words inside a body's name ("Doctors Without Borders", "Save the Children").
+_NAME_LINKS = ("the", "of", "for", "without", "and")
+
+
+def body_subject(sent, names: NameIndex, lex: Lexicon) -> str | None:
+    """ "The UN's humanitarian office, OCHA, started lower.": the named body a sentence is
+    about, for an "it" or "its count" in the next one."""
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lex.body_nouns):
+        return None
+    named = name_of(subject, names, lex)
+    return named[0] if named is not None and not named[1] else None
 
 
 def _owner_or_place(token, head, lex: Lexicon) -> bool:
@@ -157,9 +193,11 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
                 return None  # "the two administrations' counts": a sum of several sources
             return name_of(child, names, lex)
     modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "NOUN", "ADJ")]
-    if modifiers and any(t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for m in modifiers for t in m.subtree):
+    named = [m for m in modifiers if any(t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in m.subtree)]
+    if named:
         doc = head.doc
-        first = min(t.i for m in modifiers for t in m.subtree)
+        # from the first modifier that names someone ("a separate AFP count": AFP)
+        first = min(t.i for m in modifiers if m.i >= named[0].i for t in m.subtree)
         text = doc[first : head.i].text
         if text and not text.islower():
             return (names.expand(text) if text.isupper() else text), False

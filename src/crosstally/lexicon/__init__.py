@@ -153,6 +153,8 @@ class Lexicon:
     #: without setting it apart ("ruling", "military").
     government_nouns: frozenset[str]
     government_words: frozenset[str]
+    #: Well-known bodies' names and their variants, lower case ("save the children").
+    organisations: frozenset[str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     #: The present and past forms of the verbs of saying ("says", "said", "warns"), for
@@ -160,6 +162,7 @@ class Lexicon:
     saying_forms: frozenset[str]
     source_cues: tuple[str, ...]
     pronouns: frozenset[str]
+    possessives: frozenset[str]
     titles: frozenset[str]
     continuations: tuple[str, ...]
     months: dict[str, int]
@@ -242,11 +245,13 @@ def lexicon() -> Lexicon:
         speaker_roles=longest_first([w.lower() for w, k, _ in bodies if k == "speaker"]),
         government_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "government"),
         government_words=frozenset(w.lower() for w, k, _ in bodies if k == "government_word"),
+        organisations=frozenset(row[0].lower() for row in read_keyed("organisations.tsv", 2, 2, fold=True)),
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k, *_ in verbs},
         saying_forms=frozenset(f for w, k, *past in verbs if k == "say" for f in _verb_forms(w, past)),
         source_cues=longest_first(_by_kind(sources, "cue")),
         pronouns=frozenset(_by_kind(sources, "pronoun")),
+        possessives=frozenset(_by_kind(sources, "possessive")),
         titles=frozenset(_by_kind(sources, "title")),
         continuations=longest_first(_by_kind(sources, "continuation")),
         months={w: int(v) for w, k, v in time_words if k == "month"},
