@@ -34,12 +34,27 @@ import pytest
             "156",
             "killed",
         ),
+        ("At least 300 people have died. At least 14 of them were police officers.", "At least 14", "killed"),
+        ("The mayor said 62 people had died in the town. Six of them lived in a care home.", "Six", "killed"),
+        ("Some 40 people were hurt on Friday. Nine of those were children, the hospital said.", "Nine", "wounded"),
+        ("The agency reported 1,384 deaths, of whom 759 were female and 625 male.", "625", "killed"),
+        ("The ministry said 140 people had been injured; 80 were male and 60 female.", "80", "wounded"),
+        ("Another 500 soldiers joined the rescue teams on Sunday.", "500", "deployed"),
+        ("The police agency assigned 15 inspectors to the inquiry.", "15", "deployed"),
     ],
 )
 def test_the_category_of_a_part_or_a_continued_count(claims_of, text, mention, category):
     claims = {c.mention: c for c in claims_of(text, "2022-11-01")}
     assert mention in claims, sorted(claims)
     assert claims[mention].category == category
+
+
+def test_a_part_in_a_new_paragraph_is_not_the_last_figures(claims_of):
+    """ "Six of them" opening a paragraph has no whole in this one: its own words decide."""
+    text = "Some 400 soldiers were deployed to the valley.\n\nSix of them were wounded by shelling on Monday."
+    assert {c.mention: c.category for c in claims_of(text)}["Six"] == "wounded"
+    text = "At least 300 people have died.\n\nSix of them were police officers."
+    assert {c.mention: c.category for c in claims_of(text)}["Six"] == "other"
 
 
 def test_a_part_is_no_larger_than_its_whole(claims_of):

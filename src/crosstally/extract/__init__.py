@@ -272,7 +272,11 @@ class _Job:
         claims = self.claims
         for sent in doc.sents:
             sentence = self.item.text[offset + sent.start_char : offset + sent.end_char]  # sent.text, not rebuilt
-            previous_claim = claims[-1] if claims and _continues_figure(sentence) else None
+            carries_on = claims and (
+                _continues_figure(sentence)
+                or (_opens_with_part(sentence) and "\n" not in self.item.text[claims[-1].end : offset + sent.start_char])
+            )
+            previous_claim = claims[-1] if carries_on else None
             siblings: list[Claim] = []
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
                 claim = _claim(self.item, fig, sent, offset, self.names, context, previous_claim, claims, siblings)
@@ -580,6 +584,17 @@ def _names_a_tally(counted: str) -> bool:
     if not words:
         return False
     return singular_of(words[-1]) in lexicon().tally_nouns
+
+
+def _opens_with_part(sentence: str) -> bool:
+    """ "Six of them were residents of a care home.": a sentence that opens with a part of
+    the figure before it (taken only from the same paragraph)."""
+    return bool(_PART_OPENING.match(sentence))
+
+
+_PART_OPENING = re.compile(
+    rf"[\"“‘']?\s*(?:\S+\s+){{1,3}}of\s+(?:{'|'.join(sorted(PARTITIVE_PRONOUNS - {'which', 'whom'}))})\b", re.I
+)
 
 
 def _continues_figure(sentence: str) -> bool:
