@@ -272,10 +272,9 @@ class _Job:
         claims = self.claims
         for sent in doc.sents:
             sentence = self.item.text[offset + sent.start_char : offset + sent.end_char]  # sent.text, not rebuilt
-            carries_on = claims and (
-                _continues_figure(sentence)
-                or (_opens_with_part(sentence) and "\n" not in self.item.text[claims[-1].end : offset + sent.start_char])
-            )
+            between = self.item.text[claims[-1].end : offset + sent.start_char] if claims else ""
+            part = _opens_with_part(sentence) and "\n" not in between  # "Six of them ...", same paragraph
+            carries_on = claims and (_continues_figure(sentence) or part)
             previous_claim = claims[-1] if carries_on else None
             siblings: list[Claim] = []
             for fig in (f for f in unit_figures if sent.start_char <= f.core_start - offset < sent.end_char):
