@@ -75,3 +75,42 @@ def test_an_age_decade_is_no_time(claims_of):
         c.mention: c for c in claims_of("Among the dead, 101 were women, most of them in their 20s.", "2022-11-01")
     }
     assert claims["101"].time_text is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "counted", "category"),
+    [
+        ("Officials said 127 people had died, two of them police officers.", "two", "police officers", "killed"),
+        ("The governor said 215 bodies had been found, 98 of them men, and that 206 were missing.", "98", "men", "killed"),
+        ("At least 300 people were arrested, 40 of them in Minsk.", "40", "people", "arrested"),
+    ],
+)
+def test_a_part_named_after_of_them_counts_that_group(claims_of, text, mention, counted, category):
+    """ "two of them police officers": the part counts police officers, in the state of its
+    whole (not one the sentence gives later, "206 were missing")."""
+    claim = {c.mention: c for c in claims_of(text)}[mention]
+    assert (claim.counted, claim.category) == (counted, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Of the 131, 44 died in three government hospitals and 75 in seven private ones.", "three"),
+        ("Police arrested 300 people in 33 towns on Sunday.", "33"),
+        ("Four people died in two separate attacks.", "two"),
+    ],
+)
+def test_a_count_of_where_it_happened_is_no_state(claims_of, text, mention):
+    """ "died in three hospitals": the three count hospitals, not the dead."""
+    assert {c.mention: c.category for c in claims_of(text)}[mention] == "other"
+
+
+def test_a_state_after_in_is_still_a_state(claims_of):
+    assert [c.category for c in claims_of("The blast resulted in 40 deaths.")] == ["killed"]
+
+
+def test_a_figure_after_a_named_part_continues_the_whole(claims_of):
+    """ "127 died, two of them police officers, and 40 were hurt": the 40 are people, as
+    the 127 are, not police officers."""
+    text = "Officials said 127 people had died, two of them police officers, and 40 were hurt."
+    assert {c.mention: c.counted for c in claims_of(text)}["40"] == "people"

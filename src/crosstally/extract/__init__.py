@@ -396,8 +396,12 @@ def _claim(
     generic = noun is not None and (lex.tally_nouns.get(noun.lemma_.lower()) == "-" or noun.lower_ in _TALLY_WORDS)
     if (noun is None or generic) and after is not None and after.lower_ in lex.category_adjs:
         kind_of = lex.category_adjs[after.lower_]  # "the first figures counted 144 dead"
+    partitive = next((o for o in prep_objects(top, ("of",)) if o.lower_ in PARTITIVE_PRONOUNS), None)
+    named_part = noun is not None and partitive is not None and noun != partitive  # "two of them police officers"
     of_them = (  # "27 of them", "50 of whom": a part of the figure before
-        noun is not None and noun.lower_ in PARTITIVE_PRONOUNS and noun.head.lower_ == "of" and not fig.unit
+        noun is not None
+        and ((noun.lower_ in PARTITIVE_PRONOUNS and noun.head.lower_ == "of") or named_part)
+        and not fig.unit
     )
     if of_them and previous is not None and previous.value < fig.value:
         # "3,000 detained in 33 towns, about 1,000 of them in Minsk": a part is no larger than its whole
@@ -417,7 +421,14 @@ def _claim(
     )
     if part_of_previous and previous is not None and (kind_of == "other" or (of_them and _says_nothing(noun, lex))):
         kind_of = previous.category  # "injured 172, 33 of them seriously": the 172's part
-    if (not counted or generic or of_them) and previous is not None and previous.counted and fig.unit == previous.unit:
+    if not of_them:
+        previous = _whole_before(previous, siblings, item.text)  # "... two of them police officers, and 40 were hurt"
+    if (
+        (not counted or generic or (of_them and not named_part))
+        and previous is not None
+        and previous.counted
+        and fig.unit == previous.unit
+    ):
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
         held = any(v.lemma_.lower() in lex.category_passive_verbs for v in verbs)
@@ -460,8 +471,10 @@ def _claim(
         return None
     if kind_of == "other" and fig.kind == "count" and (_names_a_tally(counted) or of_what is not None):
         kind_of = category_of_words(counted, lex) or kind_of  # "Wayanad's toll: 225", "the number of bodies"
-    if fig.kind == "count" and ends_state(noun, verbs, lex):
-        kind_of = "other"  # "110 missing, 96 of whom have since been found": no longer missing
+    if fig.kind == "count" and not named_part and ends_state(noun, verbs, lex):
+        # "110 missing, 96 of whom have since been found": no longer missing; but "bodies
+        # had been found, 98 of them men" names a part of what was found, in its state
+        kind_of = "other"
     timing_verbs = verbs + ([doc[who.verb_i]] if who.verb_i is not None else [])
     when = time_phrase(sent, top, timing_verbs, (fig.start - offset, fig.end - offset))
     time_text = when[0] if when else None
@@ -583,6 +596,18 @@ def _names_a_tally(counted: str) -> bool:
     if not words:
         return False
     return singular_of(words[-1]) in lexicon().tally_nouns
+
+
+def _whole_before(previous: Claim | None, siblings: Sequence[Claim], text: str) -> Claim | None:
+    """The figure an elliptical one continues: not a part named after "of them" ("127 died,
+    two of them police officers, and 40 were hurt": the 40 are people, as the 127)."""
+    while previous is not None and _NAMED_PART.match(text, previous.end):
+        earlier = [c for c in siblings if c.end <= previous.start]
+        previous = earlier[-1] if earlier else None
+    return previous
+
+
+_NAMED_PART = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+[a-z]", re.I)
 
 
 def _opens_with_part(sentence: str) -> bool:

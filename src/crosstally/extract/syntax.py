@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .places import PLACE_NOUNS
-from .tree import prep_objects
+from .tree import PARTITIVE_PRONOUNS, prep_objects
 
 _NUMERIC_DEPS = {"compound", "quantmod", "nummod", "nmod", "amod", "npadvmod", "advmod", "punct"}
 _CLAUSE_HEAD_POS = {"VERB", "AUX"}
@@ -117,7 +117,7 @@ def counted_token(top, kind: str, lex: Lexicon):
             return inner if inner is not None else noun
         return noun
     if of_object is not None:
-        return of_object
+        return _named_after_partitive(of_object) or of_object
     head = top.head
     if head.i < top.i and head.lower_ in lex.weekdays and (after := counted_after_weekday(top, lex)) is not None:
         return after  # "said on Sunday 9,800 soldiers had died": the parser hung the number on the day
@@ -126,6 +126,16 @@ def counted_token(top, kind: str, lex: Lexicon):
     if top.pos_ == "NOUN" and top.lower_ in lex.number_words:
         return None
     return _quantity_subject(top, lex)
+
+
+def _named_after_partitive(pronoun):
+    """ "two of them police officers", "14 of them children": the plural noun right after a
+    partitive pronoun names the part; None where none does ("40 of them in Minsk")."""
+    if pronoun.lower_ not in PARTITIVE_PRONOUNS or pronoun.i + 1 >= len(pronoun.doc):
+        return None
+    after = pronoun.doc[pronoun.i + 1]
+    noun = after.head if after.dep_ in ("compound", "amod") and after.head.i > after.i else after
+    return noun if noun.pos_ == "NOUN" and noun.tag_ == "NNS" else None
 
 
 def counted_after_weekday(number, lex: Lexicon):
@@ -325,6 +335,8 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         return _merge(own)
     if noun_class == "materiel" or own == {"materiel"}:
         return "materiel"
+    if noun is not None and not own and _where_it_happened(noun, noun_class):
+        return "other"  # "44 died in three government hospitals": a count of the places
     events = (
         _event_categories(noun if noun is not None else top, verbs, lex)
         or _state_after(noun, lex)
@@ -363,6 +375,19 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         if noun_class == "force" and (top.head.lower_ == "with" or any(v.lemma_ in _HAVE for v in verbs)):
             return "personnel"
     return "other"
+
+
+def _where_it_happened(noun, noun_class: str | None) -> bool:
+    """Whether a counted noun is the place or occasion of what the verb says, not who it
+    happened to: the object of "in", "at" or "across" ("died in three hospitals", "were
+    arrested in 33 towns"), not people ("in 40 villagers") nor a state ("in 40 deaths")."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "at", "across", "inside")
+        and noun_class not in PEOPLE_CLASSES
+        and noun.pos_ == "NOUN"
+        and noun.ent_type_ != "NORP"
+    )
 
 
 #: States a counted noun keeps whatever ends them: bodies found are the dead, and hostages
