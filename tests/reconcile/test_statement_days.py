@@ -97,3 +97,18 @@ def test_what_a_speaker_has_is_no_figure_of_the_state_it_speaks_of(nlp):
     )
     assert (1240.0, 2900.0) in _conflicts(view)
     assert not [pair for pair in _conflicts(view) if 300.0 in pair]
+
+
+def test_a_sentence_closed_by_the_same_speakers_he_said_is_the_same_statement(nlp):
+    """ "Chief Ana Ruiz told reporters early on Sunday that 127 had died. Thirty-four died
+    inside the stadium, she said.": the 34 were said early on Sunday too (not on the day
+    the report came out), at the same hour, so they are no later step of the toll."""
+    view = _view(
+        "Stadium crush in Lorca: Police chief Ana Ruiz told reporters early on Sunday that 127 people had died "
+        "in the crush at the Lorca stadium. Thirty-four died inside the stadium and the rest in hospital, she "
+        "said, adding that 180 people had been injured.",
+        day=date(2024, 6, 24),
+    )
+    assert _day_of(view, 34) == date(2024, 6, 23)
+    steps = {(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions}
+    assert (127.0, 34.0) not in steps

@@ -479,11 +479,17 @@ def _flags(
     published: dict[str, date | None],
 ) -> list[FlagInfo]:
     by_measure: dict[str, list[Estimate]] = {}
-    for c in claims:
+    stated_clock: dict[str, int | None] = {}  # per report, the hour of the statement last dated
+    for c in sorted(claims, key=lambda c: (c.doc, c.start)):
         f = frames.get((c.doc, c.start))
         if f is None:
             continue
         doc = docs[c.doc]
+        hour = clock(doc.text[c.evidence_start : c.evidence_end], c.start - c.evidence_start)
+        if f.as_of_origin == "stated":
+            stated_clock[c.doc] = hour
+        elif f.as_of_origin == "continued" and hour is None:
+            hour = stated_clock.get(c.doc)  # "..., he said": the hour of the statement it goes on
         e = Estimate(
             replace(c, measure=f.measure, date=f.as_of),
             f.source_key,
@@ -493,7 +499,7 @@ def _flags(
             doc.near_copy_of,
             f.as_of_origin,
             published.get(c.doc),
-            clock(doc.text[c.evidence_start : c.evidence_end], c.start - c.evidence_start),
+            hour,
         )
         by_measure.setdefault(f.measure, []).append(e)
     story_of = {f.measure: f.story for f in frames.values()}

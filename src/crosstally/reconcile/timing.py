@@ -157,6 +157,10 @@ _CONTINUES = re.compile(
 )
 
 
+#: A pronoun's "he said" closing a sentence: whoever spoke before goes on speaking.
+_SAID_AFTER = re.compile(r",\s+(?:he|she|they)\s+(?:also\s+)?(?:said|added|says|adds)\b", re.IGNORECASE)
+
+
 _EARLIER = re.compile(
     r"\b(?:previously|initially|originally|at first|had earlier|in (?:its|their|his|her|an?) (?:previous|earlier) "
     r"(?:report|statement|update|count|estimate))\b",
@@ -223,6 +227,7 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
     out: list[StatementTime] = []
     stated: StatementTime | None = None
     stated_start = stated_end = -1
+    stated_source: str | None = None
     for claim in claims:
         own = resolve(claim.time_text, anchor) if claim.time_text else None
         sentence = text[claim.evidence_start : claim.evidence_end]
@@ -253,7 +258,12 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             same = stated if stated is not None and stated_start == claim.evidence_start else None
             before = same.day if same is not None and same.day else anchor
             time = StatementTime(None, before - timedelta(days=1) if before else None, "earlier")
-        elif stated is not None and claim.evidence_start - stated_end < CONTINUE_CHARS and _CONTINUES.match(sentence):
+        elif (
+            stated is not None
+            and claim.evidence_start - stated_end < CONTINUE_CHARS
+            and (_CONTINUES.match(sentence) or (claim.source == stated_source and _SAID_AFTER.search(sentence)))
+        ):
+            # "He added ...", or the same speaker's "..., he said": the statement goes on
             time = StatementTime(stated.text, stated.day, "continued")
         else:
             iso = anchor.isoformat() if anchor else None
@@ -261,4 +271,5 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         out.append(time)
         if time.origin in ("stated", "continued"):
             stated, stated_start, stated_end = time, claim.evidence_start, claim.evidence_end
+            stated_source = claim.source
     return out
