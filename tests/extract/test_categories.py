@@ -300,6 +300,8 @@ def test_counted(claims_of, sentence, mention, counted):
         ("Some 3,000 migrants arrive per month.", "Some 3,000", "month"),
         ("The army fired 10,000 shells daily.", "10,000", "day"),
         ("About 1,000 soldiers were killed in a day of fighting.", "About 1,000", None),
+        ("Blast toll reaches 171 a day after the government resigns", "171", None),
+        ("The count stood at 40 a week later.", "40", None),
     ],
 )
 def test_rate(claims_of, sentence, mention, per):

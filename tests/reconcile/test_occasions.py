@@ -270,3 +270,27 @@ def test_a_turnout_counted_across_the_country_is_no_towns():
         TownInput(("a.txt", 3), "turnout", "", "Porto", False),
     ]
     assert town_turnouts(items, []) == {("a.txt", 3): "porto"}
+
+
+def test_things_that_take_part_are_no_crowd_and_split_no_toll(nlp):
+    """ "Nearly 30 countries took part" in a donors' conference, "120 clinics attended by
+    doctors": no gathering of people, so a blast's toll over ten days stays one measure."""
+    from crosstally.ingest import claims_of
+
+    story = [
+        _doc("a.txt", "Port blast in Corvia\nThe health ministry said 78 people had died in the port blast.\n", 5),
+        _doc(
+            "b.txt",
+            "Corvia blast toll reaches 171\nThe toll from last week's port blast rose to 171, the health ministry "
+            "said on Tuesday. Donors pledged aid at a conference on Sunday; nearly 30 countries took part.\n",
+            11,
+        ),
+        _doc(
+            "c.txt",
+            "Corvia schools\nThe health ministry said 180 had died in the port blast. Some 120 clinics, attended "
+            "by most of the city's families, were damaged, the ministry said on Friday.\n",
+            14,
+        ),
+    ]
+    measure = {c.mention: c.measure for c in claims_of(story)}
+    assert measure["78"] == measure["171"] == measure["180"]

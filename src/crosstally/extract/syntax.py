@@ -682,6 +682,9 @@ def rate_unit(sent, top, noun, verbs: list, lex: Lexicon) -> str | None:
                 and sent.doc[tok.i - 2].lower_ in ("in", "for", "within", "one")
             ):
                 continue
+            following = sent.doc[tok.i + 1].lower_ if tok.i + 1 < len(sent.doc) else ""
+            if following in ("after", "before", "later", "earlier", "ago"):
+                continue  # "toll reaches 171 a day after the government resigns": a time, not a rate
         elif tok.pos_ not in ("ADV", "ADJ"):
             continue
         head = tok.head.head if tok.head.lower_ == "per" else tok.head

@@ -246,6 +246,8 @@ def frame_of(
         population = "people"  # "279 post-mortem examinations", "195 autopsies": of the dead
     if state == "turnout" and population in ("figure", "them") and _written(claim):
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
+    elif state == "turnout" and population not in ("people", "troops", "figure", "them"):
+        state = "count"  # "nearly 30 countries took part", "120 schools attended by ...": no crowd
     group = _first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
         owners = [p for p in [*owners_in(counted), _owner_around(sentence, at, after)] if p and p != story_nationality]
