@@ -560,3 +560,11 @@ def test_who_pledges_or_appeals_for_a_sum_gives_it(claims_of, text, mention, sou
     """ "X pledged 20 million euros", "X appealed for $20 million to help 200,000 people":
     the figures are the subject's, as with "recorded" and "counted"."""
     assert {c.mention: c.source for c in claims_of(text)}[mention] == source
+
+
+def test_a_count_that_only_moves_is_the_storys_toll(claims_of):
+    """ "By Tuesday it had reached 156": after "the ministry's count stood at 149", a toll
+    that moves is the story's, not the ministry's statement (only "it stood at" gives the
+    keeper's level)."""
+    text = "By Monday the interior ministry's count stood at 149 dead. By Tuesday it had reached 156."
+    assert {c.mention: c.source for c in claims_of(text)} == {"149": "interior ministry", "156": None}

@@ -593,3 +593,23 @@ def test_a_figure_many_times_smaller_in_the_same_report_is_no_rival_count(values
     ]
     assert bool(conflicts("m", estimates)) is conflict
     assert revisions(estimates) == []  # two sources apart are two tracks, whatever the conflict
+
+
+def test_of_two_disagreeing_pairs_the_closer_is_the_rival_count():
+    """A news site's 200,000 (one march) and 31,000 (a rally of the same day) in one
+    measure, against the ministry's 65,000 for the rally: the conflict is 65,000 against
+    31,000, whichever source comes first."""
+    from dataclasses import replace
+    from datetime import date
+
+    from crosstally.reconcile.flags import Estimate, conflicts
+
+    day = date(2020, 8, 16)
+    figures = [(200_000, "site"), (65_000, "ministry"), (31_000, "site")]
+    for order in (figures, figures[::-1]):
+        estimates = [
+            Estimate(replace(_claim(v, "exact"), doc="a", start=i), key, key, day, None, None)
+            for i, (v, key) in enumerate(order)
+        ]
+        (found,) = conflicts("m", estimates)
+        assert {found.a.claim.value, found.b.claim.value} == {65_000, 31_000}

@@ -158,8 +158,9 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
 
 
 def _count_carried_on(top, previous: Sequence[Attribution]) -> Attribution | None:
-    """ "The ministry's figure rose fast. It stood at 15 on Saturday": a figure whose clause
-    has "it" for its subject, right after a sentence about someone's count, is theirs."""
+    """ "The ministry's figure rose fast. It stood at 15 on Saturday": a figure the count
+    of the sentence before "stood at" ("it" for its subject) is that count's keeper's; a
+    count that only moves ("By Tuesday it had reached 156") is the story's toll."""
     if not previous or not previous[-1].tally:
         return None
     verb = top
@@ -168,6 +169,8 @@ def _count_carried_on(top, previous: Sequence[Attribution]) -> Attribution | Non
     while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         verb = verb.head  # "It stood at 15 on Saturday, reached 2,053 on Sunday"
     if not any(c.dep_ in _SUBJECT_DEPS and c.lower_ == "it" for c in verb.children):
+        return None
+    if lexicon().reporting_verbs.get(verb.lemma_.lower()) != "keep":
         return None
     earlier = previous[-1]
     return Attribution(earlier.source, earlier.via, verb.i, earlier.person, tally=True)

@@ -140,13 +140,20 @@ def conflicts(measure: str, estimates: list[Estimate], rivals_only: bool = True)
                     pair = (min(s1, s2), max(s1, s2), k1[0])
                     if pair in found:
                         continue
-                    for a, b in ((top1, bottom2), (top2, bottom1)):
-                        if _disagree(a, b, rivals_only):
-                            found[pair] = Conflict(measure, a, b)
-                            break
+                    # of the two pairs that can disagree, the closer is the rival count (a
+                    # source's figure of another quantity in the measure is further off)
+                    rival = [(a, b) for a, b in ((top1, bottom2), (top2, bottom1)) if _disagree(a, b, rivals_only)]
+                    if rival:
+                        found[pair] = Conflict(measure, *min(rival, key=lambda ab: _gap(*ab)))
     order = {id(e): n for n, e in enumerate(estimates)}
     ordered = [c if order[id(c.a)] < order[id(c.b)] else Conflict(measure, c.b, c.a) for c in _once(found.values())]
     return sorted(ordered, key=lambda c: (order[id(c.a)], order[id(c.b)]))
+
+
+def _gap(a: Estimate, b: Estimate) -> float:
+    """How many times one estimate is the other (by the middles of their intervals)."""
+    x, y = (sum(interval(e.claim)) / 2 for e in (a, b))
+    return max(x, y) / min(x, y) if min(x, y) > 0 else float("inf")
 
 
 def _once(found) -> list[Conflict]:
