@@ -607,7 +607,7 @@ def _whole_before(previous: Claim | None, siblings: Sequence[Claim], text: str) 
     return previous
 
 
-_NAMED_PART = re.compile(r"\s+of\s+(?:them|those|these|whom)\s+[a-z]", re.I)
+_NAMED_PART = re.compile(rf"\s+of\s+(?:{'|'.join(sorted(PARTITIVE_PRONOUNS - {'which'}))})\s+[a-z]", re.I)
 
 
 def _opens_with_part(sentence: str) -> bool:

@@ -106,7 +106,7 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
     if owner is not None and owner.source:
         # "the ministry's count", after "the interior ministry"
         return replace(_earlier_full_form(owner, previous), tally=True)
-    carried = _count_carried_on(top, previous)
+    carried = _count_carried_on(top, previous, lex)
     if carried is not None:
         return carried
     headline = _headline_speaker(sent, top, names, lex)
@@ -157,7 +157,7 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
     return None
 
 
-def _count_carried_on(top, previous: Sequence[Attribution]) -> Attribution | None:
+def _count_carried_on(top, previous: Sequence[Attribution], lex: Lexicon) -> Attribution | None:
     """ "The ministry's figure rose fast. It stood at 15 on Saturday": a figure the count
     of the sentence before "stood at" ("it" for its subject) is that count's keeper's; a
     count that only moves ("By Tuesday it had reached 156") is the story's toll."""
@@ -170,7 +170,7 @@ def _count_carried_on(top, previous: Sequence[Attribution]) -> Attribution | Non
         verb = verb.head  # "It stood at 15 on Saturday, reached 2,053 on Sunday"
     if not any(c.dep_ in _SUBJECT_DEPS and c.lower_ == "it" for c in verb.children):
         return None
-    if lexicon().reporting_verbs.get(verb.lemma_.lower()) != "keep":
+    if lex.reporting_verbs.get(verb.lemma_.lower()) != "keep":
         return None
     earlier = previous[-1]
     return Attribution(earlier.source, earlier.via, verb.i, earlier.person, tally=True)
@@ -581,10 +581,10 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
     named = name_of(subject, names, lex)
     if named is None and subject.lower_ in lex.pronouns:
         return _antecedent(subject, previous, verb.i)
-    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in lex.possessives), None)
-    if named is None and owner is not None and lex.noun_classes.get(subject.lemma_.lower()) == "info":
-        return _antecedent(owner, previous, verb.i)  # "Their update said ...": theirs who spoke before
     if named is None:
+        owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in lex.possessives), None)
+        if owner is not None and lex.noun_classes.get(subject.lemma_.lower()) == "info":
+            return _antecedent(owner, previous, verb.i)  # "Their update said ...": theirs who spoke before
         return Attribution()
     via = None
     if relayer is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .places import PLACE_NOUNS
+from .timeref import SHIFT_WORDS
 from .tree import PARTITIVE_PRONOUNS, prep_objects
 
 _NUMERIC_DEPS = {"compound", "quantmod", "nummod", "nmod", "amod", "npadvmod", "advmod", "punct"}
@@ -683,7 +684,7 @@ def rate_unit(sent, top, noun, verbs: list, lex: Lexicon) -> str | None:
             ):
                 continue
             following = sent.doc[tok.i + 1].lower_ if tok.i + 1 < len(sent.doc) else ""
-            if following in ("after", "before", "later", "earlier", "ago"):
+            if following in SHIFT_WORDS:
                 continue  # "toll reaches 171 a day after the government resigns": a time, not a rate
         elif tok.pos_ not in ("ADV", "ADJ"):
             continue

@@ -27,10 +27,13 @@ _LEAD_PREPS = {
     "as",
     "of",
 }
+#: Words after a span of time that make it a time counted from another ("a day after",
+#: "two weeks ago"), not a duration or a rate.
+SHIFT_WORDS = ("ago", "earlier", "before", "later", "after")
 _DURATION = re.compile(
     r"^(?:the\s+(?:(?:past|last|next|first)\s+)?)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|few|many|some)[\s-]+(?:days?|weeks?|months?|years?|hours?|"
-    r"decades?|minutes?)\b(?!\s+(?:ago|earlier|before|later|after)\b)",
+    rf"decades?|minutes?)\b(?!\s+(?:{'|'.join(SHIFT_WORDS)})\b)",
     re.IGNORECASE,
 )
 #: "the previous day", "a week earlier", "two days later": a day counted from another.

@@ -14,6 +14,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from ..claims import Claim
 from ..extract.timeref import days_shifted, resolve
@@ -157,8 +158,12 @@ _CONTINUES = re.compile(
 )
 
 
-#: A pronoun's "he said" closing a sentence: whoever spoke before goes on speaking.
-_SAID_AFTER = re.compile(r",\s+(?:he|she|they)\s+(?:also\s+)?(?:said|added|says|adds)\b", re.IGNORECASE)
+@cache
+def _said_after() -> re.Pattern:
+    """A pronoun's "he said" closing a sentence ("..., she added"): whoever spoke before
+    goes on speaking. The verbs of saying are the lexicon's."""
+    verbs = "|".join(sorted(lexicon().saying_forms, key=len, reverse=True))
+    return re.compile(rf",\s+(?:he|she|they)\s+(?:also\s+)?(?:{verbs})\b", re.IGNORECASE)
 
 
 _EARLIER = re.compile(
@@ -261,7 +266,7 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         elif (
             stated is not None
             and claim.evidence_start - stated_end < CONTINUE_CHARS
-            and (_CONTINUES.match(sentence) or (claim.source == stated_source and _SAID_AFTER.search(sentence)))
+            and (_CONTINUES.match(sentence) or (claim.source == stated_source and _said_after().search(sentence)))
         ):
             # "He added ...", or the same speaker's "..., he said": the statement goes on
             time = StatementTime(stated.text, stated.day, "continued")
