@@ -24,7 +24,14 @@ from ..errors import ExtractionError, InvalidOptionError
 from ..lexicon import Lexicon, lexicon
 from ..nlp import Parser, load_parser
 from ..options import ExtractOptions
-from .antecedents import category_of_words, is_pronoun, opening_quantity, quantity_antecedent, singular_of
+from .antecedents import (
+    category_of_words,
+    fronted_whole,
+    is_pronoun,
+    opening_quantity,
+    quantity_antecedent,
+    singular_of,
+)
 from .attribution import Attribution, attribute
 from .names import NameIndex
 from .numbers import Figure, a_change_verb, scan
@@ -56,6 +63,7 @@ _RANGE_WORDS = {"to", "and", "or", "-", "–"}
 #: Words that open a time phrase right after a count the tagger took into a DATE.
 _TIME_AFTER = {"the", "a", "an", "last", "this", "early", "late", "on", "by", "overnight"}
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
+_NAME_ENTITIES = {"LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
 
 
 @dataclass(frozen=True)
@@ -448,6 +456,13 @@ def _claim(
     ):
         counted, kind_of = opened
     if (
+        not counted
+        and kind_of == "other"
+        and fig.kind == "count"
+        and (whole := fronted_whole(sent.text, fig.start - offset - sent.start_char, lex))
+    ):
+        counted, kind_of = whole  # "Of the 275 dead, 88 had been identified": 88 of the dead
+    if (
         is_pronoun(noun)
         and kind_of == "other"
         and (found := quantity_antecedent(item.text, offset + sent.start_char, lex))
@@ -467,10 +482,22 @@ def _claim(
     elif not counted and fig.kind == "count" and (gathering := gathering_subject(verbs, lex)) is not None:
         g_start, g_end = phrase_text(gathering, figure_tokens)
         counted = item.text[offset + g_start : offset + g_end]  # "the march drew 1.03 million"
+    elif not counted and fig.kind == "count" and kind_of == "other" and _gives_a_level(top, fig):
+        # "... with five confirmed cases. Two days later the minister reported 138": a level
+        # of the count the paragraph's figure before it gives
+        before = earlier[-1] if earlier else None
+        if before is None or before.unit != fig.unit or "\n" in item.text[before.end : fig.start]:
+            return None
+        counted, kind_of = before.counted, before.category
     elif not counted and fig.kind == "count" and kind_of == "other" and not gathers(top, lex):
         return None
     if kind_of == "other" and fig.kind == "count" and (_names_a_tally(counted) or of_what is not None):
         kind_of = category_of_words(counted, lex) or kind_of  # "Wayanad's toll: 225", "the number of bodies"
+    if kind_of == "other" and group is not None and of_what is None and group.lemma_.lower() in QUANTITY_NOUNS:
+        found = quantity_antecedent(item.text, offset + sent.start_char, lex)
+        earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
+        # "brought its count down to 125": the count the report keeps
+        kind_of = _tally_category(group, figure_tokens, earlier_kinds, found and found[1])
     if fig.kind == "count" and not named_part and ends_state(noun, verbs, lex):
         # "110 missing, 96 of whom have since been found": no longer missing; but "bodies
         # had been found, 98 of them men" names a part of what was found, in its state
@@ -580,14 +607,31 @@ def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: 
     named = category_of_words(" ".join(t.text for t in [*own, noun] if t.i not in figure_tokens), lexicon())
     if named:
         return named
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return "other"
+    own_of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if any(not any(o.i in figure_tokens for o in c.children) for c in own_of):
+        return "other"  # "the number of homes"; not "the figure of 12", whose "of" is the figure
     if antecedent:
         return antecedent
     recent = [c for c in earlier if c != "other"][-RECENT_FIGURES:]
     if "killed" in recent:
         return "killed"  # the running count news keeps is of the dead, when it has just given one
     return max(reversed(recent), key=recent.count) if recent else "other"
+
+
+#: Verbs whose bare object is the level of a count someone keeps ("the railways gave 288").
+_GIVING_A_COUNT = frozenset({"give", "count", "record", "tally", "report", "confirm", "register"})
+
+
+def _gives_a_level(top, fig: Figure) -> bool:
+    """ "AFP had counted 922", "the railways gave 288 on Saturday": a bare number the
+    object of a verb that gives or keeps a count, with no unit, is that count's level."""
+    return (
+        not fig.unit
+        and top.dep_ == "dobj"
+        and top.head.pos_ == "VERB"
+        and top.head.lemma_.lower() in _GIVING_A_COUNT
+        and not any(c.dep_ in ("dative", "prep") and c.lower_ not in ("on", "in", "by", "at") for c in top.children)
+    )
 
 
 def _names_a_tally(counted: str) -> bool:
@@ -617,7 +661,9 @@ def _opens_with_part(sentence: str) -> bool:
 
 
 _PART_OPENING = re.compile(
-    rf"[\"“‘']?\s*(?:\S+\s+){{1,3}}of\s+(?:{'|'.join(sorted(PARTITIVE_PRONOUNS - {'which', 'whom'}))})\b", re.I
+    rf"[\"“‘']?\s*(?:(?:\S+\s+){{1,3}}of\s+(?:{'|'.join(sorted(PARTITIVE_PRONOUNS - {'which', 'whom'}))})\b"
+    r"|(?:of|among)\s+(?:them|those|these)\s*,)",  # "Of them, 793 had been discharged"
+    re.I,
 )
 
 
@@ -662,11 +708,13 @@ def _group_of(top, first):
         return prep.head
     if top.dep_ == "pobj" and prep.lower_ in ("from", "to"):
         verb = prep.head.head if prep.head.lower_ == "from" else prep.head
+        particle = verb if verb.dep_ in ("advmod", "prt") and verb.lower_ in ("up", "down") else None
+        verb = particle.head if particle is not None else verb  # "brought its count down to 125"
         changed = sorted(
             (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"),
             key=lambda c: c.dep_ != "dobj",
         )
-        if verb.pos_ == "VERB" and changed and a_change_verb(verb.text):
+        if verb.pos_ == "VERB" and changed and (particle is not None or a_change_verb(verb.text)):
             return changed[0]
         if verb.dep_ == "acl" and (quantity := _quantity_described(verb.head)) is not None:
             return quantity  # "revised the number of bodies recovered to 24": "to 24" hung on "recovered"
@@ -713,7 +761,7 @@ def _syntax_allows(fig: Figure, span, top) -> bool:
         fig.kind == "count"
         and not _scaled(span)
         and not _counts_a_plural(top)
-        and any(t.ent_type_ in _NOT_COUNTS and not _bare_date(t) for t in span)
+        and any(t.ent_type_ in _NOT_COUNTS and not _bare_date(t) and not _lone_numeral(t) for t in span)
     ):
         return False
     if fig.kind == "count" and fig.in_words and fig.value == 1 and fig.qualifier == "exact":
@@ -755,6 +803,16 @@ def _bare_date(token) -> bool:
     lex = lexicon()
     if any(t.lower_ in lex.weekdays for t in entity if t.i < token.i) and counted_after_weekday(token, lex) is not None:
         return True  # "Police said on Monday 120 people were arrested": the weekday, then a count
+    return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
+
+
+def _lone_numeral(token) -> bool:
+    """A number the tagger calls a place, product, work or person with no word of a name
+    around it ("put out a toll of 288 on Saturday", where "288" came out a building): a
+    name carries words ("Route 288", "Apollo 11"), so a lone numeral is a count."""
+    if token.ent_type_ not in _NAME_ENTITIES:
+        return False
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
     return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
 
 

@@ -32,6 +32,11 @@ _OPENING_QUANTITY = re.compile(
     r"(?:\s+(?:after|since|following|from|in)\b[^,;]{0,80}?)?\s" + _LEVEL_VERB,
     re.IGNORECASE,
 )
+#: "Of the 275 dead, 88 had been identified": a sentence that opens with the whole its figures divide.
+_FRONTED_WHOLE = re.compile(
+    r"\W*(?:of|among)\s+(?:the|those|these)\s+(?:[\d,.]+\s+)?((?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)\s*,",
+    re.IGNORECASE,
+)
 _REPORTED_CLAUSE = re.compile(r"\bthat\s+(?=(?:the|its|their)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
@@ -53,6 +58,18 @@ def quantity_antecedent(text: str, sentence_start: int, lex: Lexicon) -> tuple[s
     # "the ministry's count stood at 149 dead": a count named by whose it is takes the
     # state its first level gives
     return phrase, category_of_words(phrase, lex) or category_of_words(previous[matches[-1].end() :][:40], lex)
+
+
+def fronted_whole(sentence: str, at: int, lex: Lexicon) -> tuple[str, str] | None:
+    """(counted phrase, category) of the whole a sentence opens with when the figure at
+    offset `at` is a part of it ("Of the 275 dead, 88 had been identified"; "Among those
+    injured, 40 were children"); None when the opening names no state."""
+    m = _FRONTED_WHOLE.match(sentence)
+    if m is None or m.end() > at:
+        return None
+    phrase = m.group(1).strip()
+    category = category_of_words(phrase, lex)
+    return (phrase, category) if category else None
 
 
 def category_of_words(phrase: str, lex: Lexicon) -> str | None:

@@ -44,15 +44,19 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
     number or a stray mark the parser took for a subject ("More than 1,000 killed, says
     ...", "18 reported damage")."""
     found = _attribute(sent, top, names, lex, previous)
-    return found if found.source is None or _is_name(found.source) else Attribution()
+    return found if found.source is None or _is_name(found.source, lex) else Attribution()
 
 
-def _is_name(text: str) -> bool:
+def _is_name(text: str, lex: Lexicon) -> bool:
     """Not a number, however qualified ("More than 1,000", "18"), nor what a number counts
-    ("100 bodies found": the bodies found no one), nor a stray mark."""
+    ("100 bodies found": the bodies found no one), nor a stray mark, nor words that name
+    no one ("some sources", "the figures")."""
     text = text.strip()
     return (
-        any(ch.isalpha() for ch in text) and not _number_phrase().match(text) and not re.match(r"[\d.,]+\s+[a-z]", text)
+        any(ch.isalpha() for ch in text)
+        and not _number_phrase().match(text)
+        and not re.match(r"[\d.,]+\s+[a-z]", text)
+        and not all(w in lex.not_sources for w in re.findall(r"[\w'’-]+", text.lower()))
     )
 
 
@@ -586,6 +590,11 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
         if owner is not None and lex.noun_classes.get(subject.lemma_.lower()) == "info":
             return _antecedent(owner, previous, verb.i)  # "Their update said ...": theirs who spoke before
         return Attribution()
+    first, _, rest = named[0].partition(" ")
+    if rest and first.lower() in lex.possessives and not named[1]:
+        owner = previous[-1] if previous else Attribution()  # the body the sentence before is about
+        if owner.source and not owner.person:
+            named = (f"{owner.source} {rest}", False)  # "Its human rights office", after "The United Nations"
     via = None
     if relayer is not None:
         relayed = name_of(relayer, names, lex)
@@ -683,8 +692,8 @@ def _cued_source(
             named = _keeper(target, names, lex)
             body = _its_body(target, previous) if named is None else None
             named = (body, False) if body else named
-        if named is None:
-            continue
+        if named is None or not _is_name(named[0], lex):
+            continue  # "according to some sources": no one the cue names
         found.append((_is_media(named[0]), abs(tok.i - top.i), named))
     if not found:
         return None

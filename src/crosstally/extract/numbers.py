@@ -364,6 +364,8 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
             return Rejected(atom.start, uend, "measure")
         if ukind in CURRENCY_KINDS:
             unit, kind = code, "money"
+        elif code == "lb" and (last.scaled or atom.scaled) and re.match(r"\s*pounds?\b", text[end:uend], re.I):
+            unit, kind = "GBP", "money"  # "8.6 million pounds": sterling; no one weighs news in millions of pounds
         else:
             unit, kind = code, CLAIM_UNIT_KINDS[ukind]
             if ukind == "percent":
@@ -412,11 +414,12 @@ def _assemble(text: str, sc: Scanner, atom: _Atom, partner, earlier: list[Figure
         and kind == "count"
         and re.search(
             r"\b(?:the|these|those|its|their|his|her|our|my|your|whose|both|each|"
-            r"every|either|neither|same|last|first|next|other)\s*$",
+            r"every|either|neither|same|last|first|next|(?<!\bthe\s)other)\s*$",
             lead,
             re.I,
         )
-        # "more than the 180,000 economists had expected": a figure compared with, not referred to
+        # "more than the 180,000 economists had expected": a figure compared with, not referred to;
+        # "the other 187 bodies" is the rest of a whole, a figure of its own
         and not re.search(r"\bthan\s+the\s*$", lead, re.I)
     ):
         return Rejected(atom.start, end, "referring")

@@ -155,6 +155,9 @@ class Lexicon:
     government_words: frozenset[str]
     #: Well-known bodies' names and their variants, lower case ("save the children").
     organisations: frozenset[str]
+    #: Words that never name who makes a claim ("toll", "figures", "sources"): a source
+    #: made of these alone names no one.
+    not_sources: frozenset[str]
     noun_classes: dict[str, str]
     reporting_verbs: dict[str, str]
     #: The present and past forms of the verbs of saying ("says", "said", "warns"), for
@@ -246,6 +249,7 @@ def lexicon() -> Lexicon:
         government_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "government"),
         government_words=frozenset(w.lower() for w, k, _ in bodies if k == "government_word"),
         organisations=frozenset(row[0].lower() for row in read_keyed("organisations.tsv", 2, 2, fold=True)),
+        not_sources=frozenset(row[0].lower() for row in read_keyed("not_sources.tsv", fold=True)),
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},
         reporting_verbs={w: k for w, k, *_ in verbs},
         saying_forms=frozenset(f for w, k, *past in verbs if k == "say" for f in _verb_forms(w, past)),

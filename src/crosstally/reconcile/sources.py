@@ -35,11 +35,6 @@ def _organisations() -> dict[str, str]:
     return {fold(k): v for k, v in read_keyed("organisations.tsv", columns=2, fold=True)}
 
 
-@cache
-def _not_sources() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in read_keyed("not_sources.tsv", fold=True))
-
-
 _TIME_WORD = re.compile(r"^(?:\d[\d,.]*|(?:19|20)\d\d)$")
 
 
@@ -52,7 +47,7 @@ def is_source_name(name: str | None) -> bool:
     lex = lexicon()
     if any(w[:1].isdigit() for w in words[:1]):
         return False
-    stop = _not_sources()
+    stop = lex.not_sources
     return not all(w in stop or w in lex.months or w in lex.weekdays or _TIME_WORD.match(w) for w in words)
 
 
