@@ -485,8 +485,8 @@ def _claim(
     elif not counted and fig.kind == "count" and kind_of == "other" and _gives_a_level(top, fig):
         # "... with five confirmed cases. Two days later the minister reported 138": a level
         # of the count the paragraph's figure before it gives
-        before = earlier[-1] if earlier else None
-        if before is None or before.unit != fig.unit or "\n" in item.text[before.end : fig.start]:
+        before = _count_before(earlier, item.text, fig)
+        if before is None:
             return None
         counted, kind_of = before.counted, before.category
     elif not counted and fig.kind == "count" and kind_of == "other" and not gathers(top, lex):
@@ -618,6 +618,19 @@ def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: 
     return max(reversed(recent), key=recent.count) if recent else "other"
 
 
+def _count_before(earlier: Sequence[Claim], text: str, fig: Figure) -> Claim | None:
+    """The figure of the paragraph before `fig` whose count a bare level goes on: the last
+    one, passing over counts of places ("1,081 deaths reported by around 10 countries. A day
+    earlier, AFP had counted 922": the deaths)."""
+    for claim in reversed(earlier):
+        if claim.unit != fig.unit or "\n" in text[claim.end : fig.start]:
+            return None
+        words = re.findall(r"[a-z]+", claim.counted.lower())
+        if not words or singular_of(words[-1]) not in PLACE_NOUNS | {"country", "nation"}:
+            return claim
+    return None
+
+
 #: Verbs whose bare object is the level of a count someone keeps ("the railways gave 288").
 _GIVING_A_COUNT = frozenset({"give", "count", "record", "tally", "report", "confirm", "register"})
 
@@ -708,13 +721,11 @@ def _group_of(top, first):
         return prep.head
     if top.dep_ == "pobj" and prep.lower_ in ("from", "to"):
         verb = prep.head.head if prep.head.lower_ == "from" else prep.head
-        particle = verb if verb.dep_ in ("advmod", "prt") and verb.lower_ in ("up", "down") else None
-        verb = particle.head if particle is not None else verb  # "brought its count down to 125"
         changed = sorted(
             (c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"),
             key=lambda c: c.dep_ != "dobj",
         )
-        if verb.pos_ == "VERB" and changed and (particle is not None or a_change_verb(verb.text)):
+        if verb.pos_ == "VERB" and changed and a_change_verb(verb.text):
             return changed[0]
         if verb.dep_ == "acl" and (quantity := _quantity_described(verb.head)) is not None:
             return quantity  # "revised the number of bodies recovered to 24": "to 24" hung on "recovered"

@@ -57,6 +57,17 @@ def _where_spoken(prep, heads: list) -> bool:
     return kind == "say" and prep.i > verb.i
 
 
+def _describes_another(prep, heads: list) -> bool:
+    """Whether the phrase is in a clause describing some other noun than what is counted:
+    "Iran Human Rights, which is based in Oslo, said 50 had been killed"."""
+    token = prep
+    while token.head.i != token.i and not any(h.i == token.i for h in heads):
+        if token.dep_ == "relcl" and not any(h.i == token.head.i for h in heads):
+            return True
+        token = token.head
+    return False
+
+
 def location(sent, noun, verbs: list, top=None) -> str | None:
     """Where the counted thing is: the place in a prepositional phrase of its clause, not
     one that belongs to another figure ("19 dead in Wajima and 20 in Suzu")."""
@@ -71,12 +82,14 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
             continue
         if top is not None and _another_figure_owns(tok, top):
             continue
-        if _where_spoken(tok, heads):
+        if _where_spoken(tok, heads) or _describes_another(tok, heads):
             continue
         objects = [c for c in tok.children if c.dep_ == "pobj"]
         if not objects:
             continue
         obj = _named_by_of(objects[0])
+        if obj.like_num:
+            continue  # "put it back at 288": a level, whatever entity the tagger makes it
         named = obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
         place = obj.lemma_.lower() in PLACE_NOUNS and any(
             c.pos_ == "PROPN"
@@ -87,8 +100,8 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         )  # "in Kherson region", "in the county" (which the report names elsewhere), "in his state"; not "in 33 towns"
         if not (named or place):
             continue
-        if obj.ent_type_ in ("DATE", "TIME", "PERSON", "ORG", "NORP"):
-            continue
+        if obj.ent_type_ in ("DATE", "TIME", "ORG", "NORP") or (obj.ent_type_ == "PERSON" and tok.lower_ != "in"):
+            continue  # but "in Malawi", "died in Githurai": no one is in a person, whatever the tagger says
         attached = tok.head in heads or tok.head.head in heads
         options.append((not attached, tok.head != top, tok.lower_ != "in", tok.i, obj))
     if not options:
@@ -260,9 +273,10 @@ def _place_owner(top, noun, verbs: list):
         before = top.doc[top.head.i - 1]  # "South Carolina with 33", however "with" hangs
         if _is_place(before):
             return _whole_name(before)
+    tallies = lexicon().tally_nouns
     for token in [noun, *[c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]]:
-        if token is None:
-            continue
+        if token is None or (token != noun and token.lemma_.lower() not in tallies):
+            continue  # "Georgia's toll stood at 25"; not "Odisha's chief secretary cut it to 257"
         owners = [c for c in token.children if c.dep_ == "poss" and (_is_place(c) or c.lemma_.lower() in PLACE_NOUNS)]
         if owners:
             return _whole_name(owners[0])

@@ -205,7 +205,7 @@ def phrase_text(noun, exclude: range) -> tuple[int, int]:
     """Character span of the noun phrase around `noun`, leaving out the figure's tokens."""
     keep = [noun]
     for child in noun.lefts:
-        if child.dep_ == "amod" and exclude and child.i < exclude.start:
+        if child.dep_ == "amod" and exclude and child.i < exclude.start < noun.i:
             continue  # "the other 187 bodies", "the remaining 40 people": which of them, not what
         if child.dep_ in ("amod", "compound", "nmod", "poss", "case", "npadvmod") and child.i not in exclude:
             keep.extend(t for t in child.subtree if t.i not in exclude)

@@ -248,7 +248,9 @@ def frame_of(
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     elif state == "turnout" and population not in ("people", "troops", "figure", "them"):
         state = "count"  # "nearly 30 countries took part", "120 schools attended by ...": no crowd
-    group = _first_cue("group", counted) or _group_after(after)
+    kinds = {_cues()["group"][m.group(1).lower()] for m in _cue_pattern("group").finditer(counted)}
+    # "52 men, women and children": a list of every kind of person is all of them
+    group = "" if len(kinds) > 1 and _JOINED.search(counted) else _first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
         owners = [p for p in [*owners_in(counted), _owner_around(sentence, at, after)] if p and p != story_nationality]
         # a people's own count, else a kind of person among a whole ("among the dead were 21 constables")
@@ -262,7 +264,7 @@ def frame_of(
     scope = (
         _earlier_event(sentence[:at], year, after, claim)
         or part
-        or _first_cue("scope", after)
+        or _first_cue("scope", _RELATIVE.split(after, maxsplit=1)[0])  # not "the unrest that spread nationwide"
         or _first_cue("scope", _clause_before(sentence, at))
         or part_of_country(claim.location)
         or spoken
@@ -278,8 +280,9 @@ def frame_of(
     if not scope and (
         state == _BASE_STATE.get(claim.category) or (claim.category == "other" and _OF_THE_PEOPLE.match(after))
     ):
-        # "630 of whom had no permit" of "658 Egyptians": the Egyptians' part without one
-        part = _part_after(after)
+        # "630 of whom had no permit" of "658 Egyptians": the Egyptians' part without one;
+        # "Of them, six had been hit by live ammunition": a part the sentence opens with
+        part = _part_after(" of them" + after if _OPENING_PART.match(sentence[:at]) else after)
         group = "-".join(w for w in (group, part) if w)
     per = claim.per or ("day" if _IN_THE_PAST_DAY.match(after) else "")
     return Frame(population, state, group, scope, per, claim.unit or "")
@@ -337,6 +340,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     return "dead-in-captivity" if base == "captured" and state == "dead" else state  # not the attack's toll
 
 
+_OPENING_PART = re.compile(r"\W*(?:of|among)\s+(?:them|those|these)\s*,[^.;:]*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)  # not "who": that is the counted people
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
 _NEXT_FIGURE = re.compile(r"(?<![\w,.])\d")
 

@@ -96,6 +96,11 @@ def places_in(text: str, owners_only: bool = False) -> list[str]:
     return [place for _, _, place in place_spans(text, owners_only)]
 
 
+#: Places whose names are also common words: in a text with capitals they name the place
+#: only when capitalised ("the US", not "what it told us").
+_WORDS_TOO = frozenset({"us"})
+
+
 def place_spans(text: str, owners_only: bool = False) -> list[tuple[int, int, str]]:
     """The places named in `text` with where their words start and end, in order.
 
@@ -111,7 +116,9 @@ def place_spans(text: str, owners_only: bool = False) -> list[tuple[int, int, st
             name = " ".join(w for _, _, w in words[i : i + n])
             if name in table or (n == 1 and words[i][2] + "." in table):
                 start = words[i][0]
-                if not (owners_only and _WHERE_BEFORE.search(text, max(0, start - 30), start)):
+                # "told us": a pronoun, in a text that writes the country "US"
+                pronoun = name in _WORDS_TOO and text[start : words[i][1]].islower() and text != text.lower()
+                if not pronoun and not (owners_only and _WHERE_BEFORE.search(text, max(0, start - 30), start)):
                     found.append((start, words[i + n - 1][1], table.get(name) or table[words[i][2] + "."]))
                 i += n
                 break

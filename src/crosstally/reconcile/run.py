@@ -49,7 +49,7 @@ from .sources import (
     title_aliases,
 )
 from .stories import Story, StoryInput, group_stories
-from .timing import DocumentDate, document_date, set_against, statement_times
+from .timing import DocumentDate, document_date, goes_on, set_against, statement_times
 from .towns import TownInput, is_national, town_turnouts
 from .voices import voices
 
@@ -240,7 +240,7 @@ def reconcile(
         story_texts = [info[d].text for d in story.docs if d in info]
         scope = story_scope([c.location for c in story_claims], story_texts)
         # a story about one people abroad has no home country to set other countries apart by
-        home = None if nationality else home_country([c.location for c in story_claims])
+        home = None if nationality else home_country([c.location for c in story_claims], story_texts)
         sides = claim_sides(
             story_claims,
             {(c.doc, c.start): info[c.doc].text[c.evidence_start : c.evidence_end] for c in story_claims},
@@ -285,11 +285,15 @@ def reconcile(
                 part, side = parts.get((doc_id, claim.start), ""), sides.get((doc_id, claim.start), "")
                 placed = replace(claim, location=named_part(claim.location, doc.text, claim.start))
                 spoken = spoken_part(sentence[:at], placed.location, names)
-                frame = frame_of(placed, sentence, at, nationality, military, scope, year, part, side, spoken)
+                # the country a story happens in, where it happens in no one part of it, is its
+                # whole ("Iran's toll"); where it does, the country's toll is more than the story's
+                people = nationality or (home if not scope else None)
+                frame = frame_of(placed, sentence, at, people, military, scope, year, part, side, spoken)
                 frame = abroad(frame, placed.location, sentence[:at], home)
                 compared = previous is not None and set_against(doc.text, claim, previous)
-                if compared:
-                    frame = frame_objs[(doc_id, previous.start)]  # "180,000, up from 35,000": one measure
+                if compared or (frame.state == "count" and previous is not None and goes_on(doc.text, claim, previous)):
+                    # "180,000, up from 35,000", "TUT.BY also counted more than 100,000": one measure
+                    frame = frame_objs[(doc_id, previous.start)]
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen and not frame.relative:
                     # "the number would fall below 100": what the report has mostly been counting
                     frame = mostly_counted(seen)

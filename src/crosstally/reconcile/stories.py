@@ -31,6 +31,10 @@ from .timing import explicit_dates
 LEAD_CHARS = 2500
 #: Reports further apart than this are different stories unless a pin says otherwise.
 MAX_DAYS_APART = 45
+#: A report months after the others (an anniversary, an inquiry's findings) joins their
+#: story only if it shares this much of their names, within this many days.
+FOLLOW_UP_THRESHOLD = 0.5
+MAX_FOLLOW_UP_DAYS = 400
 #: Weighted share of the smaller report's salient names the two must share.
 LINK_THRESHOLD = 0.28
 #: The share two reports from one country leading with the same kind of event must share.
@@ -186,9 +190,11 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             b = by_doc[d]
             if find(a.doc) == find(d):
                 continue
-            if not _close_in_time(a, b, days[a.doc], days[b.doc]):
-                continue
             similarity = _similarity(top[a.doc], top[b.doc])
+            if not _close_in_time(a, b, days[a.doc], days[b.doc]) and not (
+                similarity >= FOLLOW_UP_THRESHOLD and _follow_up(a, b, kinds[a.doc], kinds[b.doc])
+            ):
+                continue
             if kinds[a.doc] and kinds[b.doc] and not kinds[a.doc] & kinds[b.doc]:
                 # an attack and a flood in one country in one season are two events
                 linked = similarity >= OTHER_KIND_THRESHOLD
@@ -273,6 +279,24 @@ def _close_in_time(a: StoryInput, b: StoryInput, a_days: list[date], b_days: lis
             for year in (dated.published.year - 1, dated.published.year, dated.published.year + 1)
         )
     return True
+
+
+def _follow_up(a: StoryInput, b: StoryInput, a_kinds: frozenset[str], b_kinds: frozenset[str]) -> bool:
+    """Whether the later of two reports looks back at the other's event ("five months on",
+    "a year after", "on the anniversary"): both dated, within `MAX_FOLLOW_UP_DAYS`, not
+    leading with different kinds of event. Without such words, the same names months
+    apart are another event (a second collapse of the same dam)."""
+    if not (a.published and b.published) or abs((a.published - b.published).days) > MAX_FOLLOW_UP_DAYS:
+        return False
+    later = a if a.published >= b.published else b
+    return not (a_kinds and b_kinds and not a_kinds & b_kinds) and bool(_LOOKS_BACK.search(later.text))
+
+
+#: Words by which a report says how long ago its event was.
+_LOOKS_BACK = re.compile(
+    r"\b(?:[\w-]+\s+(?:weeks?|months?|years?)\s+(?:on|after|since|later|ago)|anniversary|a\s+year\s+on)\b",
+    re.IGNORECASE,
+)
 
 
 def _similarity(a: dict[str, float], b: dict[str, float]) -> float:

@@ -215,6 +215,20 @@ def set_against(text: str, claim: Claim, previous: Claim) -> bool:
     )
 
 
+def goes_on(text: str, claim: Claim, previous: Claim) -> bool:
+    """ "... looked to be 150,000 or more. TUT.BY also counted more than 100,000": a bare
+    figure whose counted words came from the figure before it in the same paragraph (its
+    own sentence does not name them) counts what that one counts."""
+    sentence = text[claim.evidence_start : claim.evidence_end].lower()
+    return (
+        bool(claim.counted)
+        and claim.counted == previous.counted
+        and claim.unit == previous.unit
+        and claim.counted.lower() not in sentence
+        and "\n" not in text[previous.end : claim.start]
+    )
+
+
 def _dated_in_place(claim: Claim, text: str) -> bool:
     """ "up from 202 on Tuesday": the figure's time words follow it directly, so they are
     its own, not the statement's it is set against."""
