@@ -114,11 +114,8 @@ _NAME_LINKS = ("the", "of", "for", "without", "and")
 
 def body_subject(sent, names: NameIndex, lex: Lexicon) -> str | None:
     """ "The UN's humanitarian office, OCHA, started lower.": the named body a sentence is
-    about (its subject, or what a sentence with none puts forward), for an "it" or "its
-    count" in the next one."""
+    about, for an "it" or "its count" in the next one."""
     subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
-    if subject is None:  # "Take Iran Human Rights, the Oslo-based group.": what an imperative puts forward
-        subject = next((c for c in sent.root.children if c.dep_ == "dobj"), None)
     if subject is None or not (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lex.body_nouns):
         return None
     named = name_of(subject, names, lex)

@@ -248,9 +248,14 @@ def frame_of(
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     elif state == "turnout" and population not in ("people", "troops", "figure", "them"):
         state = "count"  # "nearly 30 countries took part", "120 schools attended by ...": no crowd
-    kinds = {_cues()["group"][m.group(1).lower()] for m in _cue_pattern("group").finditer(counted)}
     # "52 men, women and children": a list of every kind of person is all of them
-    group = "" if len(kinds) > 1 and _JOINED.search(counted) else _first_cue("group", counted) or _group_after(after)
+    listed = _LISTED.match(after)
+    kinds = (
+        {_cues()["group"][m.group(1).lower()] for m in _cue_pattern("group").finditer(listed.group(0))}
+        if listed
+        else ()
+    )
+    group = "" if len(kinds) > 1 else _first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
         owners = [p for p in [*owners_in(counted), _owner_around(sentence, at, after)] if p and p != story_nationality]
         # a people's own count, else a kind of person among a whole ("among the dead were 21 constables")
@@ -340,6 +345,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     return "dead-in-captivity" if base == "captured" and state == "dead" else state  # not the attack's toll
 
 
+#: The words right after a figure when they list several nouns ("men, women and children").
+_LISTED = re.compile(r"\s*[a-z]+(?:\s*,\s*[a-z]+)*\s*,?\s+(?:and|or)\s+[a-z]+", re.IGNORECASE)
 _OPENING_PART = re.compile(r"\W*(?:of|among)\s+(?:them|those|these)\s*,[^.;:]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)  # not "who": that is the counted people
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)

@@ -1,0 +1,117 @@
+"""Which quantity a figure is about, where the words around it mislead: the country a
+story happens in, a report that looks back months later, places that are no places, lists
+of every kind of person, parts a sentence opens with and bare levels of a count."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosstally.extract import extract
+from crosstally.ingest import claims_of
+from crosstally.read import Document
+from crosstally.reconcile.abroad import home_country
+from crosstally.reconcile.measures import places_in
+
+
+def _measures(texts: list[str], days: list[date] | None = None) -> dict[str, str]:
+    days = days or [date(2019, 3, 20)] * len(texts)
+    docs = [
+        Document(f"a{i}.txt", t, outlet=f"Outlet {i}", published=day)
+        for i, (t, day) in enumerate(zip(texts, days, strict=True))
+    ]
+    return {c.mention: c.measure for c in claims_of(docs)}
+
+
+CYCLONE = [
+    "Cyclone hits Mozambique: Mozambique's president said 202 people had died in Mozambique. In Zimbabwe, the "
+    "government said 98 people had died in Zimbabwe. Mozambique's ports were shut.",
+    "Cyclone: The toll in Mozambique rose to 242, the government said. Zimbabwe's toll stood at 139 in "
+    "Zimbabwe. Mozambique asked for help; Mozambique's army flew rescue missions over Mozambique's coast.",
+    "Cyclone: Rescuers in Mozambique said 417 people were now known to have died. The storm's toll across the "
+    "three countries passed 700, a Reuters tally showed.",
+]
+
+
+def test_the_home_country_is_the_one_the_reports_name_most(nlp):
+    # more located figures are Zimbabwe's, but the reports name Mozambique far more
+    assert home_country(["Zimbabwe", "Zimbabwe", "Zimbabwe", "Mozambique"], CYCLONE) == "mozambique"
+    assert home_country(["Zimbabwe", "Zimbabwe", "Mozambique"], []) == "zimbabwe"
+    measures = _measures(CYCLONE)
+    assert measures["202"] == measures["242"] == measures["417"]
+    assert measures["98"] == measures["139"] != measures["202"]
+    assert measures["700"] not in (measures["202"], measures["98"])  # the three countries' toll
+
+
+def test_us_is_a_country_only_when_written_so():
+    assert places_in("What the count told us, and what it hid.") == []
+    assert places_in("The US sent aid; what it told us was little.") == ["united states"]
+    assert places_in("how many died in the us") == ["united states"]  # a question typed in lower case
+
+
+FIRE = [
+    "Tower fire: at least 30 people died in the Grenfell Tower fire in North Kensington, police said.",
+    "Grenfell Tower: police said 58 people were presumed dead after the North Kensington fire.",
+    "Grenfell Tower, five months on: police said 71 people died in the Grenfell Tower fire in North Kensington.",
+]
+
+
+@pytest.mark.parametrize(("third", "joined"), [(FIRE[2], True), (FIRE[2].replace(", five months on", ""), False)])
+def test_a_report_months_later_joins_its_story_when_it_looks_back(nlp, third, joined):
+    docs = [
+        Document(f"f{i}.txt", t, outlet=f"Outlet {i}", published=day)
+        for i, (t, day) in enumerate(
+            zip([*FIRE[:2], third], [date(2017, 6, 16), date(2017, 6, 17), date(2017, 11, 17)], strict=True)
+        )
+    ]
+    measures = {c.mention: c.measure for c in claims_of(docs)}
+    assert (measures["71"] == measures["at least 30"]) is joined  # one story's toll, or two stories
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("Iran Human Rights, which is based in Oslo, said security forces had killed at least 50 people.", None),
+        ("Last week the state government put it back at 288 after matching the lists.", None),
+        ("Odisha's chief secretary, Pradeep Jena, cut the toll to 257 on Sunday.", None),
+        ("Georgia's toll stood at 25.", "Georgia"),
+        ("In Malawi the death toll is still 56, according to the government.", "Malawi"),
+    ],
+)
+def test_where_a_figure_is_not_where_its_speaker_is(nlp, text, location):
+    claims = extract(text)
+    assert claims[-1].location == location
+
+
+def test_every_kind_of_person_is_everyone(nlp):
+    measures = _measures(
+        [
+            "Protests: Rights groups said 41 people had been killed in the protests. Amnesty International said it "
+            "had the names of 52 men, women and children killed by the security forces. Of the dead, 12 were "
+            "children, it said."
+        ]
+    )
+    assert measures["41"] == measures["52"] != measures["12"]
+
+
+def test_a_part_a_sentence_opens_with_is_a_measure_of_its_own(nlp):
+    measures = _measures(
+        [
+            "Protests: The hospital said 26 people had been treated for injuries on Tuesday. Of them, six had been "
+            "hit by live ammunition and 20 by rubber bullets. Police said 300 people were injured in all."
+        ]
+    )
+    assert measures["26"] == measures["300"]
+    assert len({measures["26"], measures["six"], measures["20"]}) == 3
+
+
+def test_a_bare_level_counts_what_the_figure_before_it_counts(nlp):
+    measures = _measures(
+        [
+            "March: More than 100,000 people rallied in the capital on Sunday, according to the Associated Press, "
+            "which said the crowd on the square looked to be 150,000 or more. The news site Zerkalo also counted "
+            "more than 80,000. Police said 40 people were detained."
+        ]
+    )
+    assert measures["150,000 or more"] == measures["more than 80,000"] != measures["40"]
