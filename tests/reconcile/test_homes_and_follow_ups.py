@@ -25,17 +25,17 @@ def _measures(texts: list[str], days: list[date] | None = None) -> dict[str, str
 
 
 CYCLONE = [
-    "Cyclone hits Mozambique: Mozambique's president said 202 people had died in Mozambique. In Zimbabwe, the "
+    "Cyclone hits Mozambique: Mozambique's president said 202 people had died in Mozambique. Zimbabwe's "
     "government said 98 people had died in Zimbabwe. Mozambique's ports were shut.",
-    "Cyclone: The toll in Mozambique rose to 242, the government said. Zimbabwe's toll stood at 139 in "
-    "Zimbabwe. Mozambique asked for help; Mozambique's army flew rescue missions over Mozambique's coast.",
+    "Cyclone: The toll in Mozambique rose to 242, the government said. Zimbabwe's toll stood at 139. "
+    "Mozambique asked for help; Mozambique's army flew rescue missions over Mozambique's coast.",
     "Cyclone: Rescuers in Mozambique said 417 people were now known to have died. The storm's toll across the "
     "three countries passed 700, a Reuters tally showed.",
 ]
 
 
 def test_the_home_country_is_the_one_the_reports_name_most(nlp):
-    # more located figures are Zimbabwe's, but the reports name Mozambique far more
+    # more located figures are Zimbabwe's, but the reports say "in Mozambique" far more
     assert home_country(["Zimbabwe", "Zimbabwe", "Zimbabwe", "Mozambique"], CYCLONE) == "mozambique"
     assert home_country(["Zimbabwe", "Zimbabwe", "Mozambique"], []) == "zimbabwe"
     measures = _measures(CYCLONE)

@@ -53,8 +53,12 @@ def test_a_report_months_later_joins_the_story_of_the_days_it_recalls():
     toll = StoryInput("toll", QUAKE_TOLL, None, date(2024, 7, 4))
     later = StoryInput("later", MONTHS_LATER, None, date(2025, 1, 13))
     assert _stories(quake, toll, later) == [("later", "quake", "toll")]
-    # without the day it recalls, six months is too far for one story
-    vague = StoryInput("later", MONTHS_LATER.replace("on July 2 last year", "last year"), None, date(2025, 1, 13))
+    # without the day it recalls, or words that look back ("six months after"), six months
+    # is too far for one story
+    vague_text = MONTHS_LATER.replace(
+        "Six months after the earthquake that struck Arequipa on July 2 last year", "In Arequipa"
+    )
+    vague = StoryInput("later", vague_text, None, date(2025, 1, 13))
     assert _stories(quake, toll, vague) == [("later",), ("quake", "toll")]
 
 
