@@ -15,7 +15,7 @@ def _by_mention(claims_of, text: str) -> dict:
 @pytest.mark.parametrize(
     ("text", "mention", "counted"),
     [
-        ("The other 187 bodies had still to be identified.", "187", "bodies"),
+        ("The other 187 bodies are still at the morgue awaiting a name.", "187", "bodies"),
         ("The remaining 40 people were flown out by helicopter.", "40", "people"),
         ("The number of Tunisian pilgrims who had died rose from 49 to 53.", "53", "Tunisian pilgrims"),
     ],
@@ -29,16 +29,17 @@ def test_the_rest_of_a_whole_is_a_figure_of_its_own(claims_of, text, mention, co
 @pytest.mark.parametrize(
     ("text", "mention", "category"),
     [
-        ("Of the 275 dead, 88 had been identified, he said.", "88", "killed"),
+        ("Of the 275 dead, 88 have so far been named by the coroner.", "88", "killed"),
         ("Among those injured, 40 were children, the hospital said.", "40", "wounded"),
         (
-            "Some 1,175 injured people were taken to hospital. Of them, he said, 793 had been discharged by "
-            "Sunday morning.",
+            "Hospitals took in 1,175 injured people after the derailment. Of them, the health secretary said, 793 "
+            "had gone home by Monday.",
             "793",
             "wounded",
         ),
         (
-            "About 200 people were hurt. Of them, six had been hit by live ammunition and 20 by rubber bullets.",
+            "Medics treated about 200 wounded marchers. Of them, six had gunshot wounds and 20 had rubber-bullet "
+            "injuries.",
             "20",
             "wounded",
         ),
@@ -64,20 +65,20 @@ def test_a_bare_level_goes_on_the_count_before_it(claims_of):
 
 
 def test_a_lone_numeral_the_tagger_calls_a_name_is_a_count(claims_of):
-    text = "Jena told reporters that the state had put out a toll of 288 on Saturday, the number the railways gave."
+    text = "The governor told reporters that the province had put out a toll of 288 on Friday, the army's number too."
     claims = _by_mention(claims_of, text)
     assert "288" in claims and claims["288"].category == "killed"
 
 
 def test_the_figure_of_a_count_is_the_count_the_report_keeps(claims_of):
-    text = "At least 12 people were killed. Commander Stuart Cundy gave the figure of 12 at a briefing."
+    text = "At least 12 people died in the blaze. The fire chief gave the figure of 12 at an evening briefing."
     assert [c.category for c in claims_of(text)] == ["killed", "killed"]
 
 
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("A refurbishment costing 8.6 million pounds was finished in 2016.", "GBP"),
+        ("The council spent 8.6 million pounds on new cladding in 2016.", "GBP"),
         ("The fund raised 5m pounds.", "GBP"),
     ],
 )
@@ -90,16 +91,16 @@ def test_millions_of_pounds_are_sterling(claims_of, text, kind):
     ("text", "source"),
     [
         (
-            "The United Nations has been more cautious. Its human rights office said on Tuesday that, according "
-            "to some sources, as many as 23 children had been killed.",
-            "United Nations human rights office",
+            "The World Health Organization was more careful. Its regional office said on Monday that, according "
+            "to some sources, up to 40 patients had died.",
+            "World Health Organization regional office",
         ),
         ("Sources said 23 children had been killed.", None),
         ("Security sources said 23 children had been killed.", "Security sources"),
         (
-            "Amnesty International has published the most harrowing list. Its report documented at least 23 "
-            "children killed.",
-            "Amnesty International",
+            "Human Rights Watch has published a detailed list. Its report documented at least 31 people shot "
+            "dead by police.",
+            "Human Rights Watch",
         ),
     ],
 )

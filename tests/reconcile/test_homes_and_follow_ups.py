@@ -51,13 +51,13 @@ def test_us_is_a_country_only_when_written_so():
 
 
 FIRE = [
-    "Tower fire: at least 30 people died in the Grenfell Tower fire in North Kensington, police said.",
-    "Grenfell Tower: police said 58 people were presumed dead after the North Kensington fire.",
-    "Grenfell Tower, five months on: police said 71 people died in the Grenfell Tower fire in North Kensington.",
+    "Tower fire: at least 30 people died in the Marlow Tower fire in Eastgate, the fire service said.",
+    "Marlow Tower: the fire service said 58 people were presumed dead after the Eastgate fire.",
+    "Marlow Tower, a year on: the fire service said 71 people died in the Marlow Tower fire in Eastgate.",
 ]
 
 
-@pytest.mark.parametrize(("third", "joined"), [(FIRE[2], True), (FIRE[2].replace(", five months on", ""), False)])
+@pytest.mark.parametrize(("third", "joined"), [(FIRE[2], True), (FIRE[2].replace(", a year on", ""), False)])
 def test_a_report_months_later_joins_its_story_when_it_looks_back(nlp, third, joined):
     docs = [
         Document(f"f{i}.txt", t, outlet=f"Outlet {i}", published=day)
@@ -72,11 +72,11 @@ def test_a_report_months_later_joins_its_story_when_it_looks_back(nlp, third, jo
 @pytest.mark.parametrize(
     ("text", "location"),
     [
-        ("Iran Human Rights, which is based in Oslo, said security forces had killed at least 50 people.", None),
-        ("Last week the state government put it back at 288 after matching the lists.", None),
-        ("Odisha's chief secretary, Pradeep Jena, cut the toll to 257 on Sunday.", None),
+        ("The Syrian Observatory, which is based in Britain, said at least 50 people had been killed.", None),
+        ("On Monday the ministry put it back at 288 after a recount.", None),
+        ("Gujarat's health secretary, Manoj Rao, cut the toll to 257 on Sunday.", None),
         ("Georgia's toll stood at 25.", "Georgia"),
-        ("In Malawi the death toll is still 56, according to the government.", "Malawi"),
+        ("In Malawi, the toll stood at 56 on Thursday, the disaster agency said.", "Malawi"),
     ],
 )
 def test_where_a_figure_is_not_where_its_speaker_is(nlp, text, location):
@@ -87,9 +87,8 @@ def test_where_a_figure_is_not_where_its_speaker_is(nlp, text, location):
 def test_every_kind_of_person_is_everyone(nlp):
     measures = _measures(
         [
-            "Protests: Rights groups said 41 people had been killed in the protests. Amnesty International said it "
-            "had the names of 52 men, women and children killed by the security forces. Of the dead, 12 were "
-            "children, it said."
+            "Protests: Rights groups said 41 people had been killed in the protests. A monitoring group said it had "
+            "documented 52 men, women and children shot dead by police. Of the dead, 12 were children, it said."
         ]
     )
     assert measures["41"] == measures["52"] != measures["12"]
@@ -98,8 +97,8 @@ def test_every_kind_of_person_is_everyone(nlp):
 def test_a_part_a_sentence_opens_with_is_a_measure_of_its_own(nlp):
     measures = _measures(
         [
-            "Protests: The hospital said 26 people had been treated for injuries on Tuesday. Of them, six had been "
-            "hit by live ammunition and 20 by rubber bullets. Police said 300 people were injured in all."
+            "Protests: The hospital said 26 people had been treated for injuries on Tuesday. Of them, six had "
+            "gunshot wounds and 20 had been struck by tear-gas canisters. Police said 300 people were injured in all."
         ]
     )
     assert measures["26"] == measures["300"]

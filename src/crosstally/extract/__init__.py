@@ -52,7 +52,7 @@ from .syntax import (
     top_of_number,
 )
 from .timeref import resolve, time_phrase
-from .tree import PARTITIVE_PRONOUNS, prep_objects
+from .tree import OPENING_PARTITIVE, PARTITIVE_PRONOUNS, prep_objects
 
 __all__ = ["extract", "extract_many", "DocumentText"]
 
@@ -63,7 +63,8 @@ _RANGE_WORDS = {"to", "and", "or", "-", "–"}
 #: Words that open a time phrase right after a count the tagger took into a DATE.
 _TIME_AFTER = {"the", "a", "an", "last", "this", "early", "late", "on", "by", "overnight"}
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
-_NAME_ENTITIES = {"LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "PERSON"}
+#: The entities that are names (not times or ranks), which a lone numeral never is.
+_NAME_ENTITIES = _NOT_COUNTS - {"DATE", "TIME", "ORDINAL"}
 
 
 @dataclass(frozen=True)
@@ -447,8 +448,7 @@ def _claim(
         own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ in _TALLY_WORDS else None
         if own and own[1]:  # "the death toll has climbed since he put it at 2,179"
             found = own
-        earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
-        kind_of = _tally_category(noun, figure_tokens, earlier_kinds, found[1] if found else None)
+        kind_of = _kept_count(noun, figure_tokens, earlier, fig, found)
     if (
         kind_of == "other"
         and fig.kind == "count"
@@ -494,10 +494,10 @@ def _claim(
     if kind_of == "other" and fig.kind == "count" and (_names_a_tally(counted) or of_what is not None):
         kind_of = category_of_words(counted, lex) or kind_of  # "Wayanad's toll: 225", "the number of bodies"
     if kind_of == "other" and group is not None and of_what is None and group.lemma_.lower() in QUANTITY_NOUNS:
-        found = quantity_antecedent(item.text, offset + sent.start_char, lex)
-        earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
-        # "brought its count down to 125": the count the report keeps
-        kind_of = _tally_category(group, figure_tokens, earlier_kinds, found and found[1])
+        # "gave the figure of 12": the count the report keeps
+        kind_of = _kept_count(
+            group, figure_tokens, earlier, fig, quantity_antecedent(item.text, offset + sent.start_char, lex)
+        )
     if fig.kind == "count" and not named_part and ends_state(noun, verbs, lex):
         # "110 missing, 96 of whom have since been found": no longer missing; but "bodies
         # had been found, 98 of them men" names a part of what was found, in its state
@@ -594,6 +594,13 @@ def _among_them(heads: list) -> bool:
 _TALLY_WORDS = ("it", "names")
 
 
+def _kept_count(tally, figure_tokens: range, earlier: Sequence[Claim], fig: Figure, found) -> str:
+    """The category of the count a tally noun names, from `_tally_category` over the
+    report's figures so far in `fig`'s unit and the quantity `found` before it."""
+    earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
+    return _tally_category(tally, figure_tokens, earlier_kinds, found[1] if found else None)
+
+
 def _tally_category(noun, figure_tokens: range, earlier: list[str], antecedent: str | None) -> str:
     """What a tally counts: what its own words name ("the ministry's count of the
     injured", "the death tally"), else the quantity the sentence before names ("a separate
@@ -626,9 +633,13 @@ def _count_before(earlier: Sequence[Claim], text: str, fig: Figure) -> Claim | N
         if claim.unit != fig.unit or "\n" in text[claim.end : fig.start]:
             return None
         words = re.findall(r"[a-z]+", claim.counted.lower())
-        if not words or singular_of(words[-1]) not in PLACE_NOUNS | {"country", "nation"}:
+        if not words or singular_of(words[-1]) not in _PLACES_COUNTED:
             return claim
     return None
+
+
+#: What a count of places counts ("around 10 countries", "17 provinces").
+_PLACES_COUNTED = PLACE_NOUNS | {"country", "nation"}
 
 
 #: Verbs whose bare object is the level of a count someone keeps ("the railways gave 288").
@@ -675,7 +686,7 @@ def _opens_with_part(sentence: str) -> bool:
 
 _PART_OPENING = re.compile(
     rf"[\"“‘']?\s*(?:(?:\S+\s+){{1,3}}of\s+(?:{'|'.join(sorted(PARTITIVE_PRONOUNS - {'which', 'whom'}))})\b"
-    r"|(?:of|among)\s+(?:them|those|these)\s*,)",  # "Of them, 793 had been discharged"
+    rf"|{OPENING_PARTITIVE.pattern})",  # "Of them, 793 had been discharged"
     re.I,
 )
 
@@ -814,7 +825,7 @@ def _bare_date(token) -> bool:
     lex = lexicon()
     if any(t.lower_ in lex.weekdays for t in entity if t.i < token.i) and counted_after_weekday(token, lex) is not None:
         return True  # "Police said on Monday 120 people were arrested": the weekday, then a count
-    return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
+    return _numerals_only(entity)
 
 
 def _lone_numeral(token) -> bool:
@@ -823,7 +834,11 @@ def _lone_numeral(token) -> bool:
     name carries words ("Route 288", "Apollo 11"), so a lone numeral is a count."""
     if token.ent_type_ not in _NAME_ENTITIES:
         return False
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return _numerals_only(next(e for e in token.doc.ents if e.start <= token.i < e.end))
+
+
+def _numerals_only(entity) -> bool:
+    """Whether an entity is only numbers and the words of a range ("36 to 55")."""
     return all(t.like_num or t.lower_ in _RANGE_WORDS for t in entity)
 
 

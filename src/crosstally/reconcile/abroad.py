@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .frames import Frame
-from .measures import cities, country_of, is_country, place_spans
+from .measures import cities, country_of, is_country, places_named_where
 from .scopes import slug_of
 
 #: A place the words name only by what it is: the city of the people named before it.
@@ -36,19 +36,13 @@ def home_country(locations: list[str | None], texts: list[str] = ()) -> str | No
     out (a cyclone's reports say "in Mozambique" twice as often as "in Malawi", though more
     of their located figures are Zimbabwe's); else the one most of its located figures are
     in, if one stands out: named by at least two figures and more than any other."""
-    named = Counter(place for text in texts for place in _where_named(text) if is_country(place)).most_common(2)
+    named = Counter(place for text in texts for place in places_named_where(text) if is_country(place)).most_common(2)
     if named and (len(named) == 1 or named[0][1] >= _HOME_MARGIN * named[1][1]) and named[0][1] >= 2:
         return named[0][0]
     ranked = Counter(country for x in locations if (country := country_of(x))).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
-
-
-def _where_named(text: str) -> list[str]:
-    """The places a text names as where something is ("in Mozambique", "across Zimbabwe")."""
-    owners = {(start, end) for start, end, _ in place_spans(text, owners_only=True)}
-    return [place for start, end, place in place_spans(text) if (start, end) not in owners]
 
 
 def abroad(frame: Frame, location: str | None, before: str, home: str | None) -> Frame:

@@ -15,6 +15,7 @@ from functools import cache
 
 from ..claims import Claim
 from ..errors import LexiconError
+from ..extract.tree import OPENING_PARTITIVE
 from ..lexicon import lexicon, read_keyed
 from .measures import group_of, is_country, owners_in, place_spans, singular
 from .members import member_group
@@ -248,14 +249,7 @@ def frame_of(
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     elif state == "turnout" and population not in ("people", "troops", "figure", "them"):
         state = "count"  # "nearly 30 countries took part", "120 schools attended by ...": no crowd
-    # "52 men, women and children": a list of every kind of person is all of them
-    listed = _LISTED.match(after)
-    kinds = (
-        {_cues()["group"][m.group(1).lower()] for m in _cue_pattern("group").finditer(listed.group(0))}
-        if listed
-        else ()
-    )
-    group = "" if len(kinds) > 1 else _first_cue("group", counted) or _group_after(after)
+    group = "" if _lists_every_kind(after) else _first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
         owners = [p for p in [*owners_in(counted), _owner_around(sentence, at, after)] if p and p != story_nationality]
         # a people's own count, else a kind of person among a whole ("among the dead were 21 constables")
@@ -345,9 +339,19 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     return "dead-in-captivity" if base == "captured" and state == "dead" else state  # not the attack's toll
 
 
+def _lists_every_kind(after: str) -> bool:
+    """ "52 men, women and children": the words right after a figure list several kinds
+    of person, which together are all of them."""
+    listed = _LISTED.match(after)
+    return (
+        bool(listed)
+        and len({_first_cue("group", m.group(1)) for m in _cue_pattern("group").finditer(listed.group(0))}) > 1
+    )
+
+
 #: The words right after a figure when they list several nouns ("men, women and children").
 _LISTED = re.compile(r"\s*[a-z]+(?:\s*,\s*[a-z]+)*\s*,?\s+(?:and|or)\s+[a-z]+", re.IGNORECASE)
-_OPENING_PART = re.compile(r"\W*(?:of|among)\s+(?:them|those|these)\s*,[^.;:]*$", re.IGNORECASE)
+_OPENING_PART = re.compile(OPENING_PARTITIVE.pattern + r"[^.;:]*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)  # not "who": that is the counted people
 _JOINED = re.compile(r";|\b(?:and|but|while|or)\b", re.IGNORECASE)
 _NEXT_FIGURE = re.compile(r"(?<![\w,.])\d")

@@ -96,6 +96,12 @@ def places_in(text: str, owners_only: bool = False) -> list[str]:
     return [place for _, _, place in place_spans(text, owners_only)]
 
 
+def places_named_where(text: str) -> list[str]:
+    """The places a text names as where something is ("in Mozambique", "across Zimbabwe"),
+    not whose people or things are counted ("Chile's ministry", "60 Chileans")."""
+    return [place for start, _, place in place_spans(text) if _WHERE_BEFORE.search(text, max(0, start - 30), start)]
+
+
 #: Places whose names are also common words: in a text with capitals they name the place
 #: only when capitalised ("the US", not "what it told us").
 _WORDS_TOO = frozenset({"us"})
