@@ -115,3 +115,24 @@ def test_a_disaster_in_two_countries_has_a_combined_toll_and_one_for_each(nlp):
     assert measures["2,000"] == measures["2,400"]  # the combined toll
     assert measures["1,500"] == measures["1,800"] != measures["2,400"]
     assert measures["520"] == measures["600"] not in (measures["1,800"], measures["2,400"])
+
+
+PARAGRAPHS = [
+    "Peru quake toll passes 300\nAn earthquake killed at least 300 people in Peru on Friday, officials said.\n"
+    "Ecuador's count is still unsettled: its government recorded 18 deaths by Saturday, and the Red Cross "
+    "said 25 people had died.\n"
+    "The president, who flew to Chile for a summit, said 310 people had died.\n",
+    "Peru quake\nThe death toll in Peru rose to 350 on Saturday, the government said.\n"
+    "In Ecuador, the picture is no clearer. The interior ministry said 20 people had died.\n",
+]
+
+
+def test_a_figure_placed_nowhere_is_the_country_its_paragraph_is_about(nlp):
+    measures = _measures(PARAGRAPHS)
+    assert measures["18"] == measures["25"] == measures["20"]
+    assert measures["18"] != measures["350"]
+
+
+def test_a_country_named_only_as_where_someone_went_places_nothing(nlp):
+    measures = _measures(PARAGRAPHS)
+    assert measures["310"] == measures["350"] == measures["at least 300"]

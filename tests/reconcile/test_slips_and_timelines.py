@@ -355,3 +355,27 @@ def test_a_crowd_estimate_carried_otherwise_by_one_report_is_a_misquote(nlp):
     view = _view_of(docs)
     assert [(q.odd.claim.doc, q.usual.claim.value) for q in view.misquotes] == [("m2.txt", 20000)]
     assert not _steps(view)
+
+
+def test_a_days_figure_told_on_a_later_day_is_that_days_last_word(nlp):
+    """A report of the next day that gives Saturday's figure with no hour gives the day's
+    last count: it follows the hours another report gave that day, not precedes them."""
+    docs = [
+        _doc(
+            "wire.txt",
+            "Vellmar fire toll rises\nThe toll climbed through Saturday. In the early hours of Saturday the fire "
+            "service said more than 60 people had died. By Saturday morning its count stood at 93, and around "
+            "midday it gave the figure of 115.\n",
+            "Valley Wire",
+            11,
+        ),
+        _doc(
+            "next.txt",
+            "Vellmar mourns\nThe fire service said 133 people had died in the Vellmar fire by Saturday. Funerals "
+            "began on Sunday.\n",
+            "Alpine Times",
+            12,
+        ),
+    ]
+    steps = set(_steps(_view_of(docs)))
+    assert {(60, 93), (93, 115), (115, 133)} <= steps

@@ -47,6 +47,7 @@ from .syntax import (
     gathering_subject,
     gathers,
     governing_verbs,
+    merged_category,
     phrase_text,
     rate_unit,
     top_of_number,
@@ -404,7 +405,7 @@ def _claim(
     # "the total", "the number" (not "the toll", which says it counts the dead)
     generic = noun is not None and (lex.tally_nouns.get(noun.lemma_.lower()) == "-" or noun.lower_ in _TALLY_WORDS)
     if (noun is None or generic) and after is not None and after.lower_ in lex.category_adjs:
-        kind_of = lex.category_adjs[after.lower_]  # "the first figures counted 144 dead"
+        kind_of = merged_category(_states_from(after, lex))  # "counted 144 dead", "3,000 killed and wounded"
     partitive = next((o for o in prep_objects(top, ("of",)) if o.lower_ in PARTITIVE_PRONOUNS), None)
     named_part = noun is not None and partitive is not None and noun != partitive  # "two of them police officers"
     of_them = (  # "27 of them", "50 of whom": a part of the figure before
@@ -437,6 +438,7 @@ def _claim(
         and previous is not None
         and previous.counted
         and fig.unit == previous.unit
+        and not _another_state(previous, kind_of, lex)
     ):
         counted = previous.counted
         kind_of = previous.category if kind_of == "other" else kind_of
@@ -448,7 +450,7 @@ def _claim(
         own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ in _TALLY_WORDS else None
         if own and own[1]:  # "the death toll has climbed since he put it at 2,179"
             found = own
-        kind_of = _kept_count(noun, figure_tokens, earlier, fig, found)
+        kind_of = _kept_count(noun, figure_tokens, earlier, fig, found, item.text)
     if (
         kind_of == "other"
         and fig.kind == "count"
@@ -495,9 +497,8 @@ def _claim(
         kind_of = category_of_words(counted, lex) or kind_of  # "Wayanad's toll: 225", "the number of bodies"
     if kind_of == "other" and group is not None and of_what is None and group.lemma_.lower() in QUANTITY_NOUNS:
         # "gave the figure of 12": the count the report keeps
-        kind_of = _kept_count(
-            group, figure_tokens, earlier, fig, quantity_antecedent(item.text, offset + sent.start_char, lex)
-        )
+        found = quantity_antecedent(item.text, offset + sent.start_char, lex)
+        kind_of = _kept_count(group, figure_tokens, earlier, fig, found, item.text)
     if fig.kind == "count" and not named_part and ends_state(noun, verbs, lex):
         # "110 missing, 96 of whom have since been found": no longer missing; but "bodies
         # had been found, 98 of them men" names a part of what was found, in its state
@@ -565,6 +566,16 @@ def _says_nothing(noun, lex: Lexicon) -> bool:
     return True
 
 
+def _states_from(word, lex: Lexicon) -> set[str]:
+    """The categories of a state word and of one joined to it ("killed and wounded")."""
+    doc = word.doc
+    found = {lex.category_adjs[word.lower_]}
+    joined = doc[word.i + 2] if word.i + 2 < len(doc) and doc[word.i + 1].lower_ in ("and", "or") else None
+    if joined is not None and joined.lower_ in lex.category_adjs:
+        found.add(lex.category_adjs[joined.lower_])
+    return found
+
+
 #: A state adjective said of a figure right after it ("were missing", "remain missing").
 _SAID_OF_FIGURE = re.compile(
     r"\s+(?:were|are|was|is|remain(?:ed|s)?|had been|have been|has been)\s+(?:still\s+|also\s+)?([a-z-]+)\b"
@@ -594,10 +605,16 @@ def _among_them(heads: list) -> bool:
 _TALLY_WORDS = ("it", "names")
 
 
-def _kept_count(tally, figure_tokens: range, earlier: Sequence[Claim], fig: Figure, found) -> str:
+def _kept_count(tally, figure_tokens: range, earlier: Sequence[Claim], fig: Figure, found, text: str) -> str:
     """The category of the count a tally noun names, from `_tally_category` over the
-    report's figures so far in `fig`'s unit and the quantity `found` before it."""
+    report's figures so far in `fig`'s unit and the quantity `found` before it; where
+    every figure of its paragraph so far counts things in no state of people ("some
+    70,000 houses had been destroyed. By May 2 the UN put the figure at 130,000"), one
+    of those."""
     earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
+    paragraph = [c for c in earlier if c.unit == fig.unit and "\n" not in text[c.end : fig.start]]
+    if paragraph and all(c.category == "other" and c.counted for c in paragraph) and not found:
+        return "other"
     return _tally_category(tally, figure_tokens, earlier_kinds, found[1] if found else None)
 
 
@@ -656,6 +673,12 @@ def _gives_a_level(top, fig: Figure) -> bool:
         and top.head.lemma_.lower() in _GIVING_A_COUNT
         and not any(c.dep_ in ("dative", "prep") and c.lower_ not in ("on", "in", "by", "at") for c in top.children)
     )
+
+
+def _another_state(previous: Claim, kind_of: str, lex) -> bool:
+    """ "52 dead and 300 injured": the figure before counts only a state ("dead"), and
+    this one is in another, so it shares no counted words with it."""
+    return previous.counted.lower() in lex.category_adjs and kind_of not in ("other", previous.category)
 
 
 def _names_a_tally(counted: str) -> bool:
@@ -787,7 +810,11 @@ def _syntax_allows(fig: Figure, span, top) -> bool:
     ):
         return False
     if fig.kind == "count" and fig.in_words and fig.value == 1 and fig.qualifier == "exact":
-        return top.dep_ == "nummod" and top.head.pos_ == "NOUN"
+        # "one house", or one item of a list of counts ("seven in Castilla-La Mancha and one
+        # in Andalusia"); not the pronoun ("one of them", "no one")
+        return (top.dep_ == "nummod" and top.head.pos_ == "NOUN") or (
+            top.dep_ in ("conj", "appos") and top.head.like_num
+        )
     if fig.year_like:
         return top.dep_ == "nummod" and top.head.tag_ in ("NNS", "NNPS")
     return True

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..lexicon import Lexicon, lexicon, read_keyed
+from ..lexicon import Lexicon, lexicon
 from .names import NameIndex
-from .speaker_names import name_of
+from .speaker_names import is_media, name_of, names_a_body
 from .syntax import PEOPLE_CLASSES, QUANTITY_NOUNS
 
 _SUBJECT_DEPS = ("nsubj",)
@@ -83,7 +83,7 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
         ):
             # "Searchers found 148 bodies, he said": one who speaks, over who found them
             speaking = _speaker(other, names, lex, previous)
-            if speaking.source and not _is_media(speaking.source):  # an outlet only relays
+            if speaking.source and not is_media(speaking.source):  # an outlet only relays
                 reporter, said = other, speaking
         outer = _reporting_verb(sent, reporter, lex, ancestors_only=True)
         while outer is not None and said.source and _speaker(outer, names, lex, previous).source == said.source:
@@ -95,7 +95,7 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
             relayer = _speaker(outer, names, lex, previous)
             if relayer.source and relayer.source != said.source:
                 said = Attribution(said.source, relayer.source, said.verb_i, said.person)
-    if said is not None and _is_media(said.source):
+    if said is not None and is_media(said.source):
         inner = _inner_speaker(top, reporter, names, lex, previous)
         if inner is not None:
             return Attribution(inner.source, said.source, inner.verb_i, inner.person)
@@ -116,10 +116,30 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
     headline = _headline_speaker(sent, top, names, lex)
     if headline is not None:
         return headline
+    lead = _lead_before_colon(sent, top, names, lex)
+    if lead is not None:
+        return lead
     if _continues(sent, lex) and previous and not previous[-1].named_only:
         earlier = previous[-1]
         return Attribution(earlier.source, earlier.via, None, earlier.person)
     return Attribution()
+
+
+def _lead_before_colon(sent, top, names: NameIndex, lex: Lexicon) -> Attribution | None:
+    """ "HRANA went further on Friday: 244 protesters killed": figures listed after a
+    colon are the word of the named body or person the clause before it is about."""
+    colon = next((t for t in sent if t.text == ":" and t.i < top.i), None)
+    if colon is None:
+        return None
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj" and c.i < colon.i), None)
+    if subject is None or sent.root.i > colon.i:
+        return None
+    named = name_of(subject, names, lex)
+    if named is None:
+        return None
+    if not (named[1] and subject.ent_type_ == "PERSON") and not names_a_body(subject, named[0], lex):
+        return None
+    return Attribution(named[0], None, sent.root.i, named[1])
 
 
 def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribution] = ()) -> Attribution | None:
@@ -247,23 +267,6 @@ def _headline_speaker(sent, top, names: NameIndex, lex: Lexicon) -> Attribution 
     return Attribution(named[0], None, None, named[1]) if named else None
 
 
-@cache
-def _media() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in read_keyed("media.tsv", fold=True))
-
-
-@cache
-def _media_words() -> re.Pattern:
-    names = sorted(_media(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-
-
-def _is_media(name: str | None) -> bool:
-    """A news outlet or agency, however described ("Russia's TASS news agency", "the public
-    broadcaster", "AP")."""
-    return bool(name) and bool(_media_words().search(name.lower()))
-
-
 def _inner_speaker(top, reporter, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution | None:
     """ "The UN amended the toll, stating that 3,958 died, CNN reported": the speaker of a
     reporting participle between the figure and an outlet's verb, found through the verb
@@ -277,7 +280,7 @@ def _inner_speaker(top, reporter, names: NameIndex, lex: Lexicon, previous: list
             subject = _subject(token.head)
             if subject is not None:
                 found = _speaker(token.head, names, lex, previous)
-                if found.source and not _is_media(found.source):
+                if found.source and not is_media(found.source):
                     return found
     return None
 
@@ -694,7 +697,7 @@ def _cued_source(
             named = (body, False) if body else named
         if named is None or not _is_name(named[0], lex):
             continue  # "according to some sources": no one the cue names
-        found.append((_is_media(named[0]), abs(tok.i - top.i), named))
+        found.append((is_media(named[0]), abs(tok.i - top.i), named))
     if not found:
         return None
     found.sort(key=lambda f: (f[0], f[1]))

@@ -100,8 +100,10 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         )  # "in Kherson region", "in the county" (which the report names elsewhere), "in his state"; not "in 33 towns"
         if not (named or place):
             continue
-        if obj.ent_type_ in ("DATE", "TIME", "ORG", "NORP") or (obj.ent_type_ == "PERSON" and tok.lower_ != "in"):
-            continue  # but "in Malawi", "died in Githurai": no one is in a person, whatever the tagger says
+        if obj.ent_type_ in ("DATE", "TIME", "NORP") or (
+            obj.ent_type_ in ("PERSON", "ORG") and not _in_whatever_tagged(tok, obj)
+        ):
+            continue
         attached = tok.head in heads or tok.head.head in heads
         options.append((not attached, tok.head != top, tok.lower_ != "in", tok.i, obj))
     if not options:
@@ -136,6 +138,15 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     doc = obj.doc
     start, end = min(t.i for t in words), max(t.i for t in words)
     return doc[start : _and_another_place(doc, end) + 1].text
+
+
+def _in_whatever_tagged(prep, obj) -> bool:
+    """Whether a name the tagger calls a person or an organisation is still a place: after
+    "in" ("died in Githurai", "in Malawi"; no one is in a person), or one figure of a list
+    by place ("seven in Castilla-La Mancha", the numeral itself governing "in")."""
+    if prep.lower_ != "in":
+        return False
+    return obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and prep.head.like_num)
 
 
 def _and_another_place(doc, end: int) -> int:

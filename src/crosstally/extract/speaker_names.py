@@ -8,8 +8,9 @@ ministry's spokesperson" a person; pronouns and bare information nouns name no o
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon, lexicon, read_keyed
 from .names import NameIndex
 
 #: Roles whose holders "in" or "at" a place or body speak for it ("officials in Ishikawa").
@@ -115,11 +116,40 @@ _NAME_LINKS = ("the", "of", "for", "without", "and")
 def body_subject(sent, names: NameIndex, lex: Lexicon) -> str | None:
     """ "The UN's humanitarian office, OCHA, started lower.": the named body a sentence is
     about, for an "it" or "its count" in the next one."""
-    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.ent_type_ == "ORG" or subject.lemma_.lower() in lex.body_nouns):
-        return None
-    named = name_of(subject, names, lex)
-    return named[0] if named is not None and not named[1] else None
+    for candidate in _topics(sent):
+        named = name_of(candidate, names, lex)
+        if named is not None and not named[1] and names_a_body(candidate, named[0], lex):
+            return named[0]
+    return None
+
+
+def names_a_body(noun, name: str, lex: Lexicon) -> bool:
+    """Whether a noun phrase, whose name is `name`, is an organisation's, a public body's
+    or a news outlet's: one that can keep and give a count."""
+    return (
+        noun.ent_type_ == "ORG" or noun.lemma_.lower() in lex.body_nouns or _described_as_group(noun) or is_media(name)
+    )
+
+
+#: A noun that, in apposition to a name ("Iran Human Rights, the Oslo-based group"), makes
+#: it an organisation's, whatever the tagger calls it.
+_GROUP_NOUNS = ("group", "organisation", "organization", "charity", "monitor", "network", "ngo", "watchdog")
+
+
+def _topics(sent) -> list:
+    """The nouns a sentence is about, most salient first: its main clause's subject; where
+    that names nothing (an imperative "Take Iran Human Rights, the Oslo-based group", or
+    "a month has passed since state television last offered a toll"), the object of a
+    subjectless main verb and the subject of the one subordinate clause that has one."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    found = [subject] if subject is not None else [c for c in root.children if c.dep_ == "dobj"]
+    inner = [t for t in sent if t.dep_ == "nsubj" and t.head != root and t.head.pos_ in ("VERB", "AUX")]
+    return found + (inner if len(inner) == 1 else [])
+
+
+def _described_as_group(noun) -> bool:
+    return noun.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS for c in noun.children)
 
 
 def _owner_or_place(token, head, lex: Lexicon) -> bool:
@@ -279,3 +309,20 @@ def _clean_name(text: str, lex: Lexicon) -> str:
     while len(words) > 1 and words[0].lower() in lex.titles and words[1][:1].isupper():
         words = words[1:]
     return " ".join(words)
+
+
+@cache
+def _media() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_keyed("media.tsv", fold=True))
+
+
+@cache
+def _media_words() -> re.Pattern:
+    names = sorted(_media(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def is_media(name: str | None) -> bool:
+    """A news outlet or agency, however described ("Russia's TASS news agency", "the public
+    broadcaster", "AP")."""
+    return bool(name) and bool(_media_words().search(name.lower()))

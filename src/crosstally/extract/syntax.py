@@ -196,9 +196,14 @@ def _quantity_subject(top, lex: Lexicon):
             return inner if inner is not None else child
         if child.dep_ == "dobj" and valuing:
             return child
-        if child.dep_ != "dobj" and head.lemma_.lower() in _LEVEL_VERBS:
-            return child
+        if child.dep_ != "dobj" and head.lemma_.lower() in _LEVEL_VERBS and not _colon_between(head, top):
+            return child  # "the toll was 41", not "Zelensky was blunt: 3,000 killed"
     return None
+
+
+def _colon_between(a, b) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ":" for t in a.doc[lo:hi])
 
 
 def phrase_text(noun, exclude: range) -> tuple[int, int]:
@@ -335,7 +340,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         return "other"  # "killed 116 people in six states": a count of places
     own = _noun_categories(noun, lex) if noun is not None else set()
     if own & _EVENT_ONLY:
-        return _merge(own)
+        return merged_category(own)
     if noun_class == "materiel" or own == {"materiel"}:
         return "materiel"
     if noun is not None and not own and _where_it_happened(noun, noun_class):
@@ -367,7 +372,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         or noun.pos_ == "PRON"
     )
     if events & _EVENT_ONLY and (people or kind == "count"):
-        return _merge(events & _EVENT_ONLY)
+        return merged_category(events & _EVENT_ONLY)
     if kind == "percent":
         return "other"
     if noun_class in _SENT_CLASSES or (noun_class == "person" and events):
@@ -467,7 +472,14 @@ def _noun_class(noun, lex: Lexicon) -> str | None:
     return lex.noun_classes.get(f"{compound} {lemma}", lex.noun_classes.get(lemma))
 
 
-def _merge(found: set[str]) -> str:
+def _own_figure(verb) -> bool:
+    """Whether a conjoined noun or state word has a figure of its own ("12 deaths and 40
+    injuries", "52 dead and 300 injured": the injured are the 40, the 300)."""
+    return any(c.dep_ == "nummod" or (c.dep_ in ("nsubj", "nsubjpass") and c.like_num) for c in verb.children)
+
+
+def merged_category(found: set[str]) -> str:
+    """One category for the states a figure is given: killed and wounded together are casualties."""
     if "casualties" in found or {"killed", "wounded"} <= found:
         return "casualties"
     for name in ("killed", "wounded", "captured", "missing", "displaced", "arrested"):
@@ -501,10 +513,9 @@ def _among(noun, verbs: list, lex: Lexicon) -> set[str]:
 
 def _noun_categories(noun, lex: Lexicon) -> set[str]:
     """Categories the counted noun names, with the nouns joined to it ("3,000 killed and
-    wounded"), but not a joined noun that has a figure of its own ("12 deaths and 40
-    injuries": the 40 are the injuries)."""
+    wounded"), but not a joined noun that has a figure of its own."""
     found = set()
-    joined = [c for c in noun.children if c.dep_ == "conj" and not any(n.dep_ == "nummod" for n in c.children)]
+    joined = [c for c in noun.children if c.dep_ == "conj" and not _own_figure(c)]
     for tok in [noun, *joined]:
         lemma = tok.lemma_.lower()
         compound = " ".join(c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound")
@@ -540,7 +551,7 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         found |= {
             lex.category_verbs[c.lemma_.lower()]
             for c in mod.children
-            if c.dep_ == "conj" and c.lemma_.lower() in lex.category_verbs
+            if c.dep_ == "conj" and c.lemma_.lower() in lex.category_verbs and not _own_figure(c)
         }
         if mod.dep_ in ("relcl", "acl"):
             # "388 who were considered missing", "people believed dead": the state is

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .frames import Frame
-from .measures import cities, country_of, is_country, places_named_where
+from .measures import cities, country_of, is_country, place_spans, places_named_where
 from .scopes import slug_of
 
 #: A place the words name only by what it is: the city of the people named before it.
@@ -45,12 +45,15 @@ def home_country(locations: list[str | None], texts: list[str] = ()) -> str | No
     return ranked[0][0]
 
 
-def abroad(frame: Frame, location: str | None, before: str, home: str | None) -> Frame:
+def abroad(frame: Frame, location: str | None, before: str, home: str | None, paragraph: str = "") -> Frame:
     """The frame of a figure placed in another country than the story's `home`: the city's
     part ("13 dead in Bangkok"; "in the capital" after "Bangkok's deputy governor" in
     `before`, the sentence up to the figure), else that country's ("18 dead in Thailand").
+    A figure placed nowhere is the country's its `paragraph` (up to the figure) is about,
+    where that paragraph names one country only and not the home ("Zimbabwe's count is
+    still unsettled: its government recorded 185 deaths").
     A figure already counting a people or a part, or an amount, is left as it is."""
-    place = (location or "").strip()
+    place = (location or "").strip() or _the_one_country(paragraph)
     the_city = bool(_THE_CITY.match(place))
     if home is None or frame.group or frame.unit or (frame.scope and not (the_city and frame.scope in place)):
         return frame
@@ -75,3 +78,23 @@ def _city_before(text: str) -> str | None:
                 found = name
                 break
     return found
+
+
+def _the_one_country(paragraph: str) -> str:
+    """The one country a paragraph names (by its name or a city of it), if it names only
+    one and names it as what it is about: whose count ("Zimbabwe's count"), where ("in
+    Zimbabwe"), or first; not only where someone went ("fled to India")."""
+    named = [(start, end, country_of(place)) for start, end, place in place_spans(paragraph)]
+    countries = {country for _, _, country in named} - {None}
+    if len(countries) != 1:
+        return ""
+    about = any(
+        start == 0 or _OWNER_AFTER.match(paragraph, end) or _WHERE_IN.search(paragraph, max(0, start - 20), start)
+        for start, end, country in named
+        if country
+    )
+    return next(iter(countries)) if about else ""
+
+
+_OWNER_AFTER = re.compile(r"['’]s\b")
+_WHERE_IN = re.compile(r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -37,6 +37,10 @@ SAME_TIME_MINUTES = 60
 #: it gives an hour: the day's main statement, after its morning and midday counts
 #: ("earlier on Saturday 1,002 ... 1,644 on Saturday"), before one "later that day".
 UNSTATED_HOUR = 1199
+#: The hour of a day's figure a report published the next day gives with no hour: the
+#: day's last word ("133 on Saturday" in Sunday's paper, after Saturday's midday 115).
+#: Days later, "126 on Saturday" recalls some figure of that day, of no known hour.
+LOOKED_BACK_HOUR = 1439
 
 
 def interval(claim: Claim) -> tuple[float, float]:
@@ -287,12 +291,19 @@ def _moments(members: list[Estimate]) -> list[tuple[tuple, list[list[Estimate]]]
 
 def _report_hours(members: list[Estimate]) -> list[Estimate]:
     """The estimates, a figure with no hour set at `UNSTATED_HOUR` where its own report
-    gives another figure of the same day an hour. Across reports an unstated hour says
-    nothing: "126 on Saturday" may be before or after another report's "110 at 4 p.m."."""
+    gives another figure of the same day an hour, or at `LOOKED_BACK_HOUR` where the report
+    is published the next day. Otherwise an unstated hour says nothing: "126 on
+    Saturday" in Saturday's paper may be before or after another report's "110 at 4 p.m."."""
     timed = {(e.claim.doc, e.when) for e in members if e.clock is not None}
-    return [
-        replace(e, clock=UNSTATED_HOUR) if e.clock is None and (e.claim.doc, e.when) in timed else e for e in members
-    ]
+    return [replace(e, clock=_unstated_hour(e, timed)) if e.clock is None else e for e in members]
+
+
+def _unstated_hour(e: Estimate, timed: set) -> int | None:
+    if (e.claim.doc, e.when) in timed:
+        return UNSTATED_HOUR
+    if e.when is not None and e.published is not None and (e.published - e.when).days == 1:
+        return LOOKED_BACK_HOUR
+    return None
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?m\b\.?", re.IGNORECASE)

@@ -289,14 +289,20 @@ def reconcile(
                 # whole ("Iran's toll"); where it does, the country's toll is more than the story's
                 people = nationality or (home if not scope else None)
                 frame = frame_of(placed, sentence, at, people, military, scope, year, part, side, spoken)
-                frame = abroad(frame, placed.location, sentence[:at], home)
+                paragraph = doc.text[doc.text.rfind("\n", 0, claim.start) + 1 : claim.start]
+                frame = abroad(frame, placed.location, sentence[:at], home, paragraph)
                 compared = previous is not None and set_against(doc.text, claim, previous)
                 if compared or (frame.state == "count" and previous is not None and goes_on(doc.text, claim, previous)):
                     # "180,000, up from 35,000", "TUT.BY also counted more than 100,000": one measure
                     frame = frame_objs[(doc_id, previous.start)]
                 elif frame.state == "count" and is_generic_total(claim.counted) and seen and not frame.relative:
-                    # "the number would fall below 100": what the report has mostly been counting
-                    frame = mostly_counted(seen)
+                    # "70,000 houses had been destroyed. By May 2 the UN put the figure at
+                    # 130,000": what the paragraph just counted; else "the number would fall
+                    # below 100": what the report has mostly been counting
+                    just = frame_objs[(doc_id, previous.start)] if previous is not None else None
+                    if just is None or just.state == "count" or "\n" in doc.text[previous.end : claim.start]:
+                        just = mostly_counted(seen)
+                    frame = just
                 elif frame.state != "count":
                     seen.append(frame)
                 person = titled.get(claim.source, described.of(claim.source, claim.start) or claim.source)

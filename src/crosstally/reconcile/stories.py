@@ -145,6 +145,7 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
     names = {doc: Counter({k: v for k, v in counts.items() if k in proper}) for doc, (counts, _) in found.items()}
     kinds = {doc: _main_kinds(counts) for doc, (counts, _) in found.items()}
     days = {i.doc: _days(i, found[i.doc][0]) for i in items}
+    titled = {i.doc: title_names(i.title or "") for i in items}
     df: Counter = Counter(k for counts in names.values() for k in counts)
     n = len(items)
 
@@ -198,6 +199,10 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             if kinds[a.doc] and kinds[b.doc] and not kinds[a.doc] & kinds[b.doc]:
                 # an attack and a flood in one country in one season are two events
                 linked = similarity >= OTHER_KIND_THRESHOLD
+            elif titled[a.doc] & titled[b.doc] and _close_in_time(a, b, days[a.doc], days[b.doc]):
+                # "Rana Plaza owner caught", "Army leaves Rana Plaza": the name of the place
+                # where it happened, in both titles, names one event
+                linked = True
             elif similarity >= SAME_KIND_THRESHOLD and kinds[a.doc] & kinds[b.doc]:
                 linked = similarity >= LINK_THRESHOLD or _share_country(names[a.doc], names[b.doc])
             else:
@@ -226,6 +231,24 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
             )
         )
     return stories
+
+
+@cache
+def _site_nouns() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_keyed("site_nouns.tsv", fold=True))
+
+
+def title_names(title: str) -> frozenset[str]:
+    """The names of the site of one event a title gives ("Rana Plaza", "Grenfell Tower"):
+    several capitalised words ending in a site noun (site_nouns.tsv), none of them a word
+    every kind of story uses."""
+    stop, sites = _stop_names(), _site_nouns()
+    found = set()
+    for m in _NAME.finditer(title.replace("’", "'")):
+        words = [re.sub(r"'s$", "", w).lower() for w in m.group(0).split()]
+        if len(words) >= 2 and words[-1] in sites and not any(w in stop for w in words[:-1]):
+            found.add(" ".join(words))
+    return frozenset(found)
 
 
 def _main_kinds(counts: Counter) -> frozenset[str]:

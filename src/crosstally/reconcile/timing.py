@@ -173,6 +173,15 @@ _EARLIER = re.compile(
 )
 
 
+#: "The count has risen steeply since Wednesday morning, when the service confirmed 51":
+#: the figure is the level the count has risen from.
+_RISEN_SINCE_WHEN = re.compile(
+    r"\b(?:risen|climbed|grown|increased|jumped|soared|doubled|fallen|dropped|gone up)\b[^.;]*\bsince\b[^.;]*"
+    r"\bwhen\b",
+    re.IGNORECASE,
+)
+
+
 #: "850, down from estimates of about 1,000": the figure after "down from" is older.
 _FROM_BEFORE = re.compile(
     r"\b(?:down|up|revised|lowered|raised) from (?:an? |the )?(?:\w+ )?(?:estimates? of |figure of )?$", re.I
@@ -266,8 +275,11 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             time = StatementTime(day.isoformat(), day, "stated")
         elif own and (not set_against or _dated_in_place(claim, text)):
             week = anchor is not None and _LAST_WEEK.search(claim.time_text or "")
-            # "last week" is written as its month, but sorts a week before the report
-            time = StatementTime(own, anchor - timedelta(days=7) if week else sort_day(own, anchor), "stated")
+            # "last week" is written as its month, but sorts a week before the report;
+            # "has risen since Wednesday morning, when ... 51": a level the count has left
+            left = _RISEN_SINCE_WHEN.search(sentence, 0, claim.start - claim.evidence_start)
+            origin = "earlier" if left else "stated"
+            time = StatementTime(own, anchor - timedelta(days=7) if week else sort_day(own, anchor), origin)
             if anchor is not None and _EARLIER_THIS.search(claim.time_text or ""):
                 # "the minister said earlier this month": before the report, its day unknown
                 time = StatementTime(own, anchor - timedelta(days=1), "earlier")
