@@ -112,3 +112,18 @@ def test_a_sentence_closed_by_the_same_speakers_he_said_is_the_same_statement(nl
     assert _day_of(view, 34) == date(2024, 6, 23)
     steps = {(r.earlier.claim.value, r.later.claim.value) for m in view.measures for r in m.revisions}
     assert (127.0, 34.0) not in steps
+
+
+def test_a_live_blogs_entries_are_of_the_day_their_header_names(nlp):
+    view = _view(
+        "Live: Tarvo attacks\nRolling coverage; all times are local.\n\nTUESDAY, JUNE 25\n\n"
+        "10:50 - The death toll has reached 310, police say.\n\nWEDNESDAY, JUNE 26\n\n"
+        "13:00 - Police say 60 people have been arrested.\n"
+    )
+    assert _day_of(view, 310) == date(2024, 6, 25)
+    assert _day_of(view, 60) == date(2024, 6, 26)
+
+
+def test_one_date_line_under_a_title_is_the_reports_own_day(nlp):
+    view = _view("Tarvo floods\n\nThursday June 27, 2024\n\nThe floods killed 45 people on Wednesday, police said.\n")
+    assert _day_of(view, 45) == date(2024, 6, 26)

@@ -251,12 +251,15 @@ _EARLIER_THIS = re.compile(r"\bearlier (?:this|in the) (?:week|month|year)\b", r
 
 def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> list[StatementTime]:
     """The statement time of each claim of one document (claims in document order)."""
-    anchor = doc_date.day
+    headers = day_headers(text, doc_date.day)
     out: list[StatementTime] = []
     stated: StatementTime | None = None
     stated_start = stated_end = -1
     stated_source: str | None = None
     for claim in claims:
+        # a live blog's entries are of the day its last day header names ("TUESDAY, APRIL 23")
+        headed = next((day for at, day in reversed(headers) if at < claim.start), None)
+        anchor = headed or doc_date.day
         own = resolve(claim.time_text, anchor) if claim.time_text else None
         sentence = text[claim.evidence_start : claim.evidence_end]
         set_against = _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start)
@@ -296,6 +299,8 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         ):
             # "He added ...", or the same speaker's "..., he said": the statement goes on
             time = StatementTime(stated.text, stated.day, "continued")
+        elif headed is not None:
+            time = StatementTime(headed.isoformat(), headed, "stated")
         else:
             iso = anchor.isoformat() if anchor else None
             time = StatementTime(iso, anchor, "document" if anchor else "none")
@@ -304,3 +309,27 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             stated, stated_start, stated_end = time, claim.evidence_start, claim.evidence_end
             stated_source = claim.source
     return out
+
+
+def day_headers(text: str, published: date | None) -> list[tuple[int, date]]:
+    """The lines of a report that name only a day ("TUESDAY, APRIL 23", "Monday 22 April"),
+    as a live blog heads each day's entries: (where the line ends, the day), each day on
+    or before the report's own. A report with one such line (the date under its title)
+    has none: its one day is its own."""
+    if published is None:
+        return []
+    found = []
+    for m in _HEADER_LINE.finditer(text):
+        line = m.group(1).strip()
+        words = re.findall(r"[a-z]+", line.lower())
+        lex = lexicon()
+        if not words or not all(w in lex.weekdays or w in lex.months for w in words):
+            continue
+        day = sort_day(resolve(line, published), published) if resolve(line, published) else None
+        if day is not None and day <= published:
+            found.append((m.end(), day))
+    return found if len({day for _, day in found}) >= 2 else []  # one date line is a dateline
+
+
+#: A whole line of at most 40 characters of letters, digits and commas.
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 ,.]{2,39})$", re.MULTILINE)
