@@ -34,7 +34,10 @@ def test_one_as_a_pronoun_is_no_figure(claims_of, text):
 @pytest.mark.parametrize(
     ("text", "categories"),
     [
-        ("The health ministry gave a grim update on Monday: 52 dead and 300 injured.", {"52": "killed", "300": "wounded"}),
+        (
+            "The health ministry gave a grim update on Monday: 52 dead and 300 injured.",
+            {"52": "killed", "300": "wounded"},
+        ),
         ("Officials reported 14 dead and 90 injured after the storm.", {"14": "killed", "90": "wounded"}),
         ("Zelensky said 3,000 killed and wounded.", {"3,000": "casualties"}),
     ],
