@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from crosstally.extract import DocumentText, extract_many
-from crosstally.ingest import claims_of, reconcile_batch
+from crosstally.ingest import reconcile_batch
 from crosstally.read import Document
 from crosstally.reconcile.stories import StoryInput, group_stories, title_names
 from crosstally.reconcile.view import view_from
@@ -48,14 +48,21 @@ def test_two_reports_whose_titles_name_one_site_are_one_story():
     assert _stories("Korvel Plaza toll climbs to 346", "LIVE: Korvel Plaza owner caught") == [("a.txt", "b.txt")]
 
 
+def _view_of(text: str, day: date):
+    """One report extracted and reconciled; the view every report renders."""
+    docs = [Document("a.txt", text, outlet="A", published=day)]
+    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
+    return view_from(reconcile_batch(docs, claims), claims, docs)
+
+
 def test_a_total_after_figures_of_things_counts_those_things(nlp):
     text = (
         "Tarvenia quake\nThe quake killed 7,500 people, the home ministry said on Friday.\n"
         "The houses tell a worse story. The UN said on April 29 that some 70,000 houses had been destroyed. By "
         "May 2 the UN humanitarian office put the figure at more than 130,000.\n"
     )
-    docs = [Document("a.txt", text, outlet="A", published=date(2015, 5, 8))]
-    measures = {c.mention: c.measure for c in claims_of(docs)}
+    view = _view_of(text, date(2015, 5, 8))
+    measures = {e.claim.mention: m.measure for m in view.measures for e in m.estimates}
     assert measures["more than 130,000"] == measures["some 70,000"] != measures["7,500"]
 
 
@@ -65,9 +72,7 @@ def test_a_level_the_count_has_risen_from_is_no_rival_figure(nlp):
         "The count has risen steeply since Wednesday morning, when the city's fire brigade confirmed 51 dead in "
         "the region.\n"
     )
-    docs = [Document("a.txt", text, outlet="A", published=date(2024, 10, 31))]
-    claims = [c for group in extract_many([DocumentText(d.text, d.id, d.published) for d in docs]) for c in group]
-    view = view_from(reconcile_batch(docs, claims), claims, docs)
+    view = _view_of(text, date(2024, 10, 31))
     measure_of = {e.claim.mention: m.measure for m in view.measures for e in m.estimates}
     assert measure_of["155"] == measure_of["51"]
     assert not [c for m in view.measures for c in m.conflicts]
