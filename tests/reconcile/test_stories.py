@@ -67,3 +67,10 @@ def test_salient_names_hold_the_kinds_of_event_and_the_days_a_lead_names():
     assert counts["#earthquake"] == 2  # "quake" in the title, "earthquake" in the lead
     assert counts["~7-2"] == 1  # no year written: the latest July 2 before the report
     assert not any(k[0] in "#~" for k in mid_sentence)  # never compared as names
+
+
+def test_a_city_names_its_country_for_story_grouping():
+    from crosstally.reconcile.stories import salient_names
+
+    names, _ = salient_names("KANDY, April 25 - Mourners in Colombo buried more of the dead on Thursday.")
+    assert "@sri lanka" in names
