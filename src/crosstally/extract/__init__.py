@@ -675,7 +675,7 @@ def _gives_a_level(top, fig: Figure) -> bool:
     )
 
 
-def _another_state(previous: Claim, kind_of: str, lex) -> bool:
+def _another_state(previous: Claim, kind_of: str, lex: Lexicon) -> bool:
     """ "52 dead and 300 injured": the figure before counts only a state ("dead"), and
     this one is in another, so it shares no counted words with it."""
     return previous.counted.lower() in lex.category_adjs and kind_of not in ("other", previous.category)

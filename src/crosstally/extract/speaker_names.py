@@ -127,13 +127,11 @@ def names_a_body(noun, name: str, lex: Lexicon) -> bool:
     """Whether a noun phrase, whose name is `name`, is an organisation's, a public body's
     or a news outlet's: one that can keep and give a count."""
     return (
-        noun.ent_type_ == "ORG" or noun.lemma_.lower() in lex.body_nouns or _described_as_group(noun) or is_media(name)
+        noun.ent_type_ == "ORG"
+        or noun.lemma_.lower() in lex.body_nouns
+        or _described_as_group(noun, lex)
+        or is_media(name)
     )
-
-
-#: A noun that, in apposition to a name ("Iran Human Rights, the Oslo-based group"), makes
-#: it an organisation's, whatever the tagger calls it.
-_GROUP_NOUNS = ("group", "organisation", "organization", "charity", "monitor", "network", "ngo", "watchdog")
 
 
 def _topics(sent) -> list:
@@ -148,8 +146,12 @@ def _topics(sent) -> list:
     return found + (inner if len(inner) == 1 else [])
 
 
-def _described_as_group(noun) -> bool:
-    return noun.pos_ == "PROPN" and any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS for c in noun.children)
+def _described_as_group(noun, lex: Lexicon) -> bool:
+    """ "Iran Human Rights, the Oslo-based group": a name an apposition calls an organisation
+    (body_words.tsv, kind `group`), whatever the tagger calls it."""
+    return noun.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.lemma_.lower() in lex.group_nouns for c in noun.children
+    )
 
 
 def _owner_or_place(token, head, lex: Lexicon) -> bool:

@@ -153,6 +153,8 @@ class Lexicon:
     #: without setting it apart ("ruling", "military").
     government_nouns: frozenset[str]
     government_words: frozenset[str]
+    #: Nouns that, in apposition to a name, make it an organisation's ("the Oslo-based group").
+    group_nouns: frozenset[str]
     #: Well-known bodies' names and their variants, lower case ("save the children").
     organisations: frozenset[str]
     #: Words that never name who makes a claim ("toll", "figures", "sources"): a source
@@ -248,6 +250,7 @@ def lexicon() -> Lexicon:
         speaker_roles=longest_first([w.lower() for w, k, _ in bodies if k == "speaker"]),
         government_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "government"),
         government_words=frozenset(w.lower() for w, k, _ in bodies if k == "government_word"),
+        group_nouns=frozenset(w.lower() for w, k, _ in bodies if k == "group"),
         organisations=frozenset(row[0].lower() for row in read_keyed("organisations.tsv", 2, 2, fold=True)),
         not_sources=frozenset(row[0].lower() for row in read_keyed("not_sources.tsv", fold=True)),
         noun_classes={w: c for w, c in read_keyed("nouns.tsv", 1, 2)},

@@ -17,13 +17,11 @@ from collections import Counter
 from dataclasses import replace
 
 from .frames import Frame
-from .measures import cities, country_of, is_country, place_spans, places_named_where
+from .measures import cities, cities_in, country_of, is_country, place_spans, places_named_where
 from .scopes import slug_of
 
 #: A place the words name only by what it is: the city of the people named before it.
 _THE_CITY = re.compile(r"^(?:the\s+)?(?:capital|city)$", re.IGNORECASE)
-#: Capitalised words that may name a city ("Bangkok's deputy governor", "Addis Ababa").
-_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
 #: How many times the next country's mentions the home country's must number to stand out.
@@ -53,10 +51,11 @@ def abroad(frame: Frame, location: str | None, before: str, home: str | None, pa
     where that paragraph names one country only and not the home ("Zimbabwe's count is
     still unsettled: its government recorded 185 deaths").
     A figure already counting a people or a part, or an amount, is left as it is."""
-    place = (location or "").strip() or _the_one_country(paragraph)
+    place = (location or "").strip()
     the_city = bool(_THE_CITY.match(place))
     if home is None or frame.group or frame.unit or (frame.scope and not (the_city and frame.scope in place)):
         return frame
+    place = place or _the_one_country(paragraph)  # read only for a figure it may place
     if the_city:
         place = _city_before(before) or ""
     country = country_of(place)
@@ -69,15 +68,8 @@ def abroad(frame: Frame, location: str | None, before: str, home: str | None, pa
 
 def _city_before(text: str) -> str | None:
     """The last city of the cities table the words name ("Bangkok's deputy governor")."""
-    found = None
-    for m in _NAME.finditer(text):
-        words = re.sub(r"['’]s$", "", m.group(0)).split()
-        for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            if name.lower() in cities():
-                found = name
-                break
-    return found
+    named = cities_in(text)
+    return named[-1] if named else None
 
 
 def _the_one_country(paragraph: str) -> str:

@@ -61,6 +61,22 @@ def city_table(rows: list[tuple[int, list[str]]], places: dict[str, str]) -> dic
     return table
 
 
+#: Capitalised words that may name a city ("Bangkok's deputy governor", "Addis Ababa").
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def cities_in(text: str) -> list[str]:
+    """The cities of the cities table a text names, in order, as written ("Bangkok")."""
+    found = []
+    for m in _CAPITALISED.finditer(text):
+        words = re.sub(r"['’]s$", "", m.group(0)).split()
+        spans = (" ".join(words[:n]) for n in range(len(words), 0, -1))
+        name = next((span for span in spans if span.lower() in cities()), None)
+        if name:
+            found.append(name)
+    return found
+
+
 def country_of(location: str | None) -> str | None:
     """The country a figure's place is in, where its words are one known place: a country
     or a demonym's ("Thailand"), or a city of the cities table ("Bangkok")."""

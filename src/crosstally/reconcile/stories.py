@@ -24,7 +24,7 @@ from functools import cache
 
 from ..lexicon import read_keyed
 from .groups import Groups
-from .measures import cities, places_in
+from .measures import cities, cities_in, places_in
 from .timing import explicit_dates
 
 #: How much of a report is read for its salient names: the title and the lead.
@@ -123,7 +123,8 @@ def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str
                 mid_sentence.add(key)
             names[key] += 1
             initial = False
-    for place in [*places_in(lead), *_countries_of_cities(lead)]:
+    # a city of the cities table says where a report is as its country's name does
+    for place in [*places_in(lead), *(cities()[city.lower()] for city in cities_in(lead))]:
         names["@" + place] += 1
         mid_sentence.add("@" + place)
     kinds = event_kinds()
@@ -133,21 +134,6 @@ def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str
     for _, full, month, day in explicit_dates(lead):
         names[f"~{full.isoformat() if full else f'{month}-{day}'}"] += 1
     return names, mid_sentence
-
-
-def _countries_of_cities(text: str) -> list[str]:
-    """The country of each city of the cities table a text names ("Colombo": Sri Lanka),
-    which says where a report is as its country's name does."""
-    table = cities()
-    found = []
-    for m in _NAME.finditer(text):
-        words = m.group(0).split()
-        for n in range(min(len(words), 3), 0, -1):
-            country = table.get(" ".join(words[:n]).lower())
-            if country:
-                found.append(country)
-                break
-    return found
 
 
 def group_stories(items: Iterable[StoryInput]) -> list[Story]:

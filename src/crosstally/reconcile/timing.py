@@ -318,14 +318,15 @@ def day_headers(text: str, published: date | None) -> list[tuple[int, date]]:
     has none: its one day is its own."""
     if published is None:
         return []
+    lex = lexicon()
     found = []
     for m in _HEADER_LINE.finditer(text):
         line = m.group(1).strip()
         words = re.findall(r"[a-z]+", line.lower())
-        lex = lexicon()
         if not words or not all(w in lex.weekdays or w in lex.months for w in words):
             continue
-        day = sort_day(resolve(line, published), published) if resolve(line, published) else None
+        resolved = resolve(line, published)
+        day = sort_day(resolved, published) if resolved else None
         if day is not None and day <= published:
             found.append((m.end(), day))
     return found if len({day for _, day in found}) >= 2 else []  # one date line is a dateline
