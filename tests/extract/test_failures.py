@@ -9,19 +9,19 @@ import pytest
 from crosstally.errors import ExtractionError
 from crosstally.extract import DocumentText, extract_many
 
-extraction = importlib.import_module("crosstally.extract")
+extraction = importlib.import_module("crosstally.extract.stream")
 
 
 @pytest.fixture
 def broken_for_doc_b(monkeypatch):
-    real = extraction._claim
+    real = extraction.claim_for
 
     def claim(item, *args, **kwargs):
         if item.doc_id == "b":
             raise RuntimeError("injected failure")
         return real(item, *args, **kwargs)
 
-    monkeypatch.setattr(extraction, "_claim", claim)
+    monkeypatch.setattr(extraction, "claim_for", claim)
 
 
 ITEMS = [

@@ -104,7 +104,7 @@ def test_a_group_named_later_in_the_sentence_is_another_figures():
 
 def test_a_bigger_country_is_no_whole_of_another_countrys_toll(nlp):
     from crosstally.extract import extract
-    from crosstally.reconcile.frames import breakdowns
+    from crosstally.reconcile.parts import breakdowns
 
     for text, whole in [
         ("The quake killed 40,000 in Turkey and 6,000 in Syria.", None),
@@ -143,7 +143,7 @@ def test_a_bigger_country_is_no_whole_of_another_countrys_toll(nlp):
 )
 def test_a_share_held_by_one_place_is_that_places_part(nlp, text, mention, part):
     from crosstally.extract import extract
-    from crosstally.reconcile.frames import breakdowns
+    from crosstally.reconcile.parts import breakdowns
 
     claims = extract(text, "t")
     figure = next(c for c in claims if c.mention == mention)

@@ -50,3 +50,58 @@ def test_a_quake_that_may_come_is_no_event_of_its_own():
         ]
     )
     assert measures["1,390"] == measures["at least 1,200"]
+
+
+def test_an_event_named_with_a_later_day_counts_apart():
+    """ "after a magnitude 6.9 earthquake on Tuesday killed 40": a new event, by the day the
+    report gives it, days after the story began; the first quake's toll goes on."""
+    measures = _measures(
+        [
+            FIRST,
+            (
+                "Kessel shaken again\n\nKESSEL, May 16 - Families slept outdoors on Wednesday after a magnitude "
+                "6.9 earthquake on Tuesday killed 40 people in the hills, the disaster ministry said.\n\nThe "
+                "ministry's count for Saturday's earthquake stood at 1,610.",
+                date(2024, 5, 16),
+            ),
+        ]
+    )
+    assert measures["40"] != measures["at least 1,200"]
+    assert measures["1,610"] == measures["at least 1,200"]
+
+
+def test_the_first_event_told_again_on_its_own_day_is_the_story_own():
+    """A follow-up that recounts "a magnitude 7.1 earthquake on May 4" names the story's day."""
+    measures = _measures(
+        [
+            FIRST,
+            (
+                "Kessel counts the cost\n\nKESSEL, May 20 - Officials said on Monday that a magnitude 7.1 "
+                "earthquake on May 4 had killed 1,700 people in the province.",
+                date(2024, 5, 20),
+            ),
+        ]
+    )
+    assert measures["1,700"] == measures["at least 1,200"]
+
+
+def test_an_earlier_event_of_months_before_is_no_part_of_the_toll():
+    """ "A fire at another factory killed 90 workers in November", in a story of April: an
+    earlier event's figure, by its own time words, not a step of the collapse's toll."""
+    measures = _measures(
+        [
+            (
+                "Factory block collapse kills 300\n\nDARVEN, April 26 - The toll from the collapse of a "
+                "factory block in Darven rose to 300 on Friday, the army said. A fire at another "
+                "factory on the city's edge killed 90 workers in November.",
+                date(2013, 4, 26),
+            ),
+            (
+                "Collapse toll passes 400\n\nDARVEN, April 28 - The army said on Sunday that 410 people had "
+                "died in the collapse of the factory block.",
+                date(2013, 4, 28),
+            ),
+        ]
+    )
+    assert measures["300"] == measures["410"]
+    assert measures["90"] != measures["300"]

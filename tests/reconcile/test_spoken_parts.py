@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from crosstally.read import Document
-from crosstally.reconcile.frames import spoken_part
+from crosstally.reconcile.parts import spoken_part
 
 NAMES = {"dunmore-county": "Dunmore", "east-varna": "East Varna", "west-varna": "West Varna"}
 

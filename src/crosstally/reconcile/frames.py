@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from ..claims import Claim
 from ..errors import LexiconError
 from ..extract.tree import OPENING_PARTITIVE
 from ..lexicon import lexicon, read_keyed
-from .measures import group_of, is_country, owners_in, place_spans, singular
+from .measures import group_of, owners_in, place_spans, singular
 from .members import member_group
-from .scopes import SUBNATIONAL, part_of_country, scope_base, slug_of
+from .scopes import part_of_country, scope_base, slug_of
 
 #: The state each contract category starts from.
 _BASE_STATE = {
@@ -61,9 +62,6 @@ _BODIES = re.compile(r"\b(?:bod(?:y|ies)|remains|corpses)\b", re.IGNORECASE)
 _BURIED_ALIVE = re.compile(
     r"\bburied\s+(?:alive|under|beneath|by|in\s+(?:the\s+)?(?:rubble|debris|mud|landslide))\b", re.I
 )
-#: A country's figure this many times the sum of the other places' in its sentence is their
-#: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
-_WHOLE_FACTOR = 2
 #: "97 of the dead were women": the words after the figure name the part it counts.
 _IS_GROUP = re.compile(
     r"\s*(?:of (?:the|them|those|whom)\b(?:[\w\s]{0,30}?\s(?:were|was|are)\s+|\s+(?=\w+\s*(?:[,;.]|$)))"
@@ -79,14 +77,6 @@ _PARTITIVE = re.compile(r"\s+(?:more\s+)?of\s+(?:the|them|those|these|whom|which
 _PART_END = re.compile(r"[,;:.\d]|\b(?:and|but|or|while|as)\b", re.IGNORECASE)
 #: At most this many words name such a part.
 _PART_WORDS = 3
-#: "19 of the deaths were in Nairobi", "204 of them in the capital", "Nairobi accounted for
-#: 21 of the dead": a figure stated as the share of a whole that one place holds.
-_OF_THE_WHOLE = r"\s*of (?:the|them|those|these)\b"
-_PART_IN_PLACE_AFTER = re.compile(
-    _OF_THE_WHOLE + r"[^,.;]{0,40}?\b(?:(?:were|was|had been|came|died)\s+)?(?:in|from|at)\b", re.IGNORECASE
-)
-_PART_OF_THE_WHOLE = re.compile(_OF_THE_WHOLE, re.IGNORECASE)
-_PART_IN_PLACE_BEFORE = re.compile(r"\baccount(?:ed|s)? for\s*$", re.IGNORECASE)
 #: "the Egyptian toll at 600", "Egypt's death toll reached 658", "Eritrea's losses", "Eritrea
 #: has lost 350,000 troops": a people's own toll.
 _TOLL_AFTER_OWNER = re.compile(
@@ -190,7 +180,7 @@ def _cue_pattern(kind: str) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
-def _first_cue(kind: str, text: str) -> str | None:
+def first_cue(kind: str, text: str) -> str | None:
     m = _cue_pattern(kind).search(text)
     return _cues()[kind][m.group(1).lower()] if m else None
 
@@ -202,7 +192,7 @@ def frame_of(
     story_nationality: str | None = None,
     military: bool = False,
     story_scope: str = "",
-    year: int | None = None,
+    began: date | None = None,
     part: str = "",
     side: str = "",
     spoken: str = "",
@@ -212,11 +202,11 @@ def frame_of(
     `sentence` is the evidence sentence and `at` the figure's offset in it;
     `story_nationality` is the people a story is mostly about ("north korea") and
     `story_scope` the part of a country it mostly happens in ("kursk-region"): naming
-    them does not make a part of the whole. `year` is the story's first: a figure about an
-    earlier year's event ("since the 2018 Camp Fire, which killed 85", "last year 240
-    pilgrims died") is that event's.
+    them does not make a part of the whole. `began` is the story's first day: a figure about
+    an earlier event ("since the 2018 Camp Fire, which killed 85", "last year 240 pilgrims
+    died", "a fire ... killed 112 workers in November") is that event's.
     `part` is the place of a figure in a breakdown by place ("19 dead in Wajima and 20
-    in Suzu"), which `breakdowns` finds; `spoken` the part its sentence names before it
+    in Suzu"), which `parts.breakdowns` finds; `spoken` the part its sentence names before it
     ("Buncombe confirms 61 dead"), and `side` the side of a front line it counts on, both
     when no other words place it.
     """
@@ -245,11 +235,11 @@ def frame_of(
         population = "people"  # "kept the number rescued at 104": only people are rescued
     if state == "autopsied":
         population = "people"  # "279 post-mortem examinations", "195 autopsies": of the dead
-    if state == "turnout" and population in ("figure", "them") and _written(claim):
+    if state == "turnout" and population in ("figure", "them") and written_in_digits(claim):
         population = "people"  # "3.5 million marched" (not "nearly twice" the turnout)
     elif state == "turnout" and population not in ("people", "troops", "figure", "them"):
         state = "count"  # "nearly 30 countries took part", "120 schools attended by ...": no crowd
-    group = "" if _lists_every_kind(after) else _first_cue("group", counted) or _group_after(after)
+    group = "" if _lists_every_kind(after) else first_cue("group", counted) or _group_after(after)
     if not group and population in ("people", "troops"):
         owners = [p for p in [*owners_in(counted), _owner_around(sentence, at, after)] if p and p != story_nationality]
         # a people's own count, else a kind of person among a whole ("among the dead were 21 constables")
@@ -261,10 +251,10 @@ def frame_of(
     if _ADDED.match(sentence, at + len(claim.mention)) and population in ("people", "troops"):
         group = "-".join(w for w in ("added", group) if w)  # "divers recovered 12 more bodies"
     scope = (
-        _earlier_event(sentence[:at], year, after, claim)
+        _earlier_event(sentence[:at], began, after, claim)
         or part
-        or _first_cue("scope", _RELATIVE.split(after, maxsplit=1)[0])  # not "the unrest that spread nationwide"
-        or _first_cue("scope", _clause_before(sentence, at))
+        or first_cue("scope", _RELATIVE.split(after, maxsplit=1)[0])  # not "the unrest that spread nationwide"
+        or first_cue("scope", _clause_before(sentence, at))
         or part_of_country(claim.location)
         or spoken
         or side
@@ -290,7 +280,7 @@ def frame_of(
 def _without_speaker(sentence: str, source: str | None, at: int) -> str:
     """The sentence with its speaker's name blanked out (keeping every offset), when the
     name is a word of state ("survivors", "the rescued"), outside the figure itself."""
-    if not source or not _first_cue("state", source):
+    if not source or not first_cue("state", source):
         return sentence
     for m in reversed(list(re.finditer(re.escape(source), sentence, re.IGNORECASE))):
         if not m.start() <= at < m.end():
@@ -309,12 +299,12 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     """The category's state, refined by a cue after the figure ("3,190 who were buried");
     for `other`, the first cue in the counted phrase, after or just before the figure."""
     base = _BASE_STATE.get(claim.category)
-    in_counted = _first_cue("state", counted) or _first_cue("gathered", counted)
+    in_counted = first_cue("state", counted) or first_cue("gathered", counted)
     if base is None:
         # "X, which has 300 volunteers in the field, said at least 2,900 had died": a state
         # named after another figure is that figure's
         after = _NEXT_FIGURE.split(after, 1)[0]
-        verb = _first_cue("state", after.split(counted, 1)[-1] if counted else after)
+        verb = first_cue("state", after.split(counted, 1)[-1] if counted else after)
         if verb in _ENDING_STATES:
             return verb  # "2,000 detainees had been released": no longer held
         return in_counted or _nearest_cue("state", before, after) or "count"
@@ -345,7 +335,7 @@ def _lists_every_kind(after: str) -> bool:
     listed = _LISTED.match(after)
     return (
         bool(listed)
-        and len({_first_cue("group", m.group(1)) for m in _cue_pattern("group").finditer(listed.group(0))}) > 1
+        and len({first_cue("group", m.group(1)) for m in _cue_pattern("group").finditer(listed.group(0))}) > 1
     )
 
 
@@ -384,157 +374,9 @@ def _clause_before(sentence: str, at: int) -> str:
     return sentence[start:at]
 
 
-def breakdowns(claims: list[Claim], text: str = "") -> dict[int, str]:
-    """Figures of one sentence that split one state by place ("19 dead in Wajima and 20 in
-    Suzu"): each is that place's part, by the figure's start; the figure that sums them
-    ("140 people, 56 of them in Florida and 33 in Georgia"), which the parser may give the
-    first part's place, is the whole and is left out (its start maps to ""). `text` is the
-    report's, where a country's figure may go on to name its parts."""
-    by_sentence: dict[tuple[int, str], list[Claim]] = {}
-    for c in claims:
-        if c.category != "other" or _counts_people(c):
-            by_sentence.setdefault((c.evidence_start, c.category), []).append(c)
-    parts: dict[int, str] = {}
-    listed: dict[str, tuple[int, set[str]]] = {}  # category -> (sentence end, places) of its last breakdown
-    for (_, kind), group in sorted(by_sentence.items()):
-        located = [c for c in group if c.location]
-        if not located:
-            continue
-        end, places = listed.get(kind, (-1, set()))
-        if _goes_on(text, end, group[0], places, located):
-            # "... 75 in Rangpur and 60 in Barisal. In Dhaka, 532 were held": the list goes on
-            parts.update({c.start: slug_of(c.location or "") for c in located})
-            continue
-        # "740,000 marched, 119,000 of them in Paris": a larger figure placed nowhere is the whole
-        unplaced_whole = any(not c.location and c.value > max(o.value for o in located) for c in group)
-        if len({c.location for c in located}) < 2 and not unplaced_whole:
-            continue
-        for c in located:
-            same_place = [o for o in group if o.location == c.location]
-            others = sum(o.value for o in located if o.location != c.location)
-            # "1.28 million across France, including 93,000 in Paris": far more than the rest
-            whole = c.value > min(o.value for o in same_place) or (
-                is_country(c.location or "") and c.value >= _WHOLE_FACTOR * others and _contains(c, located, text)
-            )
-            parts[c.start] = "" if whole else slug_of(c.location or "")
-        in_parts = {c.location or "" for c in located if parts.get(c.start)}
-        if in_parts:
-            listed[kind] = (group[0].evidence_end, in_parts)
-    for c in claims:
-        if c.start not in parts and c.location and _a_share_in_place(c, text):
-            parts[c.start] = slug_of(c.location)
-    return parts
-
-
-#: "In all", "nationwide": a sentence after a breakdown that gives its whole.
-_WHOLE_CUE = re.compile(r"\b(?:in all|in total|altogether|overall|nationwide|across the country)\b", re.IGNORECASE)
-
-
-def _goes_on(text: str, end: int, first: Claim, places: set[str], located: list[Claim]) -> bool:
-    """Whether the sentence of `first` goes on with the breakdown of the sentence ending
-    at `end` (whose parts are in `places`): it follows at once, places its figures
-    elsewhere, and gives no whole ("In all, 1,195 were held")."""
-    if not text or end < 0 or end > first.evidence_start or text[end : first.evidence_start].strip():
-        return False
-    sentence = text[first.evidence_start : first.evidence_end]
-    return not _WHOLE_CUE.search(sentence) and not any(c.location in places for c in located)
-
-
-def _a_share_in_place(claim: Claim, text: str) -> bool:
-    """Whether the figure is stated as the share of a whole one place holds ("17 of the
-    dead were in Nairobi", "Nairobi accounted for 21 of the dead"): that place's part,
-    though no other place is named beside it."""
-    if _PART_IN_PLACE_AFTER.match(text, claim.end):
-        return True
-    before = text[max(claim.evidence_start, claim.start - 30) : claim.start]
-    return bool(_PART_IN_PLACE_BEFORE.search(before) and _PART_OF_THE_WHOLE.match(text, claim.end))
-
-
-def _counts_people(claim: Claim) -> bool:
-    """A figure of no category that counts people ("40,000 protesters", "3.5 million marched")."""
-    population = group_of(claim)
-    return not claim.unit and (population == "people" or (population in ("figure", "them") and _written(claim)))
-
-
-_CONTAINS = re.compile(r"\b(?:including|of them|of whom|among them)\b", re.IGNORECASE)
-
-
-def _contains(whole: Claim, located: list[Claim], text: str) -> bool:
-    """Whether the words after a figure go on to name its parts ("1.28 million across
-    France, including 93,000 in Paris"), not another country's toll ("40,000 in Turkey
-    and 6,000 in Syria")."""
-    later = [o.start for o in located if o.start > whole.end]
-    return bool(later) and bool(_CONTAINS.search(text[whole.end : max(later)]))
-
-
-def _written(claim: Claim) -> bool:
+def written_in_digits(claim: Claim) -> bool:
     """A figure written in digits ("3.5 million"), not a word ratio ("nearly twice")."""
     return bool(re.search(r"\d", claim.mention))
-
-
-def story_parts(claims_by_doc: dict[str, list[Claim]], texts: dict[str, str]) -> dict[tuple[str, int], str]:
-    """The part of a story's whole each claim counts, keyed by (doc, start): its place in
-    a breakdown of its sentence, else the place a breakdown of the same category anywhere
-    in the story made a part ("Georgia's toll stood at 36" beside another report's
-    "Georgia with 33")."""
-    found = {doc: breakdowns(claims, texts.get(doc, "")) for doc, claims in claims_by_doc.items()}
-    known = {
-        (c.category, part) for doc, claims in claims_by_doc.items() for c in claims if (part := found[doc].get(c.start))
-    }
-    out = {}
-    for doc, claims in claims_by_doc.items():
-        for c in claims:
-            part = found[doc].get(c.start)
-            if part is None and (c.category, slug_of(c.location or "")) in known:
-                part = slug_of(c.location or "")  # a part of the same count: not Minsk's turnout for its arrests
-            if part:
-                out[(doc, c.start)] = part
-    return out
-
-
-def part_names(parts: dict[tuple[str, int], str], claims: list[Claim]) -> dict[str, str]:
-    """The name each part of a story goes by ("buncombe-county" → "Buncombe"), from the
-    places of its figures, without the word for the kind of place."""
-    names = {}
-    for c in claims:
-        slug = parts.get((c.doc, c.start))
-        if slug and c.location and slug_of(c.location) == slug:
-            core = SUBNATIONAL.sub("", c.location).strip(" ,")
-            if core:
-                names[slug] = core
-    return names
-
-
-_GENERIC_PLACE = re.compile(rf"(?:the|his|her|its|their)\s+{SUBNATIONAL.pattern}", re.I)  # "the county", "his state"
-
-
-def spoken_part(before: str, location: str | None, names: dict[str, str]) -> str:
-    """The part of the story a figure placed nowhere, or only in "the county" / "his
-    state", belongs to: the last part its sentence names before it ("The Buncombe County
-    Sheriff's Office said 72 bodies had been recovered in the county", "South Carolina Gov.
-    Henry McMaster said the toll in his state had reached 36")."""
-    if location and not _GENERIC_PLACE.fullmatch(location.strip()):
-        return ""
-    best, at = "", -1
-    for slug, name in names.items():
-        for m in re.finditer(rf"\b{re.escape(name)}\b", before):
-            if m.start() > at and not _WHERE_SPOKEN.search(before[max(0, m.start() - 60) : m.start()]):
-                best, at = slug, m.start()
-    return best
-
-
-#: "told a meeting in Naypyitaw that", "said at a briefing in Geneva": where a figure was
-#: spoken, which makes it no part of the story's places.
-_WHERE_SPOKEN = re.compile(
-    r"\b(?:told|said|says|speaking|spoke|addressing|meeting|conference|briefing|reporters|journalists)\b"
-    r"(?:\s+[\w'’-]+){0,4}?\s+(?:in|at|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def scope_cue(words: str) -> str | None:
-    """The first scope the words name ("nationwide" → "national", "elsewhere")."""
-    return _first_cue("scope", words)
 
 
 def is_generic_total(counted: str | None) -> bool:
@@ -547,43 +389,58 @@ _EARLIER_EVENT_AFTER = re.compile(r"[^.;\d]{0,60}?\bin ((?:19|20)\d\d)\b")
 _EARLIER_EVENT = re.compile(r"\b((?:19|20)\d\d)\b[^.;]{0,60}?(?:,\s*(?:which|that|when)\b|\bin which\b)[^.;]*$")
 #: "In 2002, Chechen fighters took 912 people hostage ...; 130 died": a sentence set in a year.
 _FRONTED_YEAR = re.compile(r"\W*In\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d),")
-#: A figure's own time words that set it in a year ("in 2015", "in April 2014", "last year"),
-#: not a period running from it to now ("since 2014").
-_IN_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\blast year\b|\byears? ago\b", re.IGNORECASE)
+#: How many days before a story's first a figure's own period must end to be an earlier
+#: event's ("in November" of a story that began in April), not the story's first hours.
+EARLIER_EVENT_DAYS = 30
 _RUNNING_FROM = re.compile(r"\b(?:since|from|between|until|through)\b", re.IGNORECASE)
 
 
-def _earlier_event(before: str, year: int | None, after: str = "", claim: Claim | None = None) -> str:
+def _earlier_event(before: str, began: date | None, after: str = "", claim: Claim | None = None) -> str:
     """ "the deadliest since the 2018 Camp Fire, which killed ...", "the 35 people killed
     there by Hurricane Hugo in 1989", "Last year 187 pilgrims died", "In 2002, ...; 130
     died": the figure counts an earlier event's toll, a measure of its own ("event-2018")."""
-    if year is None:
+    if began is None:
         return ""
     m = _EARLIER_EVENT.search(before) or _EARLIER_EVENT_AFTER.match(after) or _FRONTED_YEAR.match(before)
-    if m is not None and int(m.group(1)) < year:
+    if m is not None and int(m.group(1)) < began.year:
         return f"event-{m.group(1)}"
-    said = _year_of_own_time(claim)
-    return f"event-{said}" if said is not None and said < year else ""
+    return _own_time_before(claim, began)
 
 
-def _year_of_own_time(claim: Claim | None) -> int | None:
-    """The year a figure's own time words set it in, if they name one."""
-    if claim is None or not claim.time_text or not claim.date:
+def _own_time_before(claim: Claim | None, began: date) -> str:
+    """The earlier event a figure's own time words set it in ("in 2015", "last year", "in
+    November" of a story that began in April): a period that ended well before the story
+    began, not one running from it to now ("since 2014"); else ""."""
+    if claim is None or not claim.time_text or not claim.date or _RUNNING_FROM.search(claim.time_text):
+        return ""
+    ended = _period_end(claim.date)
+    if ended is None or ended >= began - timedelta(days=EARLIER_EVENT_DAYS):
+        return ""
+    return f"event-{claim.date[:4]}" if ended.year < began.year else f"event-{claim.date[:7]}"
+
+
+def _period_end(iso: str) -> date | None:
+    """The last day of an ISO year, month or day."""
+    try:
+        if len(iso) == 4:
+            return date(int(iso), 12, 31)
+        if len(iso) == 7:
+            year, month = int(iso[:4]), int(iso[5:7])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return date.fromisoformat(iso[:10])
+    except ValueError:
         return None
-    if not _IN_A_YEAR.search(claim.time_text) or _RUNNING_FROM.search(claim.time_text):
-        return None
-    return int(claim.date[:4])
 
 
 def is_running_total(sentence: str, at: int, end: int) -> bool:
     """Whether the figure's clause makes it a running total ("32 arrested so far")."""
-    return bool(_first_cue("running", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
+    return bool(first_cue("running", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
 
 
 def is_one_period(sentence: str, at: int, end: int) -> bool:
     """Whether the figure's clause makes it one night's or day's count ("more than 2,000
     detentions over the previous 24 hours", "some 3,000 on election night")."""
-    return bool(_first_cue("period", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
+    return bool(first_cue("period", _clause_before(sentence, at) + " " + _clause_after(sentence, end)))
 
 
 def _group_after(after: str) -> str:
@@ -616,7 +473,7 @@ def _part_after(after: str) -> str:
         and not _a_state_word(w, lex)
         and lex.noun_classes.get(singular(w)) is None
         and w not in named
-        and not _first_cue("group", w)  # "were foreign nationals": the group, not a part of it
+        and not first_cue("group", w)  # "were foreign nationals": the group, not a part of it
     ]
     return "-".join(words[:_PART_WORDS])
 

@@ -20,20 +20,12 @@ from ..claims import Claim
 from .abroad import abroad, home_country
 from .days import DayInput, day_tolls, is_story_of_gatherings, one_day
 from .flags import Estimate, clock, conflicts, revisions
-from .frames import (
-    Frame,
-    frame_of,
-    is_generic_total,
-    is_one_period,
-    is_running_total,
-    part_names,
-    spoken_part,
-    story_parts,
-)
+from .frames import Frame, frame_of, is_generic_total, is_one_period, is_running_total
 from .measures import is_military, owners_in
 from .misquotes import misquotes
 from .nationals import SpeakerInput, own_nationals
 from .occasions import OccasionInput, followed_days, occasions
+from .parts import part_names, spoken_part, story_parts
 from .scopes import named_part, story_scope
 from .shocks import ShockInput, later_events
 from .sides import claim_sides
@@ -268,8 +260,8 @@ def reconcile(
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
-            # a figure set in a year before the story's first is an earlier event's
-            year = min(known).year if known else (dates[doc_id].day.year if dates[doc_id].day else None)
+            # a figure set in a period before the story's first day is an earlier event's
+            began = min(known) if known else dates[doc_id].day
             written = sorted({c.source for c in doc_claims if is_source_name(c.source)})
             titled = title_aliases(doc.text, written)
             spoken_for = speaking_bodies(doc.text, written)
@@ -288,7 +280,7 @@ def reconcile(
                 # the country a story happens in, where it happens in no one part of it, is its
                 # whole ("Iran's toll"); where it does, the country's toll is more than the story's
                 people = nationality or (home if not scope else None)
-                frame = frame_of(placed, sentence, at, people, military, scope, year, part, side, spoken)
+                frame = frame_of(placed, sentence, at, people, military, scope, began, part, side, spoken)
                 paragraph = doc.text[doc.text.rfind("\n", 0, claim.start) + 1 : claim.start]
                 frame = abroad(frame, placed.location, sentence[:at], home, paragraph)
                 compared = previous is not None and set_against(doc.text, claim, previous)
@@ -338,7 +330,15 @@ def reconcile(
                         day, of_gathering = days[-1].day, days[-1].gathering  # "raised it to 109": that day's
                     at_claim = (doc_id, claim.start)
                     days.append(DayInput(at_claim, frame.state, day, of_gathering, running, dates[doc_id].day))
-                shocks.append(ShockInput((doc_id, claim.start), frame.state, doc.text[read_to : claim.start], time.day))
+                shocks.append(
+                    ShockInput(
+                        (doc_id, claim.start),
+                        frame.state,
+                        doc.text[read_to : claim.start],
+                        time.day,
+                        time.origin in ("stated", "continued"),
+                    )
+                )
                 read_to = max(read_to, claim.end)
                 gatherings.append(
                     OccasionInput(
@@ -369,7 +369,7 @@ def reconcile(
                     time.origin,
                 )
             if not protests:
-                later.update(later_events(shocks))
+                later.update(later_events(shocks, min(known) if known else None))
         for key, day in followed_days(gatherings).items():
             frames[key] = replace(frames[key], as_of=day.isoformat(), as_of_day=day, as_of_origin="continued")
         for key, town in town_turnouts(towns, story_texts).items():

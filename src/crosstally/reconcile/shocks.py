@@ -6,16 +6,19 @@ around 120" counts that quake's dead and injured, not a step of the first quake'
 thousands. A report tells of the later event from the sentence that names it as another
 ("another", "a fresh", "a new", "a second", "the latest") until it names the first again
 ("Saturday's quake", "the earlier quakes", "the first toll"); its harms in between are
-that event's, dated by the day the report gives for them.
+that event's, dated by the day the report gives for them. An event named as a new one
+("after a magnitude 7.3 earthquake on Tuesday killed 65") is a later one too, where the
+report dates its figure days after the story began.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
+from ..lexicon import lexicon
 from .occasions import label
 from .stories import event_kinds
 
@@ -32,11 +35,14 @@ class ShockInput:
     state: str
     text_before: str
     day: date | None
+    #: the day is one the report's words name, not its publication day
+    day_named: bool = False
 
 
-def later_events(items: list[ShockInput]) -> dict[tuple[str, int], str]:
+def later_events(items: list[ShockInput], began: date | None = None) -> dict[tuple[str, int], str]:
     """The occasion ("oct-11", the later event's day) of each harm a report counts while
-    it tells of a later event, by key; `items` are one report's claims in order."""
+    it tells of a later event, by key; `items` are one report's claims in order, `began`
+    the story's first day."""
     out: dict[tuple[str, int], str] = {}
     current: date | None = None
     for item in items:
@@ -45,15 +51,47 @@ def later_events(items: list[ShockInput]) -> dict[tuple[str, int], str]:
                 current = None
             elif not _FEARED.search(item.text_before, max(0, m.start() - _FEARED_CHARS), m.start()):
                 current = item.day
+        if current is None and _new_event_on_a_later_day(item, began):
+            current = item.day
         if current is not None and item.state in SHOCK_HARMS:
             out[item.key] = label(current)
     return out
 
 
+#: Days after the story's first on which an event named as a new one ("a magnitude 7.3
+#: earthquake on Tuesday") is a later event, not the first told again.
+LATER_EVENT_DAYS = 2
+
+
+def _new_event_on_a_later_day(item: ShockInput, began: date | None) -> bool:
+    """ "... after a magnitude 7.3 earthquake on Tuesday killed 65 people": an event named
+    with "a" and its own day in the figure's sentence, a day the report's words give days
+    after the story began (on the first days, "A 7.8 earthquake struck on Saturday" is the
+    story's own; "a week after an attack on a concert hall" names no day)."""
+    if began is None or item.day is None or not item.day_named or item.day < began + timedelta(days=LATER_EVENT_DAYS):
+        return False
+    sentence = re.split(r"(?<=[.!?])\s+", item.text_before)[-1]
+    m = _new_event().search(sentence)
+    return m is not None and not _FEARED.search(sentence, max(0, m.start() - _FEARED_CHARS), m.start())
+
+
+@cache
+def _new_event() -> re.Pattern:
+    """An event named as a new one with its day: "a magnitude 7.3 earthquake on Tuesday",
+    "a powerful quake that struck on May 12"."""
+    lex = lexicon()
+    events = "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
+    days = "|".join(re.escape(w) for w in sorted({*lex.weekdays, *lex.months}, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{events})\b[^.;,]{{0,30}}?\bon\s+(?:{days})\b", re.IGNORECASE
+    )
+
+
 #: Words that make the event named after them one that may come, not one that came
-#: ("warned that another quake could follow", "fears of a fresh landslide").
+#: ("warned that another quake could follow", "fears of a fresh landslide"); "may" only in
+#: lower case, never the month ("KESSEL, May 16 - ... after a magnitude 6.9 earthquake").
 _FEARED = re.compile(
-    r"\b(?:could|may|might|would|will|fears?|feared|fearing|risk|risks|warn(?:s|ed|ing)?|threat|chance|"
+    r"\b(?:could|(?-i:may)|might|would|will|fears?|feared|fearing|risk|risks|warn(?:s|ed|ing)?|threat|chance|"
     r"possibility|prepare[sd]?|brace[sd]?|forecast|expected?|likely)\b[^.;]*$",
     re.IGNORECASE,
 )

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .frames import scope_cue
 from .measures import country_of, is_country
 from .occasions import GATHERING_STATES
+from .parts import scope_cue
 from .scopes import slug_of
 
 #: Words before a town's name that place within it, not name another town ("central Lisbon").
