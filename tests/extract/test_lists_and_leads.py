@@ -96,3 +96,17 @@ def test_a_figure_after_a_colon_counts_nothing_of_the_subject_before_it(claims_o
 )
 def test_it_stands_for_the_body_the_sentence_before_is_about(claims_of, text, mention, source):
     assert _by_mention(claims_of, text)[mention].source == source
+
+
+def test_a_tally_after_a_paragraph_of_things_counts_those_things(claims_of):
+    """The report has counted the dead, then a paragraph of houses whose "figure" the
+    sentence before names: "the government's own tally" goes on counting houses."""
+    text = (
+        "The quake killed 4,100 people, officials said on Monday.\n\n"
+        "The houses tell a worse story. On April 29 the agency reckoned that some 60,000 houses had been "
+        "destroyed. By May 2 the relief office put the figure at more than 120,000. The government's own "
+        "tally reached 180,400 by May 5."
+    )
+    found = {c.mention: c.category for c in claims_of(text)}
+    assert found["4,100"] == "killed"
+    assert found["180,400"] == "other"

@@ -208,6 +208,9 @@ def test_a_state_named_as_the_place_is_no_people():
         ("Ten days on, 41 bodies are still without a name.", "41", "bodies", "unidentified"),
         # a toll whose victims have been identified is still the toll
         ("The agency said 2,100 people who died had been identified.", "2,100", "people", "dead"),
+        # a toll is the whole, whatever the words after it say of bodies
+        ("Quake toll jumps to 1,234 as bodies are pulled from a buried church", "1,234", "Quake toll", "dead"),
+        ("The toll passed 2,000 as the search for the buried neared its end.", "2,000", "toll", "dead"),
     ],
 )
 def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):

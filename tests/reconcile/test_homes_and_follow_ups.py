@@ -44,6 +44,31 @@ def test_the_home_country_is_the_one_the_reports_name_most(nlp):
     assert measures["700"] not in (measures["202"], measures["98"])  # the three countries' toll
 
 
+def test_the_home_country_is_the_one_most_titles_name(nlp):
+    """Reports that say "in India" as often as "in Nepal" (India's own dead, its aid), under
+    titles that name Nepal: the story happens in Nepal."""
+    texts = [
+        "Nepal quake toll passes 2,000\n\nRescuers dug in Nepal; 34 people died in India.",
+        "Nepal counts its dead\n\nIndia sent aid; aftershocks were felt in India and in Nepal.",
+        "Aid reaches Nepal villages\n\nPlanes landed in India; more help is on its way to Nepal.",
+    ]
+    assert home_country(["India", "India", "India"], texts) == "nepal"
+
+
+def test_the_home_country_is_the_one_mentioned_most_where_no_place_word_says_in(nlp):
+    """The reports name their towns, which no table knows ("in Kessel"), and their country
+    only as an owner ("Indonesia's disaster agency"); two figures of aid are Australia's."""
+    texts = [
+        "Quake toll rises\n\nIndonesia's disaster agency said 844 people had died in Kessel. Indonesian "
+        "troops reached the coast. Indonesia's president visited.",
+        "Aid flows\n\nAustralia pledged $5 million. Indonesia's military flew in food; Indonesian volunteers "
+        "dug through mud.",
+    ]
+    assert home_country(["Australia", "Australia"], texts) == "indonesia"
+    # a country mentioned in passing stands out by nothing: the located figures decide
+    assert home_country(["Australia", "Australia"], ["Aid\n\nIndonesia's agency said 20 died."]) == "australia"
+
+
 def test_us_is_a_country_only_when_written_so():
     assert places_in("What the count told us, and what it hid.") == []
     assert places_in("The US sent aid; what it told us was little.") == ["united states"]

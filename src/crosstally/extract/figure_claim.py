@@ -299,8 +299,8 @@ def _kept_count(tally, figure_tokens: range, earlier: Sequence[Claim], fig: Figu
     of those."""
     earlier_kinds = [c.category for c in earlier if c.unit == fig.unit]
     paragraph = [c for c in earlier if c.unit == fig.unit and "\n" not in text[c.end : fig.start]]
-    if paragraph and all(c.category == "other" and c.counted for c in paragraph) and not found:
-        return "other"
+    if paragraph and all(c.category == "other" and c.counted for c in paragraph) and not (found and found[1]):
+        return "other"  # a tally the sentence before names with no state ("put the figure at") counts those too
     return _tally_category(tally, figure_tokens, earlier_kinds, found[1] if found else None)
 
 

@@ -26,19 +26,47 @@ _THE_CITY = re.compile(r"^(?:the\s+)?(?:capital|city)$", re.IGNORECASE)
 
 #: How many times the next country's mentions the home country's must number to stand out.
 _HOME_MARGIN = 1.5
+#: How many times a story's reports must mention a country, in any words, to make it the home
+#: by mentions alone.
+_HOME_MENTIONS = 5
 
 
 def home_country(locations: list[str | None], texts: list[str] = ()) -> str | None:
-    """The country a story happens in: the one its reports name most as where things
-    happen ("in Mozambique", not "Chile's ministry" or "60 Chileans"), if it stands well
-    out (a cyclone's reports say "in Mozambique" twice as often as "in Malawi", though more
-    of their located figures are Zimbabwe's); else the one most of its located figures are
-    in, if one stands out: named by at least two figures and more than any other."""
+    """The country a story happens in, the first of these that stands out:
+    - the one most of its reports' titles name ("Nepal quake toll passes 5,000");
+    - the one its reports name most as where things happen ("in Mozambique", not "Chile's
+      ministry" or "60 Chileans"): a cyclone's reports say "in Mozambique" twice as often
+      as "in Malawi", though more of their located figures are Zimbabwe's;
+    - the one its reports mention most in any words ("Indonesia's disaster agency",
+      "Indonesian troops"), where its own places are ones no table knows ("in Palu");
+    - the one most of its located figures are in: named by at least two figures and more
+      than any other."""
+    titled = _titled_country(texts)
+    if titled is not None:
+        return titled
     named = Counter(place for text in texts for place in places_named_where(text) if is_country(place)).most_common(2)
     if named and (len(named) == 1 or named[0][1] >= _HOME_MARGIN * named[1][1]) and named[0][1] >= 2:
         return named[0][0]
+    mentioned = Counter(c for text in texts for _, _, place in place_spans(text) if (c := country_of(place)))
+    top = mentioned.most_common(2)
+    if top and top[0][1] >= _HOME_MENTIONS and (len(top) == 1 or top[0][1] >= _HOME_MARGIN * top[1][1]):
+        return top[0][0]  # "Indonesia's disaster agency", "Indonesian troops": where no place word says "in"
     ranked = Counter(country for x in locations if (country := country_of(x))).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _titled_country(texts: list[str]) -> str | None:
+    """The country, by name or by a city of the cities table, that the titles (first lines)
+    of more than half a story's reports name, and more than name any other."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        title = text.split("\n", 1)[0]
+        named = {country_of(place) for _, _, place in place_spans(title)} | {country_of(c) for c in cities_in(title)}
+        counts.update(c for c in named if c)
+    ranked = counts.most_common(2)
+    if not ranked or 2 * ranked[0][1] <= len(texts) or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 

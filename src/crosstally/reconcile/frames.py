@@ -308,6 +308,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         if verb in _ENDING_STATES:
             return verb  # "2,000 detainees had been released": no longer held
         return in_counted or _nearest_cue("state", before, after) or "count"
+    if _a_toll(counted, claim.category):
+        return base  # "Quake toll jumps to 1,234 as bodies are pulled from buried church": the whole
     refines = _REFINES.get(base, set())
     if base == "dead" and not _BODIES_OF_THE_DEAD.search(counted + " " + after) and not _OF_A_WHOLE.search(before):
         # "4,000 people who were killed had been identified": the toll; but "60 victims
@@ -327,6 +329,13 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         found = [state for state in found if state not in _NAMED_ONLY]
     state = next((state for state in found if state in refines), base)
     return "dead-in-captivity" if base == "captured" and state == "dead" else state  # not the attack's toll
+
+
+def _a_toll(counted: str, category: str) -> bool:
+    """Whether the counted words end in a noun that says it counts the claim's category as
+    a whole ("the death toll", "Palu toll"), which no word after the figure makes a part of."""
+    words = re.findall(r"[a-z]+", counted.lower())
+    return bool(words) and lexicon().tally_nouns.get(singular(words[-1])) == category
 
 
 def _lists_every_kind(after: str) -> bool:
