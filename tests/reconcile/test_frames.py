@@ -379,6 +379,8 @@ def test_one_days_losses_are_a_rate_beside_the_running_total():
     sentence = "The general staff said 1,100 troops had been killed or wounded in the past 24 hours."
     assert _frame(sentence, "1,100", "casualties", "troops").per == "day"
     assert _frame("The general staff said 1,100 troops had been killed.", "1,100", "casualties", "troops").per == ""
+    sentence = "More than 200 people were hurt in the 24 hours to Tuesday, the minister said."
+    assert _frame(sentence, "More than 200", "wounded", "people").per == "day"
 
 
 def test_passengers_counted_beside_the_crew_are_a_part_of_those_aboard():
@@ -469,3 +471,18 @@ def test_hostages_taken_freed_still_held_and_dead_in_captivity_are_apart(nlp):
     assert measure[41] == measure[29]
     assert len({measure[86], measure[30], measure[41], measure[11], measure[310]}) == 5
     assert measure[310] == measure[325]
+
+
+def test_people_accounted_for_are_found_and_a_state_after_the_next_figure_is_its(nlp):
+    from crosstally.ingest import claims_of
+    from crosstally.read import Document
+
+    text = (
+        "Tower collapse: list of missing grows\n\nThe mayor said one person had died, 99 were unaccounted for "
+        "and 102 had been accounted for. On Monday she said 125 people had been accounted for and 156 "
+        "remained unaccounted for."
+    )
+    measures = {c.mention: c.measure for c in claims_of([Document("a.txt", text, published=date(2021, 6, 25))])}
+    assert measures["99"] == measures["156"]
+    assert measures["102"] == measures["125"] != measures["99"]
+    assert measures["102"].endswith("-located")

@@ -96,9 +96,10 @@ _STATES_OF_PEOPLE = frozenset(
     | {"captured", "located", "in-hospital", "seriously-injured", "discharged", "identified", "unidentified"}
 )
 #: "1,100 troops killed or wounded in the past day", "over the last 24 hours": one day's
-#: losses, a rate beside the running total, not a step of it.
+#: losses ("in the 24 hours to Tuesday"), a rate beside the running total, not a step of it.
 _IN_THE_PAST_DAY = re.compile(
-    r"[^.;]*?\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours)\b", re.IGNORECASE
+    r"[^.;]*?\b(?:in|over|during)\s+the\s+(?:(?:past|last|previous)\s+(?:day|24\s+hours)|24\s+hours\s+(?:to|until|before))\b",
+    re.IGNORECASE,
 )
 #: "12 more bodies", "58 new deaths": the figures added since the last count, not the count.
 _ADDED = re.compile(r"\s+(?:more|new)\b(?!\s+than)", re.IGNORECASE)
@@ -322,7 +323,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         leading = before  # "pledged $5 million"
     elif base == "captured":
         leading = " ".join(before.split()[-3:])  # "had freed 30 hostages"
-    around = _BURIED_ALIVE.sub(" ", counted + " " + after + " " + leading)
+    # "99 were unaccounted for and 102 had been accounted for": a state after the next figure is its
+    around = _BURIED_ALIVE.sub(" ", counted + " " + _NEXT_FIGURE.split(after, 1)[0] + " " + leading)
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
     if in_counted not in _NAMED_ONLY:
         # "four deaths, ... adding that post-mortems had yet to be carried out": not autopsies
