@@ -13,6 +13,7 @@ import pytest
 
 from crosstally import ExtractOptions
 from crosstally.extract import DocumentText, extract_many
+from crosstally.extract.stream import DocumentJob
 from crosstally.nlp import Parser, load_pipeline
 from crosstally.read import Document, read_paths
 
@@ -55,7 +56,7 @@ def test_the_stand_ins_give_the_claims_of_spacys_own_components(nlp, corpus, mon
 def test_context_parsed_in_a_later_batch_gives_the_same_claims(nlp, corpus, monkeypatch, batch_size):
     """Units asked for as context join the stream's next batch (or, after the last, are
     parsed on the spot); the claims are those of parsing every unit."""
-    job_class = sys.modules[extract_many.__module__]._Job
+    job_class = DocumentJob
     taken = []
     original = job_class.take_context
     monkeypatch.setattr(job_class, "take_context", lambda job, v, doc: (taken.append(v), original(job, v, doc)))
@@ -75,7 +76,7 @@ def test_a_document_asking_for_context_again_and_again_holds_at_most_a_batch(nlp
         "He said 40 people were missing and 12 had died.",
     ]
     item = DocumentText(" ".join(sentences * 60), "long")
-    job_class = sys.modules[extract_many.__module__]._Job
+    job_class = DocumentJob
     held = []
     original = job_class.read
     monkeypatch.setattr(job_class, "read", lambda job, u, doc: (original(job, u, doc), held.append(len(job._parsed))))

@@ -203,6 +203,8 @@ def test_a_state_named_as_the_place_is_no_people():
         ("The morgue held 90 bodies, of which 30 had yet to be identified.", "30", "", "unidentified"),
         ("The morgue held 90 bodies, of which 30 had yet to be identified.", "90", "bodies", "dead"),
         ("By Monday 64 bodies had been handed over to relatives.", "64", "bodies", "handed-over"),
+        ("The hospital had handed 73 bodies to relatives by Wednesday.", "73", "bodies", "handed-over"),
+        ("The morgue gave 40 bodies to their families on Friday.", "40", "bodies", "handed-over"),
         ("Sixty victims still await identification at the morgue.", "Sixty", "victims", "unidentified"),
         ("Of the 250 bodies, 60 were going through the identification process.", "60", "", "unidentified"),
         ("Ten days on, 41 bodies are still without a name.", "41", "bodies", "unidentified"),
