@@ -71,6 +71,7 @@ def main() -> None:
 
     from crosstally import ExtractOptions
     from crosstally.extract import DocumentText, extract_many
+    from crosstally.extract.stream import DocumentJob
     from crosstally.nlp import load_parser
 
     docs = real_corpus(args.docs)
@@ -79,7 +80,7 @@ def main() -> None:
     parser = load_parser(ExtractOptions().model)
     parser._stages = [(name, _Timed(clock, name, component)) for name, component in parser._stages]
     parser.nlp.make_doc = clock.call("tokenizer", parser.nlp.make_doc)
-    job = sys.modules[extract_many.__module__]._Job
+    job = DocumentJob
     job._read_parsed = clock.call("rules (reading the parses)", job._read_parsed)
     job.plan = clock.call("scanner, units, names", job.plan)
 
