@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicon
 from .numbers import Figure
-from .syntax import (
-    counted_after_weekday,
-)
+from .syntax import counted_after_weekday
 
 _RANGE_WORDS = {"to", "and", "or", "-", "–"}
 #: Words that open a time phrase right after a count the tagger took into a DATE.

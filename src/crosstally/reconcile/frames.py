@@ -21,6 +21,7 @@ from ..lexicon import lexicon, read_keyed
 from .measures import group_of, owners_in, place_spans, singular
 from .members import member_group
 from .scopes import part_of_country, scope_base, slug_of
+from .timing import sort_day
 
 #: The state each contract category starts from.
 _BASE_STATE = {
@@ -424,23 +425,10 @@ def _own_time_before(claim: Claim | None, began: date) -> str:
     began, not one running from it to now ("since 2014"); else ""."""
     if claim is None or not claim.time_text or not claim.date or _RUNNING_FROM.search(claim.time_text):
         return ""
-    ended = _period_end(claim.date)
+    ended = sort_day(claim.date, None)  # the period's last day
     if ended is None or ended >= began - timedelta(days=EARLIER_EVENT_DAYS):
         return ""
     return f"event-{claim.date[:4]}" if ended.year < began.year else f"event-{claim.date[:7]}"
-
-
-def _period_end(iso: str) -> date | None:
-    """The last day of an ISO year, month or day."""
-    try:
-        if len(iso) == 4:
-            return date(int(iso), 12, 31)
-        if len(iso) == 7:
-            year, month = int(iso[:4]), int(iso[5:7])
-            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
 
 
 def is_running_total(sentence: str, at: int, end: int) -> bool:

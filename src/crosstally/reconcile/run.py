@@ -226,6 +226,9 @@ def reconcile(
     frame_objs: dict[tuple[str, int], Frame] = {}
     for story in stories:
         known = [dates[d].day for d in story.docs if d in dates and dates[d].day is not None]
+        # a figure set in a period before the story's first day is an earlier event's, and an
+        # event named as new days after it a later one
+        began = min(known) if known else None
         dates.update({d: dates[d].in_story(known) for d in story.docs if d in dates})
         story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
         nationality = _nationality(story_claims)
@@ -260,8 +263,6 @@ def reconcile(
             doc_claims = sorted(by_doc.get(doc_id, []), key=lambda c: c.start)
             times = statement_times(doc_claims, doc.text, dates[doc_id])
             seen: list[Frame] = []
-            # a figure set in a period before the story's first day is an earlier event's
-            began = min(known) if known else dates[doc_id].day
             written = sorted({c.source for c in doc_claims if is_source_name(c.source)})
             titled = title_aliases(doc.text, written)
             spoken_for = speaking_bodies(doc.text, written)
@@ -369,7 +370,7 @@ def reconcile(
                     time.origin,
                 )
             if not protests:
-                later.update(later_events(shocks, min(known) if known else None))
+                later.update(later_events(shocks, began))
         for key, day in followed_days(gatherings).items():
             frames[key] = replace(frames[key], as_of=day.isoformat(), as_of_day=day, as_of_origin="continued")
         for key, town in town_turnouts(towns, story_texts).items():

@@ -49,7 +49,7 @@ def later_events(items: list[ShockInput], began: date | None = None) -> dict[tup
         for m in _event_mention().finditer(item.text_before):
             if not m.group("later"):
                 current = None
-            elif not _FEARED.search(item.text_before, max(0, m.start() - _FEARED_CHARS), m.start()):
+            elif not _feared(item.text_before, m.start()):
                 current = item.day
         if current is None and _new_event_on_a_later_day(item, began):
             current = item.day
@@ -72,7 +72,7 @@ def _new_event_on_a_later_day(item: ShockInput, began: date | None) -> bool:
         return False
     sentence = re.split(r"(?<=[.!?])\s+", item.text_before)[-1]
     m = _new_event().search(sentence)
-    return m is not None and not _FEARED.search(sentence, max(0, m.start() - _FEARED_CHARS), m.start())
+    return m is not None and not _feared(sentence, m.start())
 
 
 @cache
@@ -80,10 +80,10 @@ def _new_event() -> re.Pattern:
     """An event named as a new one with its day: "a magnitude 7.3 earthquake on Tuesday",
     "a powerful quake that struck on May 12"."""
     lex = lexicon()
-    events = "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
     days = "|".join(re.escape(w) for w in sorted({*lex.weekdays, *lex.months}, key=len, reverse=True))
     return re.compile(
-        rf"\b(?:a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{events})\b[^.;,]{{0,30}}?\bon\s+(?:{days})\b", re.IGNORECASE
+        rf"\b(?:a|an)\s+(?:[\w.-]+\s+){{0,3}}?(?:{_event_words()})\b[^.;,]{{0,30}}?\bon\s+(?:{days})\b",
+        re.IGNORECASE,
     )
 
 
@@ -98,11 +98,22 @@ _FEARED = re.compile(
 _FEARED_CHARS = 60
 
 
+def _feared(text: str, at: int) -> bool:
+    """Whether the words just before `at` make the event named there one that may come."""
+    return bool(_FEARED.search(text, max(0, at - _FEARED_CHARS), at))
+
+
+@cache
+def _event_words() -> str:
+    """The words of `event_kinds.tsv` as one alternation, longest first."""
+    return "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
+
+
 @cache
 def _event_mention() -> re.Pattern:
     """An event named as a later one ("another earthquake", "a fresh quake", "the second
     blast"), or as the first ("Saturday's quakes", "the earlier quake", "the first toll")."""
-    events = "|".join(re.escape(w) for w in sorted(event_kinds(), key=len, reverse=True))
+    events = _event_words()
     later = r"another|a\s+(?:fresh|new|second|third|further)|the\s+(?:new|fresh|second|third|latest)|fresh|(?m:^)new"
     first = r"first|earlier|initial|original|previous|\w+day['’]s|the\s+weekend['’]s"
     return re.compile(
