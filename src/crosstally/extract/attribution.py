@@ -78,19 +78,24 @@ def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribu
     if reporter is not None:
         said = _speaker(reporter, names, lex, previous)
         other = reporting_verb(sent, top, lex, skip=reporter) if not said.source or finds(reporter, lex) else None
+        speaking = _speaker(other, names, lex, previous) if other is not None else None
         if other is not None and not said.source:
             # "The number of people confirmed dead rose to 206, the prefecture said"
-            reporter, said = other, _speaker(other, names, lex, previous)
+            reporter, said = other, speaking
+        elif speaking is not None and speaking.source and lex.reporting_verbs.get(reporter.lemma_.lower()) == "act":
+            # "North Korea is sending 1,500 troops, reports Yonhap, citing officials": an
+            # act is its doer's figure only where no one else is said to report it
+            reporter, said = other, speaking
         elif (
             other is not None
             and lex.reporting_verbs.get(other.lemma_.lower()) == "say"
             and (other.i > reporter.i or reports(other, reporter))
             and not semicolon_between(reporter, other)
+            and speaking.source
+            and not is_media(speaking.source)  # an outlet only relays
         ):
             # "Searchers found 148 bodies, he said": one who speaks, over who found them
-            speaking = _speaker(other, names, lex, previous)
-            if speaking.source and not is_media(speaking.source):  # an outlet only relays
-                reporter, said = other, speaking
+            reporter, said = other, speaking
         outer = reporting_verb(sent, reporter, lex, ancestors_only=True)
         while outer is not None and said.source and _speaker(outer, names, lex, previous).source == said.source:
             outer = reporting_verb(sent, outer, lex, ancestors_only=True)  # the same speaker goes on

@@ -41,7 +41,11 @@ def reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=N
         for t in sent
         if is_reporting(t, lex)
         and has_speaker(t)
-        and (t.dep_ in ("ROOT", "parataxis") or (t.dep_ == "conj" and t.i > top.i and not _says_other(t)))
+        and (
+            t.dep_ in ("ROOT", "parataxis")
+            or (t.dep_ == "conj" and t.i > top.i and not _says_other(t))
+            or _hung_on_what_it_says(t, top)
+        )
         and not top.is_ancestor(t)
         and not t.is_ancestor(top)
         and t != skip
@@ -49,6 +53,20 @@ def reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=N
     if not others:
         return None
     return min(others, key=lambda t: abs(t.i - top.i))
+
+
+def _hung_on_what_it_says(verb, top) -> bool:
+    """ "The ministry said that 139 had died, 189 were missing and 144 were injured": the
+    parser hangs "said" on a later clause of the list it opens ("were missing") as that
+    clause's complement; a reporting verb before the figure that complements a verb
+    after it still reports the figure."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.i < top.i
+        and verb.head.i > verb.i
+        and verb.head.is_ancestor(top)
+        and not semicolon_between(verb, top)
+    )
 
 
 def reported_within(reporter, outer) -> bool:
@@ -97,7 +115,7 @@ def reports(speaking, verb) -> bool:
 def finds(verb, lex: Lexicon) -> bool:
     """ "found", "recorded", "counted": a verb whose subject may be who found the figure,
     not who speaks for it ("Searchers found 148 bodies, he said")."""
-    return lex.reporting_verbs.get(verb.lemma_.lower()) == "find"
+    return lex.reporting_verbs.get(verb.lemma_.lower()) in ("find", "act")
 
 
 def is_reporting(token, lex: Lexicon) -> bool:
@@ -106,7 +124,23 @@ def is_reporting(token, lex: Lexicon) -> bool:
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in token.children):
         return False  # "the blaze claimed 36 lives"
+    if kind == "act":
+        return _acts_for_a_body(token, lex)
     return kind != "publish" or _publishes_information(token, lex)
+
+
+def _acts_for_a_body(verb, lex: Lexicon) -> bool:
+    """ "Police arrested 12", "the EU allocated 2 million euros", "it filed 80 complaints":
+    an act whose figure its subject gives, when that subject is a body, a named person, an
+    office or a pronoun standing for one; "soldiers evacuated 300" names no one."""
+    subject = clause_subject(verb)
+    return subject is not None and (
+        subject.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        or subject.pos_ == "PROPN"
+        or subject.lemma_.lower() in lex.body_nouns
+        or subject.lower_ in lex.titles
+        or (subject.pos_ == "PRON" and subject.lower_ in ("it", "they"))
+    )
 
 
 def _publishes_information(verb, lex: Lexicon) -> bool:

@@ -59,7 +59,7 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
                 (c for c in head.children if c.dep_ == "poss" and c.i < entity.start and c.pos_ == "PROPN"), None
             )
             start = owner.left_edge.i if owner is not None else entity.start
-            return _clean_name(doc[start : entity.end].text, lex), False
+            return _clean_name(doc[start : entity.end].text, lex), owner is None and _after_title(entity, lex)
     tokens = _phrase(head)
     persons = [
         e
@@ -81,7 +81,7 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     if orgs and len(orgs) == 1 and orgs[0].text.isupper() and orgs[0].start <= head.i < orgs[0].end:
         return names.expand(orgs[0].text), False
     if orgs and orgs[-1].end == tokens[-1].i + 1 and orgs[-1].label_ == "ORG" and len(orgs[-1]) > 1:
-        return orgs[-1].text, False
+        return orgs[-1].text, _after_title(orgs[-1], lex)
     text = _clean_name(text, lex)
     if text.isupper() and len(text) <= 10:
         text = names.expand(text)
@@ -158,6 +158,17 @@ def _owner_or_place(token, head, lex: Lexicon) -> bool:
     """Whether a name the parser took for a person's only owns a body ("Valencia's
     emergency services") or places an office ("Paiporta mayor")."""
     return token.dep_ == "poss" or (token.dep_ == "compound" and head.lower_ in lex.titles)
+
+
+def _after_title(entity, lex: Lexicon) -> bool:
+    """ "Army spokesman Shahinul Islam", where the tagger took the name for a body's: a
+    name right after a person's title is a person's, whom a later "he" can mean."""
+    before = entity.doc[entity.start - 1] if entity.start > 0 else None
+    return (
+        before is not None
+        and all(t.pos_ == "PROPN" for t in entity)
+        and (before.lower_ in lex.titles or lex.noun_classes.get(before.lemma_.lower()) == "person")
+    )
 
 
 def _titled(head, lex: Lexicon) -> bool:
