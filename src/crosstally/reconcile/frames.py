@@ -10,7 +10,7 @@ its own that names the part, and is linked to the whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -277,6 +277,16 @@ def frame_of(
         group = "-".join(w for w in (group, part) if w)
     per = claim.per or ("day" if _IN_THE_PAST_DAY.match(after) else "")
     return Frame(population, state, group, scope, per, claim.unit or "")
+
+
+def given_by(frame: Frame, claim: Claim, giver: str) -> Frame:
+    """A sum a body gives, asks for or spends is its own ("the EU released 3.5 million
+    euros", "Britain will give 5 million pounds"): its frame names the giver, the source
+    entity `giver`. What a disaster cost ("damage", "losses") is one quantity that many
+    sources estimate, and a sum no one is said to give stays the story's."""
+    if claim.category != "money" or not claim.source or frame.state == "cost" or frame.relative:
+        return frame
+    return replace(frame, group="-".join(w for w in (frame.group, slug_of(giver)) if w))
 
 
 def _without_speaker(sentence: str, source: str | None, at: int) -> str:

@@ -20,7 +20,7 @@ from ..claims import Claim
 from .abroad import abroad, home_country
 from .days import DayInput, day_tolls, is_story_of_gatherings, one_day
 from .flags import Estimate, clock, conflicts, revisions
-from .frames import Frame, frame_of, is_generic_total, is_one_period, is_running_total
+from .frames import Frame, frame_of, given_by, is_generic_total, is_one_period, is_running_total
 from .measures import is_military, owners_in
 from .misquotes import misquotes
 from .nationals import SpeakerInput, own_nationals
@@ -301,6 +301,8 @@ def reconcile(
                 person = titled.get(claim.source, described.of(claim.source, claim.start) or claim.source)
                 speaker = spoken_for.get(person) or offices.get(person, person)
                 key, name = _source(replace(claim, source=speaker), doc, entities, by_fold, speaker != claim.source)
+                if not compared:
+                    frame = given_by(frame, claim, name)
                 frame_objs[(doc_id, claim.start)] = frame
                 previous = claim
                 end = at + len(claim.mention)
