@@ -50,6 +50,8 @@ import pytest
             "town in Pell district.",
             {"70": None, "11": "Pell district"},
         ),
+        # a part of the country that is the clause's subject, named with its kind
+        ("Sindh province has suffered most, with 349 deaths.", {"349": "Sindh province"}),
     ],
 )
 def test_each_figure_of_a_list_takes_its_own_place(claims_of, sentence, places):

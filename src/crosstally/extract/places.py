@@ -273,11 +273,18 @@ def _is_place(token) -> bool:
     return token.ent_type_ in ("GPE", "LOC") and token.pos_ == "PROPN"
 
 
+def _named_place_noun(token) -> bool:
+    """ "Sindh province", "Harlan County": a place noun a name goes with."""
+    return token.lemma_.lower() in PLACE_NOUNS and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+    )
+
+
 def _place_owner(top, noun, verbs: list):
     """The place a figure belongs to when no preposition says where: the place whose toll
     it is ("Georgia's toll stood at 25"), the place listed with it ("followed by South
     Carolina with 33"), or the place that is the clause's subject ("North Carolina
-    accounts for 56 of the dead")."""
+    accounts for 56 of the dead", "Sindh province has suffered most, with 349 deaths")."""
     if top is None:
         return None
     if top.dep_ == "pobj" and top.head.lower_ == "with" and top.head.i > 0:
@@ -292,7 +299,7 @@ def _place_owner(top, noun, verbs: list):
         if owners:
             return _whole_name(owners[0])
     for verb in verbs:
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and _is_place(c)]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and (_is_place(c) or _named_place_noun(c))]
         if subjects and verb.is_ancestor(top):
             return _whole_name(subjects[0])
     return None

@@ -26,7 +26,7 @@ from .misquotes import misquotes
 from .nationals import SpeakerInput, own_nationals
 from .occasions import OccasionInput, followed_days, occasions
 from .parts import part_names, spoken_part, story_parts
-from .scopes import named_part, story_scope
+from .scopes import as_part, named_part, parts_named, story_scope
 from .shocks import ShockInput, later_events
 from .sides import claim_sides
 from .sources import (
@@ -233,9 +233,12 @@ def reconcile(
         story_claims = [c for d in story.docs for c in by_doc.get(d, [])]
         nationality = _nationality(story_claims)
         story_texts = [info[d].text for d in story.docs if d in info]
-        scope = story_scope([c.location for c in story_claims], story_texts)
+        # "Sindh" where the story names "Sindh province": that part of the country
+        named_parts = parts_named(story_texts)
+        locations = [as_part(c.location, named_parts) for c in story_claims]
+        scope = story_scope(locations, story_texts)
         # a story about one people abroad has no home country to set other countries apart by
-        home = None if nationality else home_country([c.location for c in story_claims], story_texts)
+        home = None if nationality else home_country(locations, story_texts)
         sides = claim_sides(
             story_claims,
             {(c.doc, c.start): info[c.doc].text[c.evidence_start : c.evidence_end] for c in story_claims},
@@ -276,7 +279,8 @@ def reconcile(
                 sentence = doc.text[claim.evidence_start : claim.evidence_end] or claim.mention
                 at = claim.start - claim.evidence_start
                 part, side = parts.get((doc_id, claim.start), ""), sides.get((doc_id, claim.start), "")
-                placed = replace(claim, location=named_part(claim.location, doc.text, claim.start))
+                where = as_part(named_part(claim.location, doc.text, claim.start), named_parts)
+                placed = replace(claim, location=where)
                 spoken = spoken_part(sentence[:at], placed.location, names)
                 # the country a story happens in, where it happens in no one part of it, is its
                 # whole ("Iran's toll"); where it does, the country's toll is more than the story's

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from .measures import country_of
 from .stories import event_kinds
 
 _PART_KINDS = "province|region|district|governorate|county|prefecture|state|department|oblast|municipality"
@@ -90,6 +91,74 @@ def named_part(location: str | None, text: str, at: int | None = None) -> str | 
         before = [name for start, name in named if start < at]
         names = {before[-1]} if before else names
     return f"{names.pop()} {words[0].title()}" if len(names) == 1 else None
+
+
+def parts_named(texts: list[str]) -> dict[str, str]:
+    """The parts of a country a story's reports name with the word for their kind ("Sindh
+    province", "the state of Guerrero"), by lower-case name: a bare "Sindh" elsewhere in the
+    story is that part ("Sindh has suffered most, with 349 deaths")."""
+    found: dict[str, Counter] = {}
+    for text in texts:
+        for m in _NAME_THEN_KIND.finditer(text):
+            found.setdefault(_without_leading(m.group(1)), Counter())[m.group(2).lower()] += 1
+        for m in _KIND_OF_NAME.finditer(text):
+            found.setdefault(_without_leading(m.group(2)), Counter())[m.group(1).lower()] += 1
+    # a city or a country of the tables is that place ("Moscow region" names no bare "Moscow");
+    # a part most reports open with is where the story happens, which its bare name means
+    # ("Malang toll rises to 131", "the Ishikawa quake")
+    return {
+        name.lower(): kinds.most_common(1)[0][0]
+        for name, kinds in found.items()
+        if name and name.lower() not in _NO_NAMES and not country_of(name) and not _opens(name, texts)
+    }
+
+
+def _opens(name: str, texts: list[str]) -> bool:
+    """Whether at least half the reports name the place in their opening lines."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    return 2 * sum(bool(pattern.search(_opening(text))) for text in texts) >= len(texts)
+
+
+def _opening(text: str) -> str:
+    """A report's headline and first sentence (at most `_OPENING` characters)."""
+    m = _FIRST_SENTENCE.match(text[:_OPENING])
+    return m.group(0) if m else text[:_OPENING]
+
+
+_OPENING = 400
+_FIRST_SENTENCE = re.compile(r"\s*[^\n]*\n+[^\n]*?[.!?](?=\s|$)|[^\n]*?[.!?](?=\s|$)")
+#: Capitalised words before a kind word that name no place ("No district was spared").
+_NO_NAMES = {"no", "every", "each", "any", "another", "one", "which", "what", "whose", "some", "all", "this", "that"}
+
+
+def as_part(location: str | None, parts: dict[str, str]) -> str | None:
+    """ "Sindh" → "Sindh province" where the story names "Sindh province": a location that
+    is a part of the country its reports name with its kind."""
+    if not location or SUBNATIONAL.search(location):
+        return location
+    kind = parts.get(_without_leading(location).lower())
+    return f"{_without_leading(location)} {kind}" if kind else location
+
+
+def _without_leading(name: str) -> str:
+    """The name without an article or preposition before it, nor an owner ("Moscow's
+    Basmanny" → "Basmanny"), nor its own possessive ending ("Guerrero's state")."""
+    name = re.sub(r"^.*[’']s\s+", "", name.strip())
+    name = re.sub(r"[’']s$", "", name)
+    words = name.split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    return " ".join(words)
+
+
+_NAME = r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+#: A kind word after a name, capitalised or not ("Sindh province", "Enga Province"), but a
+#: capitalised "State" or "Department" is a name's own word ("Islamic State", "Fire Department").
+_KIND_AFTER = "(?i:province|region|district|governorate|county|prefecture|oblast|municipality)|state|department"
+#: "Iranian state TV", "state-run media": "state" that describes no place.
+_NOT_A_PLACE_AFTER = r"(?![\s-]+(?i:of|tv|television|media|news|broadcaster|radio|run|owned|agency)\b)"
+_NAME_THEN_KIND = re.compile(rf"\b{_NAME}\s+({_KIND_AFTER})\b{_NOT_A_PLACE_AFTER}")
+_KIND_OF_NAME = re.compile(rf"\b(?i:the\s+(?:[a-z-]+\s+)?)({_PART_KINDS})\s+of\s+{_NAME}")
 
 
 def part_of_country(location: str | None) -> str:

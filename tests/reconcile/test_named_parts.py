@@ -1,0 +1,50 @@
+"""A part of a country the story names with its kind ("Sindh province") is that part when
+a figure names it bare ("Sindh has suffered most, with 349 deaths")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crosstally.ingest import claims_of
+from crosstally.read import Document
+from crosstally.reconcile.scopes import as_part, parts_named
+
+
+def _measures(texts: list[str]) -> dict[str, str]:
+    docs = [Document(f"r{i}.txt", t, outlet=f"Outlet {i}", published=date(2022, 8, 29)) for i, t in enumerate(texts)]
+    return {c.mention: c.measure for c in claims_of(docs)}
+
+
+def test_a_bare_name_of_a_part_the_story_names_is_that_part():
+    measures = _measures(
+        [
+            "Monsoon floods kill 1,061 across Kessia\n\nFloods have killed 1,061 people across Kessia since June, "
+            "the disaster authority said on Monday. Rains are still falling in Tarvan province.",
+            "Kessia flood toll passes 1,100\n\nThe national toll rose to 1,136, the disaster authority said. "
+            "In Tarvan alone, 349 people have died, according to the authority.",
+        ]
+    )
+    assert measures["1,061"] == measures["1,136"]
+    assert measures["349"] != measures["1,136"]
+
+
+def test_the_part_the_reports_open_with_is_where_the_story_happens():
+    """ "Malang toll rises to 131": a part most reports open with is the story's place, so
+    its bare name makes no part of the toll."""
+    texts = [
+        "Malang stadium crush kills 125\n\nA crush at a stadium in Malang district killed 125 people.",
+        "Malang toll rises to 131\n\nPolice raised the toll in Malang to 131.",
+    ]
+    assert parts_named(texts) == {}
+    assert _measures(texts)["131"] == _measures(texts)["125"]
+
+
+def test_parts_are_read_with_their_kind_not_from_words_that_describe_no_place():
+    texts = [
+        "Floods hit Kessia\n\nRains flooded much of Kessia on Monday.\n\n"
+        "Floods hit Tarvan province. In the southern state of Orrega, roads closed. Iranian state TV said so. "
+        "The Islamic State claimed it. Officials in the Moscow region said. No district was spared."
+    ]
+    assert parts_named(texts) == {"tarvan": "province", "orrega": "state"}
+    assert as_part("Orrega", parts_named(texts)) == "Orrega state"
+    assert as_part("Moscow", parts_named(texts)) == "Moscow"
