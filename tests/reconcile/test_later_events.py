@@ -105,3 +105,25 @@ def test_an_earlier_event_of_months_before_is_no_part_of_the_toll():
     )
     assert measures["300"] == measures["410"]
     assert measures["90"] != measures["300"]
+
+
+def test_a_harm_set_years_before_the_story_is_no_part_of_the_toll():
+    """ "The collapse comes three years after a dam burst near Ostra, killing 19 people":
+    a harm the sentence sets years before, told beside the story's toll, not a step of it."""
+    measures = _measures(
+        [
+            (
+                "Mine dam collapse kills 60\n\nVELKA, Jan 27 - The collapse of a mining dam near Velka has "
+                "killed 60 people, the fire brigade said on Sunday. The collapse comes three years after a "
+                "dam burst near Ostra in the same state, killing 19 people.",
+                date(2019, 1, 27),
+            ),
+            (
+                "Dam toll rises to 84\n\nVELKA, Jan 28 - The fire brigade said on Monday that 84 people had "
+                "died in the collapse of the mining dam.",
+                date(2019, 1, 28),
+            ),
+        ]
+    )
+    assert measures["60"] == measures["84"]
+    assert measures["19"] != measures["60"]

@@ -411,6 +411,13 @@ _EARLIER_EVENT_AFTER = re.compile(r"[^.;\d]{0,60}?\bin ((?:19|20)\d\d)\b")
 _EARLIER_EVENT = re.compile(r"\b((?:19|20)\d\d)\b[^.;]{0,60}?(?:,\s*(?:which|that|when)\b|\bin which\b)[^.;]*$")
 #: "In 2002, Chechen fighters took 912 people hostage ...; 130 died": a sentence set in a year.
 _FRONTED_YEAR = re.compile(r"\W*In\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d),")
+#: "comes three years after a dam burst near Mariana, killing 19", "a fire two decades ago
+#: that killed 50": a harm the sentence sets years before the story, told beside it.
+_YEARS_BEFORE = re.compile(
+    r"\b(?:years?|decades?)\s+(?:after|since|ago)\b[^.;]*?"
+    r"(?:\bkill(?:ing|ed)|\bleaving|\bclaim(?:ing|ed))\s+(?:(?:at\s+least|some|about|nearly|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 #: How many days before a story's first a figure's own period must end to be an earlier
 #: event's ("in November" of a story that began in April), not the story's first hours.
 EARLIER_EVENT_DAYS = 30
@@ -426,6 +433,8 @@ def _earlier_event(before: str, began: date | None, after: str = "", claim: Clai
     m = _EARLIER_EVENT.search(before) or _EARLIER_EVENT_AFTER.match(after) or _FRONTED_YEAR.match(before)
     if m is not None and int(m.group(1)) < began.year:
         return f"event-{m.group(1)}"
+    if _YEARS_BEFORE.search(before):
+        return "event-earlier"
     return _own_time_before(claim, began)
 
 
