@@ -488,3 +488,10 @@ def test_people_accounted_for_are_found_and_a_state_after_the_next_figure_is_its
     assert measures["99"] == measures["156"]
     assert measures["102"] == measures["125"] != measures["99"]
     assert measures["102"].endswith("-located")
+
+
+def test_people_at_risk_beside_a_toll_are_not_dead():
+    """ "Cyclone Idai has killed 202 people ..., and nearly 350,000 people are at risk": the
+    sentence's state of the dead is not theirs."""
+    sentence = "The cyclone has killed 202 people, the president said, and nearly 350,000 people are at risk."
+    assert _frame(sentence, "nearly 350,000", "other", "people").state == "at-risk"

@@ -48,3 +48,29 @@ def test_parts_are_read_with_their_kind_not_from_words_that_describe_no_place():
     assert parts_named(texts) == {"tarvan": "province", "orrega": "state"}
     assert as_part("Orrega", parts_named(texts)) == "Orrega state"
     assert as_part("Moscow", parts_named(texts)) == "Moscow"
+
+
+def test_the_city_most_reports_open_with_keeps_its_first_toll_whole():
+    """ "At least 27 people were killed in Ardova", then "43 dead in Ardova and five in
+    Pellis": a later breakdown makes Ardova a part in its own sentence, but the city most
+    reports open with (not only in a dateline) keeps its first toll the story's whole."""
+    texts = [
+        "Storm kills at least 27 in Ardova\n\nARDOVA, Oct 26 (Coast Wire) - At least 27 people were killed in Ardova when "
+        "the storm struck, the governor said on Thursday.",
+        "Ardova toll climbs to 39\n\nARDOVA, Oct 27 (Coast Wire) - The governor said on Friday that 39 people "
+        "had died in Ardova.",
+        "Ardova counts 48 dead\n\nThe federal report lists 48 people dead: 43 in Ardova and five in neighbouring "
+        "Pellis.",
+    ]
+    measures = _measures(texts)
+    assert measures["At least 27"] == measures["39"] == measures["48"]
+    assert measures["43"] != measures["48"]
+
+
+def test_a_dateline_is_not_where_a_story_happens():
+    texts = [
+        "Floods kill 40\n\nRANGAL, July 20 (Padma Wire) - Floods have killed 40 people in the north, officials said.",
+        "Flood toll rises\n\nRANGAL, July 21 (Padma Wire) - The toll rose to 52, officials said. In Rangal district, "
+        "12 people died.",
+    ]
+    assert parts_named(texts) == {"rangal": "district"}

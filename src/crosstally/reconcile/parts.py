@@ -10,7 +10,7 @@ import re
 from ..claims import Claim
 from .frames import first_cue, written_in_digits
 from .measures import group_of, is_country
-from .scopes import SUBNATIONAL, slug_of
+from .scopes import SUBNATIONAL, opens_most, slug_of
 
 #: A country's figure this many times the sum of the other places' in its sentence is their
 #: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
@@ -123,8 +123,15 @@ def story_parts(claims_by_doc: dict[str, list[Claim]], texts: dict[str, str]) ->
     for doc, claims in claims_by_doc.items():
         for c in claims:
             part = found[doc].get(c.start)
-            if part is None and (c.category, slug_of(c.location or "")) in known:
-                part = slug_of(c.location or "")  # a part of the same count: not Minsk's turnout for its arrests
+            if (
+                part is None
+                and (c.category, slug_of(c.location or "")) in known
+                and not opens_most(c.location or "", list(texts.values()))
+            ):
+                # a part of the same count: not Minsk's turnout for its arrests, nor the
+                # toll of the city most reports open with ("27 killed in Acapulco"),
+                # which was the whole before a breakdown named its neighbours
+                part = slug_of(c.location or "")
             if part:
                 out[(doc, c.start)] = part
     return out

@@ -109,24 +109,30 @@ def parts_named(texts: list[str]) -> dict[str, str]:
     return {
         name.lower(): kinds.most_common(1)[0][0]
         for name, kinds in found.items()
-        if name and name.lower() not in _NO_NAMES and not country_of(name) and not _opens(name, texts)
+        if name and name.lower() not in _NO_NAMES and not country_of(name) and not opens_most(name, texts)
     }
 
 
-def _opens(name: str, texts: list[str]) -> bool:
-    """Whether at least half the reports name the place in their opening lines."""
+def opens_most(name: str, texts: list[str]) -> bool:
+    """Whether at least half the reports name the place in their headline or first
+    sentence: the place the story happens in."""
     pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
     return 2 * sum(bool(pattern.search(_opening(text))) for text in texts) >= len(texts)
 
 
 def _opening(text: str) -> str:
-    """A report's headline and first sentence (at most `_OPENING` characters)."""
-    m = _FIRST_SENTENCE.match(text[:_OPENING])
-    return m.group(0) if m else text[:_OPENING]
+    """A report's headline and first sentence, without the dateline that says where it
+    was filed ("DHAKA, July 20 (Padma Wire) -"), which names no place of the story."""
+    text = text[:_OPENING].lstrip()
+    headline, _, body = text.partition("\n")
+    body = _DATELINE.sub("", body.lstrip(), count=1)
+    first = _FIRST_SENTENCE.match(body)
+    return headline + " " + (first.group(0) if first else body)
 
 
 _OPENING = 400
-_FIRST_SENTENCE = re.compile(r"\s*[^\n]*\n+[^\n]*?[.!?](?=\s|$)|[^\n]*?[.!?](?=\s|$)")
+_FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)")
+_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][\w'’.-]*){0,3}[^\n]{0,50}?\s[-–—]\s")
 #: Capitalised words before a kind word that name no place ("No district was spared").
 _NO_NAMES = {"no", "every", "each", "any", "another", "one", "which", "what", "whose", "some", "all", "this", "that"}
 
