@@ -55,8 +55,8 @@ def test_the_city_most_reports_open_with_keeps_its_first_toll_whole():
     Pellis": a later breakdown makes Ardova a part in its own sentence, but the city most
     reports open with (not only in a dateline) keeps its first toll the story's whole."""
     texts = [
-        "Storm kills at least 27 in Ardova\n\nARDOVA, Oct 26 (Coast Wire) - At least 27 people were killed in Ardova when "
-        "the storm struck, the governor said on Thursday.",
+        "Storm kills at least 27 in Ardova\n\nARDOVA, Oct 26 (Coast Wire) - At least 27 people were killed "
+        "in Ardova when the storm struck, the governor said on Thursday.",
         "Ardova toll climbs to 39\n\nARDOVA, Oct 27 (Coast Wire) - The governor said on Friday that 39 people "
         "had died in Ardova.",
         "Ardova counts 48 dead\n\nThe federal report lists 48 people dead: 43 in Ardova and five in neighbouring "

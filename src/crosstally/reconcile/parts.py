@@ -126,11 +126,12 @@ def story_parts(claims_by_doc: dict[str, list[Claim]], texts: dict[str, str]) ->
             if (
                 part is None
                 and (c.category, slug_of(c.location or "")) in known
-                and not opens_most(c.location or "", list(texts.values()))
+                and (is_country(c.location or "") or not opens_most(c.location or "", list(texts.values())))
             ):
                 # a part of the same count: not Minsk's turnout for its arrests, nor the
                 # toll of the city most reports open with ("27 killed in Acapulco"),
-                # which was the whole before a breakdown named its neighbours
+                # which was the whole before a breakdown named its neighbours (a country
+                # of a story in two is a part however often it leads)
                 part = slug_of(c.location or "")
             if part:
                 out[(doc, c.start)] = part
