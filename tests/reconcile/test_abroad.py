@@ -3,19 +3,13 @@ own; the cities table is checked on load."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from batch import measures_of
 
-from crosstally.ingest import claims_of
 from crosstally.lexicon import LexiconError, parse_table
-from crosstally.read import Document
 from crosstally.reconcile.measures import city_table, country_of
 
-
-def _measures(texts: list[str]) -> dict[str, str]:
-    docs = [Document(f"a{i}.txt", t, outlet=f"Outlet {i}", published=date(2024, 5, 2)) for i, t in enumerate(texts)]
-    return {c.mention: c.measure for c in claims_of(docs)}
+_measures = measures_of
 
 
 QUAKE = [

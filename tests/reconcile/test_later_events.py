@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from crosstally.ingest import claims_of
-from crosstally.read import Document
+from batch import measures_of
 
-
-def _measures(texts: list[tuple[str, date]]) -> dict[str, str]:
-    docs = [Document(f"r{i}.txt", t, outlet=f"Outlet {i}", published=d) for i, (t, d) in enumerate(texts)]
-    return {c.mention: c.measure for c in claims_of(docs)}
+_measures = measures_of
 
 
 FIRST = (

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from crosstally.ingest import claims_of
-from crosstally.read import Document
+from batch import measures_of
+
 from crosstally.reconcile.scopes import as_part, parts_named
 
 
 def _measures(texts: list[str]) -> dict[str, str]:
-    docs = [Document(f"r{i}.txt", t, outlet=f"Outlet {i}", published=date(2022, 8, 29)) for i, t in enumerate(texts)]
-    return {c.mention: c.measure for c in claims_of(docs)}
+    return measures_of(texts, date(2022, 8, 29))
 
 
 def test_a_bare_name_of_a_part_the_story_names_is_that_part():

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from crosstally.ingest import claims_of
-from crosstally.read import Document
+from batch import measures_of
 
 
 def _measures(texts: list[str]) -> dict[str, str]:
-    docs = [Document(f"r{i}.txt", t, outlet=f"Outlet {i}", published=date(2024, 3, 12)) for i, t in enumerate(texts)]
-    return {c.mention: c.measure for c in claims_of(docs)}
+    return measures_of(texts, date(2024, 3, 12))
 
 
 def test_what_each_donor_gives_is_its_own_sum():
