@@ -9,9 +9,6 @@ from batch import measures_of
 from crosstally.lexicon import LexiconError, parse_table
 from crosstally.reconcile.measures import city_table, country_of
 
-_measures = measures_of
-
-
 QUAKE = [
     "Peru quake toll passes 300: An earthquake killed at least 300 people in Peru on Friday, officials said. "
     "Another 41 people died in Peru's Arequipa region.",
@@ -24,19 +21,19 @@ QUAKE = [
 
 
 def test_another_countrys_toll_is_its_own_measure(nlp):
-    measures = _measures(QUAKE)
+    measures = measures_of(QUAKE)
     assert measures["at least 300"] == measures["350"] == measures["362"]
     assert measures["12"] == measures["15"]  # "in Ecuador" and "Ecuador's toll"
     assert measures["12"] != measures["350"]
 
 
 def test_a_city_abroad_is_a_part_of_its_own(nlp):
-    measures = _measures(QUAKE)
+    measures = measures_of(QUAKE)
     assert measures["4"] not in (measures["350"], measures["12"])
 
 
 def test_the_capital_is_the_city_its_sentence_names(nlp):
-    measures = _measures(
+    measures = measures_of(
         [
             "Myanmar quake: The earthquake killed 1,000 people in Myanmar, the junta said. In Myanmar, rescuers "
             "said 2,000 were injured.",
@@ -49,7 +46,7 @@ def test_the_capital_is_the_city_its_sentence_names(nlp):
 
 
 def test_a_story_about_one_people_abroad_is_not_split_by_place(nlp):
-    measures = _measures(
+    measures = measures_of(
         [
             "North Korean troops: About 11,000 North Korean troops are in Russia, Seoul said. Some 3,000 North "
             "Korean soldiers have been killed or wounded, Kyiv said.",
@@ -85,7 +82,7 @@ def test_the_cities_table_is_refused_with_its_line(text, line, words):
 
 
 def test_the_place_a_disaster_is_named_after_is_the_whole_of_its_toll(nlp):
-    measures = _measures(
+    measures = measures_of(
         [
             "Ardon landslides: The toll from the Ardon landslides rose to 160, officials said on Tuesday.",
             "Ardon landslides toll reaches 180: Police in Ardon district said on Wednesday that 180 people had "
@@ -98,7 +95,7 @@ def test_the_place_a_disaster_is_named_after_is_the_whole_of_its_toll(nlp):
 
 
 def test_a_disaster_in_two_countries_has_a_combined_toll_and_one_for_each(nlp):
-    measures = _measures(
+    measures = measures_of(
         [
             "Quake toll in Chile and Bolivia passes 2,000. In Chile alone, 1,500 people were killed, the civil "
             "defence said, while Bolivia's health ministry said 520 had died there.",
@@ -122,11 +119,11 @@ PARAGRAPHS = [
 
 
 def test_a_figure_placed_nowhere_is_the_country_its_paragraph_is_about(nlp):
-    measures = _measures(PARAGRAPHS)
+    measures = measures_of(PARAGRAPHS)
     assert measures["18"] == measures["25"] == measures["20"]
     assert measures["18"] != measures["350"]
 
 
 def test_a_country_named_only_as_where_someone_went_places_nothing(nlp):
-    measures = _measures(PARAGRAPHS)
+    measures = measures_of(PARAGRAPHS)
     assert measures["310"] == measures["350"] == measures["at least 300"]

@@ -7,21 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from batch import measures_of
 
 from crosstally.extract import extract
-from crosstally.ingest import claims_of
-from crosstally.read import Document
 from crosstally.reconcile.abroad import home_country
 from crosstally.reconcile.measures import places_in
 
 
-def _measures(texts: list[str], days: list[date] | None = None) -> dict[str, str]:
-    days = days or [date(2019, 3, 20)] * len(texts)
-    docs = [
-        Document(f"a{i}.txt", t, outlet=f"Outlet {i}", published=day)
-        for i, (t, day) in enumerate(zip(texts, days, strict=True))
-    ]
-    return {c.mention: c.measure for c in claims_of(docs)}
+def _measures(texts: list[str]) -> dict[str, str]:
+    return measures_of(texts, date(2019, 3, 20))
 
 
 CYCLONE = [
@@ -84,13 +78,8 @@ FIRE = [
 
 @pytest.mark.parametrize(("third", "joined"), [(FIRE[2], True), (FIRE[2].replace(", a year on", ""), False)])
 def test_a_report_months_later_joins_its_story_when_it_looks_back(nlp, third, joined):
-    docs = [
-        Document(f"f{i}.txt", t, outlet=f"Outlet {i}", published=day)
-        for i, (t, day) in enumerate(
-            zip([*FIRE[:2], third], [date(2017, 6, 16), date(2017, 6, 17), date(2017, 11, 17)], strict=True)
-        )
-    ]
-    measures = {c.mention: c.measure for c in claims_of(docs)}
+    days = [date(2017, 6, 16), date(2017, 6, 17), date(2017, 11, 17)]
+    measures = measures_of(list(zip([*FIRE[:2], third], days, strict=True)))
     assert (measures["71"] == measures["at least 30"]) is joined  # one story's toll, or two stories
 
 

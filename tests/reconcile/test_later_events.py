@@ -6,9 +6,6 @@ from datetime import date
 
 from batch import measures_of
 
-_measures = measures_of
-
-
 FIRST = (
     "Quake in Kessel province kills 1,200\n\nKESSEL, May 5 - An earthquake in Kessel province killed at least "
     "1,200 people on Saturday, the disaster ministry said on Sunday. It said 2,400 people had been injured.",
@@ -17,7 +14,7 @@ FIRST = (
 
 
 def test_a_fresh_quake_counts_its_dead_and_injured_apart_from_the_first():
-    measures = _measures(
+    measures = measures_of(
         [
             FIRST,
             (
@@ -35,7 +32,7 @@ def test_a_fresh_quake_counts_its_dead_and_injured_apart_from_the_first():
 
 def test_a_quake_that_may_come_is_no_event_of_its_own():
     """ "warned that another quake could strike": the toll after it is still the toll."""
-    measures = _measures(
+    measures = measures_of(
         [
             FIRST,
             (
@@ -51,7 +48,7 @@ def test_a_quake_that_may_come_is_no_event_of_its_own():
 def test_an_event_named_with_a_later_day_counts_apart():
     """ "after a magnitude 6.9 earthquake on Tuesday killed 40": a new event, by the day the
     report gives it, days after the story began; the first quake's toll goes on."""
-    measures = _measures(
+    measures = measures_of(
         [
             FIRST,
             (
@@ -68,7 +65,7 @@ def test_an_event_named_with_a_later_day_counts_apart():
 
 def test_the_first_event_told_again_on_its_own_day_is_the_story_own():
     """A follow-up that recounts "a magnitude 7.1 earthquake on May 4" names the story's day."""
-    measures = _measures(
+    measures = measures_of(
         [
             FIRST,
             (
@@ -84,7 +81,7 @@ def test_the_first_event_told_again_on_its_own_day_is_the_story_own():
 def test_an_earlier_event_of_months_before_is_no_part_of_the_toll():
     """ "A fire at another factory killed 90 workers in November", in a story of April: an
     earlier event's figure, by its own time words, not a step of the collapse's toll."""
-    measures = _measures(
+    measures = measures_of(
         [
             (
                 "Factory block collapse kills 300\n\nDARVEN, April 26 - The toll from the collapse of a "
@@ -106,7 +103,7 @@ def test_an_earlier_event_of_months_before_is_no_part_of_the_toll():
 def test_a_harm_set_years_before_the_story_is_no_part_of_the_toll():
     """ "The collapse comes three years after a dam burst near Ostra, killing 19 people":
     a harm the sentence sets years before, told beside the story's toll, not a step of it."""
-    measures = _measures(
+    measures = measures_of(
         [
             (
                 "Mine dam collapse kills 60\n\nVELKA, Jan 27 - The collapse of a mining dam near Velka has "

@@ -3,19 +3,13 @@ a figure names it bare ("Sindh has suffered most, with 349 deaths")."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from batch import measures_of
 
 from crosstally.reconcile.scopes import as_part, parts_named
 
 
-def _measures(texts: list[str]) -> dict[str, str]:
-    return measures_of(texts, date(2022, 8, 29))
-
-
 def test_a_bare_name_of_a_part_the_story_names_is_that_part():
-    measures = _measures(
+    measures = measures_of(
         [
             "Monsoon floods kill 1,061 across Kessia\n\nFloods have killed 1,061 people across Kessia since June, "
             "the disaster authority said on Monday. Rains are still falling in Tarvan province.",
@@ -35,7 +29,7 @@ def test_the_part_the_reports_open_with_is_where_the_story_happens():
         "Malang toll rises to 131\n\nPolice raised the toll in Malang to 131.",
     ]
     assert parts_named(texts) == {}
-    assert _measures(texts)["131"] == _measures(texts)["125"]
+    assert measures_of(texts)["131"] == measures_of(texts)["125"]
 
 
 def test_parts_are_read_with_their_kind_not_from_words_that_describe_no_place():
@@ -61,7 +55,7 @@ def test_the_city_most_reports_open_with_keeps_its_first_toll_whole():
         "Ardova counts 48 dead\n\nThe federal report lists 48 people dead: 43 in Ardova and five in neighbouring "
         "Pellis.",
     ]
-    measures = _measures(texts)
+    measures = measures_of(texts)
     assert measures["At least 27"] == measures["39"] == measures["48"]
     assert measures["43"] != measures["48"]
 

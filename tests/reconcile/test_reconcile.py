@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from batch import measures_of
 
 from crosstally.claims import Claim
 from crosstally.ingest import add_documents
@@ -302,13 +303,6 @@ def test_measures_on_the_seeds_group_like_the_gold(shared: Path, nlp):
     assert score(gold, pred, shared / "seeds").grouping_pair_f1 >= 0.85
 
 
-def _measures_of(texts: list[str]) -> dict[str, str]:
-    from crosstally.ingest import claims_of
-
-    docs = [Document(f"m{i}.txt", t, outlet=f"Outlet {i}", published=date(2024, 5, 2)) for i, t in enumerate(texts)]
-    return {c.mention: c.measure for c in claims_of(docs)}
-
-
 @pytest.mark.parametrize(
     ("texts", "same", "apart"),
     [
@@ -471,7 +465,7 @@ def _measures_of(texts: list[str]) -> dict[str, str]:
     ],
 )
 def test_frames_merge_synonyms_and_keep_states_apart(nlp, texts, same, apart):
-    measures = _measures_of(texts)
+    measures = measures_of(texts)
     for a, b in same:
         assert measures[a] == measures[b], measures
     for a, b in apart:

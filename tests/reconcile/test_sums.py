@@ -3,17 +3,11 @@ cost is one quantity that several sources estimate."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from batch import measures_of
 
 
-def _measures(texts: list[str]) -> dict[str, str]:
-    return measures_of(texts, date(2024, 3, 12))
-
-
 def test_what_each_donor_gives_is_its_own_sum():
-    measures = _measures(
+    measures = measures_of(
         [
             "Floods in Varna province have killed 120 people, the civil protection agency said on Monday. "
             "The European Union pledged 3.5 million euros in emergency aid on Tuesday.",
@@ -26,7 +20,7 @@ def test_what_each_donor_gives_is_its_own_sum():
 
 
 def test_estimates_of_what_the_disaster_cost_are_one_quantity():
-    measures = _measures(
+    measures = measures_of(
         [
             "Floods in Varna province have killed 120 people, the civil protection agency said on Monday. "
             "Finance Minister Petar Ilov put the damage at more than $2 billion.",

@@ -134,13 +134,7 @@ def _acts_for_a_body(verb, lex: Lexicon) -> bool:
     an act whose figure its subject gives, when that subject is a body, a named person, an
     office or a pronoun standing for one; "soldiers evacuated 300" names no one."""
     subject = clause_subject(verb)
-    return subject is not None and (
-        subject.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-        or subject.pos_ == "PROPN"
-        or subject.lemma_.lower() in lex.body_nouns
-        or subject.lower_ in lex.titles
-        or (subject.pos_ == "PRON" and subject.lower_ in ("it", "they"))
-    )
+    return subject is not None and (_a_body_or_office(subject, lex) or subject.lower_ in ("it", "they"))
 
 
 def _publishes_information(verb, lex: Lexicon) -> bool:
@@ -165,9 +159,18 @@ def _publishes_information(verb, lex: Lexicon) -> bool:
 
 def _can_speak(token, lex: Lexicon) -> bool:
     return (
-        token.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-        or token.pos_ in ("PROPN", "PRON")
+        _a_body_or_office(token, lex)
+        or token.pos_ == "PRON"
         or lex.noun_classes.get(token.lemma_.lower()) in PEOPLE_CLASSES
+    )
+
+
+def _a_body_or_office(token, lex: Lexicon) -> bool:
+    """A named body, person or place, a public body's noun ("the ministry") or an office
+    ("the governor"): not a plain group of people."""
+    return (
+        token.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        or token.pos_ == "PROPN"
         or token.lemma_.lower() in lex.body_nouns
         or token.lower_ in lex.titles
     )

@@ -10,7 +10,7 @@ import re
 from ..claims import Claim
 from .frames import first_cue, written_in_digits
 from .measures import group_of, is_country
-from .scopes import SUBNATIONAL, opens_most, slug_of
+from .scopes import SUBNATIONAL, openings, opens_most, slug_of
 
 #: A country's figure this many times the sum of the other places' in its sentence is their
 #: whole, not one more part ("1.28 million across France, including 93,000 in Paris").
@@ -120,13 +120,14 @@ def story_parts(claims_by_doc: dict[str, list[Claim]], texts: dict[str, str]) ->
         (c.category, part) for doc, claims in claims_by_doc.items() for c in claims if (part := found[doc].get(c.start))
     }
     out = {}
+    leads = openings(list(texts.values()))
     for doc, claims in claims_by_doc.items():
         for c in claims:
             part = found[doc].get(c.start)
             if (
                 part is None
                 and (c.category, slug_of(c.location or "")) in known
-                and (is_country(c.location or "") or not opens_most(c.location or "", list(texts.values())))
+                and (is_country(c.location or "") or not opens_most(c.location or "", leads))
             ):
                 # a part of the same count: not Minsk's turnout for its arrests, nor the
                 # toll of the city most reports open with ("27 killed in Acapulco"),

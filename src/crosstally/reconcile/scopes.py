@@ -98,6 +98,7 @@ def parts_named(texts: list[str]) -> dict[str, str]:
     province", "the state of Guerrero"), by lower-case name: a bare "Sindh" elsewhere in the
     story is that part ("Sindh has suffered most, with 349 deaths")."""
     found: dict[str, Counter] = {}
+    leads = openings(texts)
     for text in texts:
         for m in _NAME_THEN_KIND.finditer(text):
             found.setdefault(_without_leading(m.group(1)), Counter())[m.group(2).lower()] += 1
@@ -109,15 +110,20 @@ def parts_named(texts: list[str]) -> dict[str, str]:
     return {
         name.lower(): kinds.most_common(1)[0][0]
         for name, kinds in found.items()
-        if name and name.lower() not in _NO_NAMES and not country_of(name) and not opens_most(name, texts)
+        if name and name.lower() not in _NO_NAMES and not country_of(name) and not opens_most(name, leads)
     }
 
 
-def opens_most(name: str, texts: list[str]) -> bool:
-    """Whether at least half the reports name the place in their headline or first
-    sentence: the place the story happens in."""
+def openings(texts: list[str]) -> list[str]:
+    """Each report's opening, which `opens_most` reads."""
+    return [_opening(text) for text in texts]
+
+
+def opens_most(name: str, leads: list[str]) -> bool:
+    """Whether at least half the reports name the place in their `openings` (headline and
+    first sentence): the place the story happens in."""
     pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
-    return 2 * sum(bool(pattern.search(_opening(text))) for text in texts) >= len(texts)
+    return 2 * sum(bool(pattern.search(lead)) for lead in leads) >= len(leads)
 
 
 def _opening(text: str) -> str:
