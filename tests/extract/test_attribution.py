@@ -617,3 +617,46 @@ def test_he_after_a_titled_name_the_tagger_took_for_a_body(claims_of):
         "At least 32 people were brought out alive during the day, he said."
     )
     assert {c.mention: c.source for c in claims_of(text)}["At least 32"] == "Rafiqul Karim"
+
+
+@pytest.mark.parametrize(
+    "text, mention, source",
+    [
+        ("This morning's bulletin from the state fire service puts the toll at 41 dead.", "41", "state fire service"),
+        ("Tuesday's report from the health ministry counted 17 deaths.", "17", "health ministry"),
+        ("In early May Leila Haddad, who runs the families' group, said 90 people had died.", "90", "Leila Haddad"),
+        ("The report of Sunday evening listed 52 dead in the port.", "52", None),
+    ],
+)
+def test_a_time_names_no_one(claims_of, text, mention, source):
+    """ "This morning's bulletin from the fire service": a time hung on the phrase that
+    names the speaker is no part of the name, and a time alone names no one."""
+    assert {c.mention: c.source for c in claims_of(text)}[mention] == source
+
+
+@pytest.mark.parametrize(
+    "text, mention, source",
+    [
+        ("Secretary of State Joan Miller on Monday pledged $4 million. Miller said 12 had died.", "12", "Joan Miller"),
+        ("The Minister of Health Kofi Mensah said 300 people were injured.", "300", "Kofi Mensah"),
+        ("The government of President Ana Soto faces protests. Soto said 19 people had died.", "19", "Ana Soto"),
+    ],
+)
+def test_a_titles_domain_is_no_part_of_the_name(claims_of, text, mention, source):
+    """ "Secretary of State Joan Miller": "State" ends her title; it does not begin her name,
+    while "President Ana Soto" after "the government of" is still her name in full."""
+    assert {c.mention: c.source for c in claims_of(text)}[mention] == source
+
+
+def test_a_spokesman_named_in_apposition_speaks(claims_of):
+    """ "Its spokesman, Rudi Hartono Wibowo, said": the name beside the title is the
+    speaker, though the tagger took it for a body."""
+    text = "Its spokesman, Rudi Hartono Wibowo, said on Wednesday that 519 victims had been buried."
+    assert {c.mention: c.source for c in claims_of(text)}["519"] == "Rudi Hartono Wibowo"
+
+
+def test_the_named_one_among_other_officials_speaks(claims_of):
+    """ "Levine Cava and other officials said": the one the sentence names is the source,
+    not the whole phrase."""
+    text = "At a briefing that evening, Mayor Rosa Lindqvist and other officials said 99 people were unaccounted for."
+    assert {c.mention: c.source for c in claims_of(text)}["99"] == "Rosa Lindqvist"

@@ -62,8 +62,15 @@ def _is_name(text: str, lex: Lexicon) -> bool:
         any(ch.isalpha() for ch in text)
         and not _number_phrase().match(text)
         and not re.match(r"[\d.,]+\s+[a-z]", text)
-        and not all(w in lex.not_sources for w in re.findall(r"[\w'’-]+", text.lower()))
+        and not all(_no_one(w, lex) for w in re.findall(r"[\w'’-]+", text.lower()))
     )
+
+
+def _no_one(word: str, lex: Lexicon) -> bool:
+    """A word that names no one: a word of the not-sources table, or a time ("morning",
+    "Sunday", "late June")."""
+    word = re.sub(r"['’]s$", "", word)
+    return word in lex.not_sources or word in lex.months or word in lex.weekdays or word in lex.dayparts
 
 
 @cache

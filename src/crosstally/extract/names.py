@@ -23,6 +23,8 @@ _LEAD_CHARS = 240
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z]\w*")
 _FIRST = re.compile(r"[A-Z]\w*")
 _BOUNDARY = re.compile(r"\b")
+#: A word and "of" or "for" just before capitalised words ("Secretary of State ...").
+_TITLE_TAIL = re.compile(r"\b(\w+)\s+(?:of|for)\s+\Z")
 _CONNECTOR = {"of", "for", "and", "the", "on", "de", "du", "des", "la", "al", "&"}
 
 
@@ -90,9 +92,19 @@ class NameIndex:
             if not self.text.startswith(joined, at) or not _BOUNDARY.match(self.text, at + len(joined)):
                 continue
             lead = _LEAD.search(self.text, max(0, at - _LEAD_CHARS), at)
-            if lead:
+            if lead and self._ends_title(lead.start()):
+                leads.append(lead.group().split(None, 1)[1] if len(lead.group().split()) > 1 else "")
+            elif lead:
                 leads.append(lead.group())
         return leads
+
+    def _ends_title(self, at: int) -> bool:
+        """Whether capitalised words at `at` follow a title and "of" or "for" ("Secretary of
+        State John Kerry", "Minister for Defence Ruwan Wijewardene"): then their first word
+        ends the title and only the rest may begin a person's name ("the government of
+        President William Ruto" is no title)."""
+        tail = _TITLE_TAIL.search(self.text, max(0, at - 40), at)
+        return tail is not None and tail.group(1).lower() in lexicon().titles
 
 
 def _after_sentence_end(lead: list[str], titles: frozenset[str]) -> list[str]:

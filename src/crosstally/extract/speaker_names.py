@@ -37,6 +37,9 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
         "PERSON",
     ):
         return _owner(head, names, lex)
+    titled = _name_beside_title(head, lex)
+    if titled is not None:
+        return names.fullest(titled), True
     if head.ent_type_ not in ("PERSON", "ORG"):
         for tok in head.subtree:
             if (
@@ -88,6 +91,18 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     if head.pos_ == "PROPN" and len(tokens) == 1 and len(names.fullest(text).split()) > 1:
         return names.fullest(text), True  # "Bastrykin said" after "Alexander Bastrykin": the person
     return (text, head.pos_ == "PROPN" and _titled(head, lex)) if text else None
+
+
+def _name_beside_title(head, lex: Lexicon) -> str | None:
+    """ "Its spokesman, Sutopo Purwo Nugroho,": a person's title with a name in apposition
+    (which the tagger may take for a body's, or split in two); the name in full."""
+    if head.pos_ != "NOUN" or head.lower_ not in lex.titles:
+        return None
+    for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "GPE"):
+        words = [t for t in appos.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [appos]
+        if len(words) > 1 and all(t.text[:1].isupper() for t in words):
+            return " ".join(t.text for t in words)
+    return None
 
 
 def _name_after_description(head) -> str | None:
@@ -231,7 +246,7 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     """Whose information an information noun is: "Kyiv's figures", "a Reuters count",
     "South Korean intelligence data", "assessments from Ukraine"."""
     for child in head.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not _a_time(child):
             if any(c.dep_ == "nummod" for c in child.children):
                 return None  # "the two administrations' counts": a sum of several sources
             return name_of(child, names, lex)
@@ -252,6 +267,7 @@ def _owner(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
                 c
                 for c in child.children
                 if c.dep_ == "pobj"
+                and not _a_time(c)
                 and not (child.lower_ == "of" and (lex.noun_classes.get(c.lemma_.lower()) or _plain_noun(c, lex)))
             ]
             objects.sort(key=lambda o: o.ent_type_ != "PERSON")
@@ -278,6 +294,22 @@ def _plain_noun(token, lex: Lexicon) -> bool:
     )
 
 
+def _others(conj) -> bool:
+    """ "other officials", "others": the unnamed rest beside a named speaker."""
+    return conj.lower_ == "others" or any(c.dep_ == "amod" and c.lower_ == "other" for c in conj.children)
+
+
+def _a_time(token) -> bool:
+    """ "This morning's update", "In late June Sajad Jamalvatan": a time the parser hung
+    on a noun phrase, which names no one."""
+    lex = lexicon()
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_ for c in token.children):
+        return False  # "Theresa May's fund": a name that ends like a month
+    return token.ent_type_ in ("DATE", "TIME") and (
+        token.pos_ != "PROPN" or token.lower_ in lex.months or token.lower_ in lex.weekdays
+    )
+
+
 def _name_continues(head, prep) -> bool:
     """ "Doctors Without Borders", "Ministry of Health": a preposition inside a name."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -291,9 +323,12 @@ def _phrase(head) -> list:
     """Tokens of the noun phrase: left modifiers, the head, conjuncts; no clauses or asides."""
     keep = {head.i}
     for child in head.lefts:
-        if child.dep_ not in ("det", "punct", "predet"):
+        if child.dep_ not in ("det", "punct", "predet") and not _a_time(child):
             keep.update(t.i for t in child.subtree)
+    others = [c for c in head.rights if c.dep_ == "conj" and _others(c)]
     for child in head.rights:
+        if others and (child.dep_ == "cc" and child.i < others[0].i or child in others):
+            continue  # "Levine Cava and other officials": the one named speaks
         if child.dep_ in ("cc", "conj"):
             keep.update(t.i for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos"))
         elif child.dep_ == "prep" and (
