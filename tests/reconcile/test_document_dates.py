@@ -33,8 +33,25 @@ def test_a_yearless_dateline_alone_stays_undated():
 
 
 def test_metadata_wins_over_the_story():
-    found = document_date("KHERSON, June 12 (Dnipro Ledger) - Ten died.", date(2023, 6, 13))
+    found = document_date("KHERSON, June 13 (Dnipro Ledger) - Ten died.", date(2023, 6, 13))
     assert found.in_story([date(2020, 1, 1)]).day == date(2023, 6, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a wire story reprinted the next day speaks of its dateline's day
+        ("KERMAN, Iran, Jan 3 (Lut Wire) - Twin blasts on Wednesday killed 95.", date(2024, 1, 4), date(2024, 1, 3)),
+        # across the new year
+        ("QUITO, Dec 31 (Andes Wire) - Forty people died.", date(2024, 1, 2), date(2023, 12, 31)),
+        # a dateline long before the paper is no reprint's; the paper's date stands
+        ("QUITO, March 3 (Andes Wire) - Forty people died.", date(2024, 6, 2), date(2024, 6, 2)),
+        # a date in the opening that is no dateline does not move a dated report
+        ("On Jan 3, 2024, twin blasts killed 95 people.", date(2024, 1, 4), date(2024, 1, 4)),
+    ],
+)
+def test_a_reprinted_wire_story_speaks_of_its_datelines_day(text, published, expected):
+    assert document_date(text, published).day == expected
 
 
 def _claim(text: str, mention: str, time_text: str, counted: str = "", source: str | None = None):
@@ -72,3 +89,16 @@ def test_a_figure_a_day_or_a_week_before_the_statement():
     claims = [_claim(text, m, "On Saturday", counted="deaths") for m in ("110", "94", "40")]
     times = statement_times(claims, text, DocumentDate(date(2024, 1, 9), "metadata"))
     assert [t.text for t in times] == ["2024-01-06", "2024-01-05", "2023-12-30"]
+
+
+def test_said_earlier_holds_only_in_its_own_clause():
+    """ "95 died, the minister said, after officials had earlier given 103": only 103 was
+    said before; "Initially, officials said 40" still marks the whole sentence."""
+    from crosstally.reconcile.timing import DocumentDate, statement_times
+
+    day = DocumentDate(date(2024, 1, 3), "metadata")
+    text = "Twin blasts killed 95 people, the minister said late on Wednesday, after officials had earlier given 103."
+    times = statement_times([_claim(text, "95", ""), _claim(text, "103", "")], text, day)
+    assert [t.origin for t in times] == ["document", "earlier"]
+    text = "Initially, officials said 40 people had died."
+    assert statement_times([_claim(text, "40", "")], text, day)[0].origin == "earlier"

@@ -110,21 +110,56 @@ def written_on(text: str, published: date | None) -> tuple[date | None, list[int
 
 
 def document_date(text: str, published: date | None) -> DocumentDate:
-    """The document's date: metadata first, then a dateline, then the latest dated text."""
+    """The document's date: metadata first, then a dateline, then the latest dated text.
+
+    A report published a few days after the dateline it carries (a wire story reprinted
+    the next day: "KERMAN, Jan 3 (Lut Wire) -" in the paper of Jan 4) speaks of the
+    dateline's day: its "on Wednesday" and "this afternoon" are that day's."""
     if published is not None:
+        lined = _dateline(text, published)
+        if lined.day is not None and 0 < (published - lined.day).days <= REPRINT_DAYS:
+            return lined
         return DocumentDate(published, "metadata")
+    lined = _dateline(text, None)
+    return lined if lined.day is not None or lined.month_day is not None else _latest_date(text)
+
+
+#: How many days after its dateline a dated report may appear and still speak of that day.
+REPRINT_DAYS = 7
+
+
+def _dateline(text: str, published: date | None) -> DocumentDate:
+    """The dateline's date ("ATHENS, June 14 (Reuters) -"). For an undated report, the
+    first full date in its opening counts too, and a yearless dateline takes the text's
+    latest year, else keeps only its month and day; for a dated one, a dateline's year is
+    the one that puts it on or before the publication."""
     head = text[:DATELINE_CHARS]
     for offset, full, month, day in explicit_dates(head):
-        if full is not None:
+        if full is not None and published is None:
             return DocumentDate(full, "dateline")
         line_start = head.rfind("\n", 0, offset) + 1
         if re.match(r"\s*(?:[A-Z][\w.'-]*[ ,]*){1,4}$", head[line_start:offset]) and re.match(
             r"[^\n]{0,12}?(?:\([A-Za-z .]+\))?\s*[-–—:]", head[offset:]
         ):
-            years = [d.year for _, d, _, _ in explicit_dates(text) if d is not None]
-            if years:
-                return DocumentDate(date(max(years), month, day), "dateline")
-            return DocumentDate(None, "none", (month, day))
+            if full is not None:
+                return DocumentDate(full, "dateline")
+            if published is not None:
+                years = [published.year, published.year - 1]
+            else:
+                years = sorted({d.year for _, d, _, _ in explicit_dates(text) if d is not None}, reverse=True)[:1]
+            for year in years:
+                try:
+                    lined = date(year, month, day)
+                except ValueError:
+                    continue
+                if published is None or lined <= published:
+                    return DocumentDate(lined, "dateline")
+            return DocumentDate(None, "none", None if published else (month, day))
+    return DocumentDate(None, "none")
+
+
+def _latest_date(text: str) -> DocumentDate:
+    """The latest explicit date the text writes."""
     dated = [d for _, d, _, _ in explicit_dates(text) if d is not None]
     if dated:
         return DocumentDate(max(dated), "text")
@@ -171,6 +206,22 @@ _EARLIER = re.compile(
     r"(?:report|statement|update|count|estimate))\b",
     re.IGNORECASE,
 )
+
+
+#: ", after officials had earlier given 103": a clause of its own within the sentence.
+_SUBORDINATE = re.compile(r"[,;]\s+(?:after|when|while|whereas|although|though|but)\b|;", re.IGNORECASE)
+
+
+def _said_earlier(sentence: str, at: int) -> bool:
+    """Whether the sentence marks the figure at `at` as said before ("had earlier", "at
+    first"): the whole sentence, unless the mark opens a clause of its own the figure is
+    not in ("killing 95, the minister said, after officials had earlier given 103": 103
+    only)."""
+    for mark in _EARLIER.finditer(sentence):
+        opens = [m.end() for m in _SUBORDINATE.finditer(sentence, 0, mark.start())]
+        if not opens or at >= opens[-1]:
+            return True
+    return False
 
 
 #: "The count has risen steeply since Wednesday morning, when the service confirmed 51":
@@ -286,7 +337,7 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             if anchor is not None and _EARLIER_THIS.search(claim.time_text or ""):
                 # "the minister said earlier this month": before the report, its day unknown
                 time = StatementTime(own, anchor - timedelta(days=1), "earlier")
-        elif set_against or _EARLIER.search(sentence):
+        elif set_against or _said_earlier(sentence, claim.start - claim.evidence_start):
             # Before the statement it is set against ("850 on Sunday, down from about
             # 1,000"), else before the document.
             same = stated if stated is not None and stated_start == claim.evidence_start else None
