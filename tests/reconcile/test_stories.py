@@ -74,3 +74,33 @@ def test_a_city_names_its_country_for_story_grouping():
 
     names, _ = salient_names("KANDY, April 25 - Mourners in Colombo buried more of the dead on Thursday.")
     assert "@sri lanka" in names
+
+
+FIRE = (
+    "Wildfire toll in Kallisto rises to 40 as families search the beaches\n\nThe wildfire that swept through the "
+    "seaside village of Kallisto, east of Patras, has killed at least 40 people, the fire service said on "
+    "Tuesday. Spokesman Nikos Vellas said coast guard boats had taken 600 people off the shore at Kallisto, "
+    "and Prime Minister Andreas Kalos flew back from Brussels to chair a meeting in Aigio."
+)
+FIRE_TOLL = (
+    "Kallisto toll reaches 52 as the first names are published\n\nRescuers in Kallisto found more bodies on "
+    "Thursday in burned houses near Dafni, the fire service said, and Minister Eleni Roussou promised aid to "
+    "the village."
+)
+YEAR_ON = (
+    "Kallisto, a year on: the count that kept changing\n\nA year ago today the flames came down from Mount Oros "
+    "to the sea. On July 24 last year the state said 40 had died; by August 2 it was 61, and the figure fell "
+    "again when the laboratory in Athens finished its work. Lawyers for the families in Rafti and Nea Makri "
+    "still wait for the inquiry, and the mayor, Stelios Argyros, says the buildings ministry has paid out less "
+    "than half of what it promised. In Kifisia, Giorgos Tsamis of the Hellenic Bar Association calls it a scandal."
+)
+
+
+def test_an_anniversary_piece_joins_the_story_its_title_names():
+    """A piece a year on that names none of the event's words ("wildfire") and shares few
+    names with the reports of the day joins their story when its title names the same
+    place theirs do and its lead recalls their days."""
+    fire = StoryInput("fire", FIRE, FIRE.split("\n")[0], date(2025, 7, 24))
+    toll = StoryInput("toll", FIRE_TOLL, FIRE_TOLL.split("\n")[0], date(2025, 7, 26))
+    later = StoryInput("later", YEAR_ON, YEAR_ON.split("\n")[0], date(2026, 7, 23))
+    assert _stories(fire, toll, later) == [("fire", "later", "toll")]

@@ -147,6 +147,7 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
     kinds = {doc: _main_kinds(counts) for doc, (counts, _) in found.items()}
     days = {i.doc: _days(i, found[i.doc][0]) for i in items}
     titled = {i.doc: title_names(i.title or "") for i in items}
+    title_words = {i.doc: _title_proper_names(i.title or "") & proper for i in items}
     df: Counter = Counter(k for counts in names.values() for k in counts)
     n = len(items)
 
@@ -204,6 +205,14 @@ def group_stories(items: Iterable[StoryInput]) -> list[Story]:
                 # "Rana Plaza owner caught", "Army leaves Rana Plaza": the name of the place
                 # where it happened, in both titles, names one event
                 linked = True
+            elif (
+                similarity >= SAME_KIND_THRESHOLD
+                and title_words[a.doc] & title_words[b.doc]
+                and _close_in_time(a, b, days[a.doc], days[b.doc])
+            ):
+                # "Mati, a year on", "Explainer: why the Mati death toll depends ...": a
+                # place both titles name, with some names of their leads in common
+                linked = True
             elif similarity >= SAME_KIND_THRESHOLD and kinds[a.doc] & kinds[b.doc]:
                 linked = similarity >= LINK_THRESHOLD or _share_country(names[a.doc], names[b.doc])
             else:
@@ -249,6 +258,20 @@ def title_names(title: str) -> frozenset[str]:
         words = [re.sub(r"'s$", "", w).lower() for w in m.group(0).split()]
         if len(words) >= 2 and words[-1] in sites and not any(w in stop for w in words[:-1]):
             found.add(" ".join(words))
+    return frozenset(found)
+
+
+def _title_proper_names(title: str) -> frozenset[str]:
+    """The capitalised words of a title ("Mati", "Penteli"), less countries and their
+    peoples, event words and words every kind of story uses; a word that only opens
+    sentences ("Explainer") is dropped by the caller, which keeps names seen mid-sentence."""
+    stop, kinds = _stop_names(), event_kinds()
+    found = set()
+    for m in _NAME.finditer(title.replace("’", "'")):
+        for word in m.group(0).split():
+            key = re.sub(r"'s$", "", word).strip("'-:,").lower()
+            if len(key) >= 3 and key not in stop and key not in kinds and not places_in(word):
+                found.add(key)
     return frozenset(found)
 
 
