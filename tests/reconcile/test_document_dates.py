@@ -102,3 +102,59 @@ def test_said_earlier_holds_only_in_its_own_clause():
     assert [t.origin for t in times] == ["document", "earlier"]
     text = "Initially, officials said 40 people had died."
     assert statement_times([_claim(text, "40", "")], text, day)[0].origin == "earlier"
+
+
+def test_a_reprint_names_its_own_weekdays_against_its_publication():
+    """A local paper prints the wire's Tuesday report ("ATHENS, July 24 -") on Thursday
+    and adds its own "on Wednesday": that is the Wednesday before Thursday, not the one
+    before the dateline; an unstated figure is still of the dateline's day."""
+    from crosstally.reconcile.timing import statement_times
+
+    text = "ATHENS, July 24 (Saronic Wire) - The fire killed 74. By Wednesday morning the count had reached 79."
+    day = document_date(text, date(2018, 7, 26))
+    times = statement_times([_claim(text, "74", ""), _claim(text, "79", "By Wednesday morning")], text, day)
+    assert [t.text for t in times] == ["2018-07-24", "2018-07-25"]
+
+
+def test_a_day_after_the_report_is_a_year_before():
+    """ "On 2 August" in a piece of 23 July looking back a year is last year's."""
+    from crosstally.reconcile.timing import DocumentDate, statement_times
+
+    text = "The fire brigade reported on 2 August that 81 victims had been identified."
+    times = statement_times([_claim(text, "81", "on 2 August")], text, DocumentDate(date(2019, 7, 23), "metadata"))
+    assert times[0].text == "2018-08-02"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "By the evening the count had reached 103.",
+        "Early in the afternoon, a spokesman said 103 people had been killed.",
+        "Later that day the agency said 103 people had died.",
+        "By 5:40 p.m., the provincial emergency service was giving 103 dead.",
+    ],
+)
+def test_a_part_of_a_day_is_the_day_the_report_last_named(second):
+    """An explainer's "On Wednesday ... 73. By the evening ... 103": the evening is
+    Wednesday's, not the day the explainer appeared."""
+    from dataclasses import replace
+
+    from crosstally.reconcile.timing import DocumentDate, statement_times
+
+    first = "On Wednesday the national emergency service reported 73 dead. "
+    text = first + second
+    claims = [
+        replace(_claim(text, "73", "On Wednesday"), evidence_end=len(first) - 1),
+        replace(_claim(text, "103", ""), evidence_start=len(first)),
+    ]
+    times = statement_times(claims, text, DocumentDate(date(2024, 1, 7), "metadata"))
+    assert [t.text for t in times] == ["2024-01-03", "2024-01-03"]
+
+
+def test_the_same_day_of_another_clause_is_not_the_figures():
+    from crosstally.reconcile.timing import DocumentDate, statement_times
+
+    text = "On Monday the envoy spoke of eight dead on the same day; the ministry now counts 6."
+    claims = [_claim(text, "6", "")]
+    times = statement_times(claims, text, DocumentDate(date(2019, 4, 30), "metadata"))
+    assert times[0].text == "2019-04-30"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -35,6 +35,10 @@ class DocumentDate:
     #: A dateline's month and day where no year is written anywhere in the text
     #: ("KHERSON, June 12 (Reuters) -"): the story's other reports give the year.
     month_day: tuple[int, int] | None = None
+    #: The publication day of a report that speaks of its dateline's earlier day: a
+    #: weekday it names is the latest such day on or before this one (a local paper
+    #: adds its own "on Wednesday" to the wire's Tuesday report).
+    published: date | None = None
 
     @property
     def inferred(self) -> bool:
@@ -118,7 +122,7 @@ def document_date(text: str, published: date | None) -> DocumentDate:
     if published is not None:
         lined = _dateline(text, published)
         if lined.day is not None and 0 < (published - lined.day).days <= REPRINT_DAYS:
-            return lined
+            return replace(lined, published=published)
         return DocumentDate(published, "metadata")
     lined = _dateline(text, None)
     return lined if lined.day is not None or lined.month_day is not None else _latest_date(text)
@@ -311,7 +315,7 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         # a live blog's entries are of the day its last day header names ("TUESDAY, APRIL 23")
         headed = next((day for at, day in reversed(headers) if at < claim.start), None)
         anchor = headed or doc_date.day
-        own = resolve(claim.time_text, anchor) if claim.time_text else None
+        own = _own_time(claim.time_text, anchor if headed else doc_date)
         sentence = text[claim.evidence_start : claim.evidence_end]
         set_against = _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start)
         back = _DAYS_BEFORE.match(text, claim.end)
@@ -350,6 +354,14 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         ):
             # "He added ...", or the same speaker's "..., he said": the statement goes on
             time = StatementTime(stated.text, stated.day, "continued")
+        elif (
+            stated is not None
+            and stated.day is not None
+            and _same_day_as_told(sentence, claim.start - claim.evidence_start)
+        ):
+            # "By the evening the count had reached 103", "Later that day ...": the day
+            # the report last named
+            time = StatementTime(stated.text, stated.day, "continued")
         elif headed is not None:
             time = StatementTime(headed.isoformat(), headed, "stated")
         else:
@@ -360,6 +372,55 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
             stated, stated_start, stated_end = time, claim.evidence_start, claim.evidence_end
             stated_source = claim.source
     return out
+
+
+def _own_time(time_text: str | None, anchor: date | DocumentDate | None) -> str | None:
+    """A claim's own time words resolved: a weekday against the report's publication day
+    (which a dateline's day may precede), other words against its day. A day more than
+    `FUTURE_DAYS` after it is a year earlier: "on 2 August" in a piece of 23 July looking
+    back a year."""
+    if not time_text:
+        return None
+    if isinstance(anchor, DocumentDate):
+        weekday = anchor.published is not None and any(
+            w in lexicon().weekdays for w in _WORDS.findall(time_text.lower())
+        )
+        anchor = anchor.published if weekday else anchor.day
+    own = resolve(time_text, anchor)
+    if own and anchor and re.fullmatch(r"\d{4}-\d\d-\d\d", own):
+        day = date.fromisoformat(own)
+        if (day - anchor).days > FUTURE_DAYS:
+            try:
+                return day.replace(year=day.year - 1).isoformat()
+            except ValueError:
+                return own
+    return own
+
+
+#: How many days after a report's day its own time words may fall (a dateline's day
+#: before the publication, a clock across midnight).
+FUTURE_DAYS = 2
+_WORDS = re.compile(r"[a-z]+")
+
+
+@cache
+def _same_day_pattern() -> re.Pattern:
+    parts = "|".join(sorted((re.escape(p) for p in lexicon().dayparts if " " not in p), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?:later|earlier|late|early)\s+)?(?:that|the same)\s+(?:day|{parts})\b"
+        rf"|^\W*(?:(?:by|in|during|early in|late in|later in|earlier in)\s+the\s+(?:{parts})\b"
+        r"|by\s+\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b)",
+        re.IGNORECASE,
+    )
+
+
+def _same_day_as_told(sentence: str, at: int) -> bool:
+    """Whether the sentence, before the figure at `at`, places it on the day the report
+    last named: "Later that day", "the same evening", or a sentence that opens with only
+    a part of a day ("By the evening", "Early in the afternoon", "By 5:40 p.m."); within
+    the figure's clause ("eight on the same day; the ministry now counts six": six is
+    not)."""
+    return bool(_same_day_pattern().search(sentence[sentence.rfind(";", 0, at) + 1 : at].strip()))
 
 
 def day_headers(text: str, published: date | None) -> list[tuple[int, date]]:
