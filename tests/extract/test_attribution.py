@@ -660,3 +660,14 @@ def test_the_named_one_among_other_officials_speaks(claims_of):
     not the whole phrase."""
     text = "At a briefing that evening, Mayor Rosa Lindqvist and other officials said 99 people were unaccounted for."
     assert {c.mention: c.source for c in claims_of(text)}["99"] == "Rosa Lindqvist"
+
+
+def test_quoted_by_a_pronoun_is_who_spoke_before(claims_of):
+    """ "..., TASS quoted him as saying": he who spoke before is the source, the agency
+    that quoted him the intermediary."""
+    text = (
+        "Health Minister Irina Volkova said on Saturday that 107 people were being treated. "
+        "Sixteen were in an extremely serious condition, TASS quoted her as saying."
+    )
+    (claim,) = [c for c in claims_of(text) if c.mention == "Sixteen"]
+    assert (claim.source, claim.via, claim.category) == ("Irina Volkova", "TASS", "wounded")

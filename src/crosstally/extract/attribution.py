@@ -355,8 +355,12 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
     if same is not None:
         return same  # "the same spokesman said"
     named = name_of(subject, names, lex)
-    if named is None and subject.lower_ in lex.pronouns:
-        return _antecedent(subject, previous, verb.i)
+    if named is None and (subject.lower_ in lex.pronouns or (relayer is not None and subject.lower_ in _QUOTED)):
+        found = _antecedent(subject, previous, verb.i)
+        if relayer is None or found.source is None:
+            return found
+        relayed = name_of(relayer, names, lex)  # "..., TASS quoted him as saying"
+        return replace(found, via=relayed[0] if relayed else found.via)
     if named is None:
         owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in lex.possessives), None)
         if owner is not None and lex.noun_classes.get(subject.lemma_.lower()) == "info":
@@ -375,6 +379,8 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
 
 
 _RELATIVE_PRONOUNS = ("which", "who", "that")
+#: Who "X quoted ... as saying" may quote by a pronoun.
+_QUOTED = ("him", "her", "them")
 
 
 def _misread_within(subject, known, names: NameIndex, lex: Lexicon) -> bool:
@@ -405,7 +411,7 @@ def _same_as_before(noun, previous: Sequence[Attribution], verb_i: int) -> Attri
 
 
 def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attribution:
-    want_person = pronoun.lower_ in ("he", "she", "i", "his", "her")
+    want_person = pronoun.lower_ in ("he", "she", "i", "his", "her", "him")
     for earlier in reversed(previous):
         if earlier.source and (earlier.person or not want_person):
             return Attribution(earlier.source, earlier.via if not earlier.named_only else None, verb_i, earlier.person)
