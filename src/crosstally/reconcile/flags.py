@@ -265,7 +265,7 @@ def revisions(estimates: list[Estimate], disputed: bool | None = None) -> list[R
                 elif not steps or _later(steps[-1][0], moment):
                     steps.append((moment, list(figure)))
         for (_, first), (_, second) in zip(steps, steps[1:], strict=False):
-            earlier, later = _representative(first), _representative(second)
+            earlier, later = _same_voice_ends(first, second)
             if not _elsewhere(earlier.claim.location, later.claim.location):  # two places' counts are no timeline
                 found.append(Revision(earlier, later))
     return found
@@ -369,6 +369,18 @@ def _holds(bound: Claim, exact: Claim) -> bool:
     return (bound.qualifier == "min" and bound.value <= exact.value) or (
         bound.qualifier == "max" and exact.value <= bound.value
     )
+
+
+def _same_voice_ends(first: list[Estimate], second: list[Estimate]) -> tuple[Estimate, Estimate]:
+    """The two ends of a step of a timeline: where one source gives both figures (the IOM's
+    1,250, then its 1,650, which a province also carries), that source's; else the
+    representative of each."""
+    shared = {e.source_key for e in first} & {e.source_key for e in second}
+    shared = {k for k in shared if not k.startswith("outlet:")}
+    if shared:
+        key = _representative([e for e in second if e.source_key in shared]).source_key
+        first, second = [e for e in first if e.source_key == key], [e for e in second if e.source_key == key]
+    return _representative(first), _representative(second)
 
 
 def _representative(group: list[Estimate]) -> Estimate:

@@ -192,7 +192,9 @@ def _out_of_line(odd: list[Estimate], usual: list[Estimate], others: Sequence[Es
     """Whether `odd` breaks the course of a toll that only grows where `usual` keeps it: a
     toll later put at 61 was not 75 the day before it, though it may have been 57."""
     day = max(e.when for e in odd + usual if e.when is not None)
-    later = [e for e in others if e.when is not None and e.when > day]
+    # a later figure below `usual` is no step of the toll (a part the measure also holds:
+    # "12 died in hospital", "59 bodies in the morgue")
+    later = [e for e in others if e.when is not None and e.when > day and e.claim.value >= usual[0].claim.value]
     if not later:
         return False
     following = min(later, key=lambda e: e.when).claim.value  # the next step, not a far later recount
