@@ -118,7 +118,8 @@ def document_date(text: str, published: date | None) -> DocumentDate:
 
     A report published a few days after the dateline it carries (a wire story reprinted
     the next day: "KERMAN, Jan 3 (Lut Wire) -" in the paper of Jan 4) speaks of the
-    dateline's day: its "on Wednesday" and "this afternoon" are that day's."""
+    dateline's day: its "this afternoon" and its unstated times are that day's (a weekday
+    it names is still the latest before its publication, `_own_time`)."""
     if published is not None:
         lined = _dateline(text, published)
         if lined.day is not None and 0 < (published - lined.day).days <= REPRINT_DAYS:
