@@ -55,14 +55,18 @@ def _view_of(text: str, day: date):
     return view_from(reconcile_batch(docs, claims), claims, docs)
 
 
+def _measures(view) -> dict[str, str]:
+    """Mention → measure over the view."""
+    return {e.claim.mention: m.measure for m in view.measures for e in m.estimates}
+
+
 def test_a_total_after_figures_of_things_counts_those_things(nlp):
     text = (
         "Tarvenia quake\nThe quake killed 7,500 people, the home ministry said on Friday.\n"
         "The houses tell a worse story. The UN said on April 29 that some 70,000 houses had been destroyed. By "
         "May 2 the UN humanitarian office put the figure at more than 130,000.\n"
     )
-    view = _view_of(text, date(2015, 5, 8))
-    measures = {e.claim.mention: m.measure for m in view.measures for e in m.estimates}
+    measures = _measures(_view_of(text, date(2015, 5, 8)))
     assert measures["more than 130,000"] == measures["some 70,000"] != measures["7,500"]
 
 
@@ -73,6 +77,6 @@ def test_a_level_the_count_has_risen_from_is_no_rival_figure(nlp):
         "the region.\n"
     )
     view = _view_of(text, date(2024, 10, 31))
-    measure_of = {e.claim.mention: m.measure for m in view.measures for e in m.estimates}
+    measure_of = _measures(view)
     assert measure_of["155"] == measure_of["51"]
     assert not [c for m in view.measures for c in m.conflicts]

@@ -92,10 +92,13 @@ class NameIndex:
             if not self.text.startswith(joined, at) or not _BOUNDARY.match(self.text, at + len(joined)):
                 continue
             lead = _LEAD.search(self.text, max(0, at - _LEAD_CHARS), at)
-            if lead and self._ends_title(lead.start()):
-                leads.append(lead.group().split(None, 1)[1] if len(lead.group().split()) > 1 else "")
-            elif lead:
-                leads.append(lead.group())
+            if lead is None:
+                continue
+            words = lead.group().split()
+            if self._ends_title(lead.start()):
+                words = words[1:]  # "Secretary of State John": "State" ends the title
+            if words:
+                leads.append(" ".join(words))
         return leads
 
     def _ends_title(self, at: int) -> bool:

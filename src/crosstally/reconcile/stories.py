@@ -99,6 +99,11 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|al-|el-)?[A-Z][\w'’-]*)*")
 
 
+def _name_key(word: str) -> str:
+    """A capitalised word as names are compared: lower case, no possessive ending."""
+    return re.sub(r"'s$", "", word).strip("'-").lower()
+
+
 def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str]]:
     """The capitalised names and places of a report's title and lead, with counts, and
     those of them seen mid-sentence (a word that only ever opens a sentence, such as
@@ -116,7 +121,7 @@ def salient_names(text: str, title: str | None = None) -> tuple[Counter, set[str
         before = lead[max(0, m.start() - 2) : m.start()]
         initial = m.start() == 0 or bool(re.search(r"[.!?\"“:\n]\s*$|^\s*$", before))
         for word in re.split(r"\s+", m.group(0)):
-            key = re.sub(r"'s$", "", word).strip("'-").lower()
+            key = _name_key(word)
             if len(key) < 3 or key in stop or key.isdigit() or key in bodies:
                 continue
             if not initial:
@@ -269,7 +274,7 @@ def _title_proper_names(title: str) -> frozenset[str]:
     found = set()
     for m in _NAME.finditer(title.replace("’", "'")):
         for word in m.group(0).split():
-            key = re.sub(r"'s$", "", word).strip("'-:,").lower()
+            key = _name_key(word)
             if len(key) >= 3 and key not in stop and key not in kinds and not places_in(word):
                 found.add(key)
     return frozenset(found)

@@ -316,7 +316,7 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
         # a live blog's entries are of the day its last day header names ("TUESDAY, APRIL 23")
         headed = next((day for at, day in reversed(headers) if at < claim.start), None)
         anchor = headed or doc_date.day
-        own = _own_time(claim.time_text, anchor if headed else doc_date)
+        own = _own_time(claim.time_text, anchor, headed or doc_date.published or anchor)
         sentence = text[claim.evidence_start : claim.evidence_end]
         set_against = _FROM_BEFORE.search(text, max(0, claim.start - 60), claim.start)
         back = _DAYS_BEFORE.match(text, claim.end)
@@ -375,18 +375,15 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
     return out
 
 
-def _own_time(time_text: str | None, anchor: date | DocumentDate | None) -> str | None:
-    """A claim's own time words resolved: a weekday against the report's publication day
-    (which a dateline's day may precede), other words against its day. A day more than
+def _own_time(time_text: str | None, anchor: date | None, weekday_anchor: date | None) -> str | None:
+    """A claim's own time words resolved against the report's day, a weekday against
+    `weekday_anchor` (the publication a dateline's day may precede). A day more than
     `FUTURE_DAYS` after it is a year earlier: "on 2 August" in a piece of 23 July looking
     back a year."""
     if not time_text:
         return None
-    if isinstance(anchor, DocumentDate):
-        weekday = anchor.published is not None and any(
-            w in lexicon().weekdays for w in _WORDS.findall(time_text.lower())
-        )
-        anchor = anchor.published if weekday else anchor.day
+    if any(w in lexicon().weekdays for w in _WORDS.findall(time_text.lower())):
+        anchor = weekday_anchor
     own = resolve(time_text, anchor)
     if own and anchor and re.fullmatch(r"\d{4}-\d\d-\d\d", own):
         day = date.fromisoformat(own)
