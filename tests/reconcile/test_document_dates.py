@@ -123,6 +123,10 @@ def test_a_day_after_the_report_is_a_year_before():
     text = "The fire brigade reported on 2 August that 81 victims had been identified."
     times = statement_times([_claim(text, "81", "on 2 August")], text, DocumentDate(date(2019, 7, 23), "metadata"))
     assert times[0].text == "2018-08-02"
+    # a year written is kept
+    text = "The fire brigade reported on 2 August 2019 that 81 victims had been identified."
+    claims = [_claim(text, "81", "on 2 August 2019")]
+    assert statement_times(claims, text, DocumentDate(date(2019, 7, 23), "metadata"))[0].text == "2019-08-02"
 
 
 @pytest.mark.parametrize(

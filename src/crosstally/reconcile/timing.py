@@ -378,14 +378,14 @@ def statement_times(claims: list[Claim], text: str, doc_date: DocumentDate) -> l
 def _own_time(time_text: str | None, anchor: date | None, weekday_anchor: date | None) -> str | None:
     """A claim's own time words resolved against the report's day, a weekday against
     `weekday_anchor` (the publication a dateline's day may precede). A day more than
-    `FUTURE_DAYS` after it is a year earlier: "on 2 August" in a piece of 23 July looking
-    back a year."""
+    `FUTURE_DAYS` after it is a year earlier where no year is written: "on 2 August" in a
+    piece of 23 July looking back a year."""
     if not time_text:
         return None
     if any(w in lexicon().weekdays for w in _WORDS.findall(time_text.lower())):
         anchor = weekday_anchor
     own = resolve(time_text, anchor)
-    if own and anchor and re.fullmatch(r"\d{4}-\d\d-\d\d", own):
+    if own and anchor and re.fullmatch(r"\d{4}-\d\d-\d\d", own) and not _YEAR.search(time_text):
         day = date.fromisoformat(own)
         if (day - anchor).days > FUTURE_DAYS:
             try:
@@ -399,6 +399,7 @@ def _own_time(time_text: str | None, anchor: date | None, weekday_anchor: date |
 #: before the publication, a clock across midnight).
 FUTURE_DAYS = 2
 _WORDS = re.compile(r"[a-z]+")
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 
 
 @cache
