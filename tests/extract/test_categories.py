@@ -259,6 +259,27 @@ CATEGORIES = [
     # a number sizing a plural noun is a count, whatever entity the tagger gives it
     ("The coast guard said 104 people had died.", "104", "killed"),
     ("The navy said 58 people had been rescued and 9 bodies had been recovered.", "58", "other"),
+    # people treated, in intensive care or carrying a wound hung on the verb are hurt;
+    # what they are treated "for" says whether they are
+    ("Paramedics treated 86 patients at the scene, the ambulance service said.", "86", "wounded"),
+    ("Six children were also being treated, the hospital said.", "Six", "wounded"),
+    ("The ministry said 1,200 people were treated for dehydration.", "1,200", "other"),
+    ("Nine of them were in intensive care on Sunday.", "Nine", "wounded"),
+    ("Surgeons counted 31 people with gunshot wounds.", "31", "wounded"),
+    ("An eye clinic said 45 protesters had lost an eye.", "45", "wounded"),
+    ("Doctors said at least 60 people had lost their sight.", "at least 60", "wounded"),
+    # suspects in custody are arrested
+    ("The police spokesman said 17 suspects were in custody.", "17", "arrested"),
+    # people not found, not located or untraced are missing; found, they are not
+    ("The company named 212 contractors who had still not been found.", "212", "missing"),
+    ("The embassy said four Chileans could not be located.", "four", "missing"),
+    ("Village elders spoke of about 900 residents whom nobody could trace.", "about 900", "missing"),
+    ("Police said 40 of the missing had been found alive.", "40", "other"),
+    # people sheltered, living in the open or unable to go home are displaced
+    ("Eleven schools were sheltering 2,315 people on Tuesday.", "2,315", "displaced"),
+    ("Aid groups said 350,000 people were living in the open.", "350,000", "displaced"),
+    ("The mayor said 7,000 residents still cannot go home.", "7,000", "displaced"),
+    ("The convoy left Gaza City with 90 trucks.", "90", "materiel"),
     # a running quantity changed to a level, in a clause the parser splits
     ("The navy on Sunday revised the number of bodies recovered from the wreck to 31 from 34.", "31", "killed"),
     ("The navy on Sunday revised the number of bodies recovered from the wreck to 31 from 34.", "34", "killed"),

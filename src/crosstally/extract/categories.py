@@ -72,7 +72,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
         or _state_after(noun, lex)
         or _among(noun, verbs, lex)
     )
-    if not events and (noun_class in PEOPLE_CLASSES or noun is None):
+    if not events and (noun_class in PEOPLE_CLASSES or noun is None or noun.pos_ == "PRON"):
         events = (
             _where_they_are(verbs, lex, noun_class == "force" or (noun is not None and _a_force(noun, lex)))
             or {
@@ -134,6 +134,7 @@ def ends_state(noun, verbs: list, lex: Lexicon) -> bool:
     30 hostages")."""
     ending = any(
         v.lemma_.lower() in lex.ending_verbs
+        and not _denied(v)
         and not any(c.lower_ in lex.category_adjs for c in v.children if c.dep_ in _STATE_COMPLEMENTS)
         and (noun is None or _done_to(noun, v))
         for v in verbs
@@ -166,10 +167,41 @@ def _where_they_are(verbs: list, lex: Lexicon, force: bool) -> set[str]:
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    state = lex.category_places.get(obj.lemma_.lower())
+                    state = _place_state(obj, lex)
                     if state or being:
                         return {state} if state else ({"deployed"} if force else set())
     return set()
+
+
+def _place_state(place, lex: Lexicon) -> str | None:
+    """The state a place names, read with its modifier where the table keys both
+    ("in intensive care"), else alone ("in hospital")."""
+    lemma = place.lemma_.lower()
+    for mod in (c for c in place.lefts if c.dep_ in ("amod", "compound")):
+        if (state := lex.category_places.get(f"{mod.lower_} {lemma}")) is not None:
+            return state
+    return lex.category_places.get(lemma)
+
+
+def _denied(verb) -> bool:
+    """Whether a verb is denied: "had not been found", "could never be traced", "whom
+    nobody can find"."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "no one", "none"))
+        for c in verb.children
+    )
+
+
+def unfound(verb, lex: Lexicon) -> str | None:
+    """The state a denied verb says of the people it is not done to (categories.tsv, pos
+    `unfound_verb`): "could not be located" (missing), "cannot go home" (displaced)."""
+    if not _denied(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in ("advmod", "dobj", "prt") and (state := lex.category_unfound_verbs.get(f"{lemma} {c.lower_}")):
+            return state
+    return lex.category_unfound_verbs.get(lemma)
 
 
 def _state_after(noun, lex: Lexicon) -> set[str]:
@@ -275,6 +307,8 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
             for c in mod.children
             if c.dep_ == "conj" and c.lemma_.lower() in lex.category_verbs and not _own_figure(c)
         }
+        if mod.dep_ in ("relcl", "acl") and (state := unfound(mod, lex)):
+            found.add(state)  # "251 workers who had still not been found"
         if mod.dep_ in ("relcl", "acl"):
             # "388 who were considered missing", "people believed dead": the state is
             # the complement of the clause's verb
@@ -290,8 +324,12 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 for c in mod.children
                 if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in lex.category_verbs
             }
-    # "217 people with minor injuries": people who carry a wound
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"):
+    # "217 people with minor injuries": people who carry a wound, the phrase hung on the
+    # noun or, right after its object, on the verb ("recorded 21 people with serious injuries")
+    carried = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if anchor.dep_ == "dobj":
+        carried += [c for c in anchor.head.children if c.lower_ == "with" and c.i == anchor.right_edge.i + 1]
+    for prep in carried:
         found |= {
             "wounded"
             for o in prep.children
@@ -336,6 +374,20 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 found.add(lex.category_nouns[obj_lemma])
         if lemma == "lose" and not objects:
             found.add("casualties")
+        if state := unfound(verb, lex):
+            found.add(state)  # "three Uruguayans could not be located"
+        treated_for = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if (
+            lemma in _TREATED
+            and verb.tag_ in ("VBD", "VBN", "VBG")
+            and not treated_for
+            and anchor.head == verb
+            and anchor.dep_ in ("dobj", "nsubjpass")
+        ):
+            # "crews treated 64 patients", "four children were being treated"; what they are
+            # treated "for" says whether they are hurt ("for heat stress": not), and a ward
+            # that "treats 40 patients a day" says what it can do
+            found.add("wounded")
         if lemma in _TREATED:  # "30 people were being treated for bullet wounds", "treated 217 with injuries"
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "with")):
                 found |= {

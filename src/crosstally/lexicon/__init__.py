@@ -50,6 +50,7 @@ CATEGORY_POS = frozenset(
         "passive_person_verb",
         "ending_verb",
         "force_verb",
+        "unfound_verb",
     }
 )
 
@@ -135,6 +136,9 @@ class Lexicon:
     category_force_verbs: dict[str, str]
     #: Verbs that say the state of people they are done to, in the passive ("were held").
     category_passive_verbs: dict[str, str]
+    #: Verbs that, denied, say the state of the people they are not done to ("had not been
+    #: found", "could not be located": missing).
+    category_unfound_verbs: dict[str, str]
     #: Verbs by which people leave a place, or are made to ("left", "fled", "forced out of").
     leaving_verbs: frozenset[str]
     #: Verbs that end the state of the people they are done to ("found", "released").
@@ -240,6 +244,7 @@ def lexicon() -> Lexicon:
         category_person_verbs={w: c for w, p, c in categories if p == "person_verb"},
         category_force_verbs={w: c for w, p, c in categories if p == "force_verb"},
         category_passive_verbs={w: c for w, p, c in categories if p == "passive_person_verb"},
+        category_unfound_verbs={w: c for w, p, c in categories if p == "unfound_verb"},
         leaving_verbs=frozenset(w for w, p, _ in categories if p == "leaving_verb"),
         ending_verbs=frozenset(w for w, p, _ in categories if p == "ending_verb"),
         body_adjectives={w.lower(): v for w, k, v in bodies if k == "adjective"},
