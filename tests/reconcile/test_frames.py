@@ -213,6 +213,15 @@ def test_a_state_named_as_the_place_is_no_people():
         # a toll is the whole, whatever the words after it say of bodies
         ("Quake toll jumps to 1,234 as bodies are pulled from a buried church", "1,234", "Quake toll", "dead"),
         ("The toll passed 2,000 as the search for the buried neared its end.", "2,000", "toll", "dead"),
+        # a verb of the bodies' state may come before the figure it is done to
+        ("Pathologists had so far identified 212 of the dead.", "212", "", "identified"),
+        ("Volunteers buried 64 victims in a mass grave on Friday.", "64", "victims", "buried"),
+        ("Soldiers killed 30 people in the raid.", "30", "people", "dead"),
+        # those who died in hospital, or of their wounds, are a part of the toll
+        ("The fire brigade said 91 people had died, 14 of whom died in hospital.", "14", "", "died-in-hospital"),
+        ("Eleven burn victims later died in hospital.", "Eleven", "burn victims", "died-in-hospital"),
+        ("Three of the injured have since succumbed to their injuries.", "Three", "", "died-in-hospital"),
+        ("The toll rose to 58 after a woman died in hospital.", "58", "toll", "dead"),
     ],
 )
 def test_states_of_the_bodies_of_the_dead(sentence, mention, counted, state):

@@ -39,7 +39,7 @@ _BASE_STATE = {
 }
 #: Finer states a category may turn into when the words around the figure say so.
 _REFINES = {
-    "dead": {"buried", "identified", "unidentified", "handed-over", "feared-dead", "autopsied"},
+    "dead": {"buried", "identified", "unidentified", "handed-over", "feared-dead", "autopsied", "died-in-hospital"},
     "injured": {"seriously-injured", "discharged", "in-hospital", "outpatients"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
@@ -334,6 +334,8 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         leading = before  # "pledged $5 million"
     elif base == "captured":
         leading = " ".join(before.split()[-3:])  # "had freed 30 hostages"
+    elif base == "dead":
+        leading = " ".join(before.split()[-2:])  # "had so far identified 59 of the dead"
     # "99 were unaccounted for and 102 had been accounted for": a state after the next figure is its
     around = _BURIED_ALIVE.sub(" ", counted + " " + _NEXT_FIGURE.split(after, 1)[0] + " " + leading)
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
