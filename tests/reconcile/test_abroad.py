@@ -127,3 +127,22 @@ def test_a_figure_placed_nowhere_is_the_country_its_paragraph_is_about(nlp):
 def test_a_country_named_only_as_where_someone_went_places_nothing(nlp):
     measures = measures_of(PARAGRAPHS)
     assert measures["310"] == measures["350"] == measures["at least 300"]
+
+
+# a storm that struck two countries, the first harder: half the titles name it, fewer the
+# other, and the reports say "in" each as often, while more figures are placed in a province
+# of the other, named as its own
+TWO_COUNTRIES = [
+    "Storm toll in Peru climbs to 120\nThe storm has killed 120 people in Peru, the civil defence said on Monday.",
+    "Storm lashes Ecuador's Manabi province\nEcuador's government said 14 people had died in Manabi province. Manabi "
+    "province counted 9 injured, and 300 homes in Manabi province were destroyed.",
+    "Villagers mourn as storm toll rises\nPeru's civil defence said the toll rose to 160 on Wednesday. In "
+    "Ecuador, 20 people had died in Manabi province by Thursday.",
+    "Peru counts the cost\nThe storm struck Peru on Saturday; the civil defence put the toll at 175 on Friday.",
+]
+
+
+def test_the_country_half_the_titles_name_over_any_other_is_home(nlp):
+    measures = measures_of(TWO_COUNTRIES)
+    assert measures["120"] == measures["160"] == measures["175"]
+    assert measures["160"] not in (measures["14"], measures["20"])  # the other country's own

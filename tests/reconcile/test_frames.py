@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from crosstally.claims import Claim
-from crosstally.reconcile.frames import frame_of
+from crosstally.reconcile.frames import frame_of, story_causes
 from crosstally.reconcile.scopes import story_scope
 
 
@@ -95,6 +95,36 @@ def test_a_story_happens_in_the_part_its_event_is_named_after():
     # with no place the event is named after, the part most figures are placed in
     storm = ["Hurricane Mara killed 90 people in six states.", "Dunmore County counted 30 dead from Mara."]
     assert story_scope(["Dunmore County", "Dunmore County", "Harlan County"], storm) == "dunmore-county"
+
+
+def test_a_part_most_figures_are_in_is_no_story_scope_when_another_country_owns_it():
+    located = ["Kessel province", "Kessel province", "Kessel province", "Harlan County"]
+    texts = ["The storm killed 80 in Arvia.", "Rain fell on Kessel province, in the south of Arvia."]
+    assert story_scope(located, texts, "peru") == "kessel-province"
+    texts.append("Ecuador's coastal Kessel province counted 12 dead.")
+    assert story_scope(located, texts, "peru") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "counted", "group"),
+    [
+        ("The outbreak has killed more than 1,600 people over the past year.", "more than 1,600", "people", "outbreak"),
+        ("Health officials said 1,700 people had died of cholera since last year.", "1,700", "people", "cholera"),
+        ("Its cholera wards have recorded 212 deaths.", "212", "deaths", "cholera"),
+        ("The cyclone has killed 438 people, the government said.", "438", "people", ""),
+    ],
+)
+def test_what_another_killer_kills_is_its_own(sentence, mention, counted, group):
+    assert _frame(sentence, mention, "killed", counted).group == group
+
+
+def test_the_killer_a_story_is_about_makes_no_part():
+    assert story_causes(["Cholera toll passes 300\n...", "Outbreak spreads\n...", "Cholera: what we know\n..."]) == {
+        "cholera",
+        "outbreak",
+    }
+    assert story_causes(["Cyclone toll passes 300\n...", "Storm hits\n...", "Cholera fears\n..."]) == {"cholera"}
+    assert story_causes(["Cyclone toll passes 300\n...", "Storm hits\n...", "Aid arrives\n..."]) == frozenset()
 
 
 def test_a_group_named_later_in_the_sentence_is_another_figures():

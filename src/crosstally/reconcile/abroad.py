@@ -59,14 +59,14 @@ def home_country(locations: list[str | None], texts: list[str] = ()) -> str | No
 
 def _titled_country(texts: list[str]) -> str | None:
     """The country, by name or by a city of the cities table, that the titles (first lines)
-    of more than half a story's reports name, and more than name any other."""
+    of at least half a story's reports name, and more than name any other."""
     counts: Counter[str] = Counter()
     for text in texts:
         title = text.split("\n", 1)[0]
         named = {country_of(place) for _, _, place in place_spans(title)} | {country_of(c) for c in cities_in(title)}
         counts.update(c for c in named if c)
     ranked = counts.most_common(2)
-    if not ranked or 2 * ranked[0][1] <= len(texts) or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or 2 * ranked[0][1] < len(texts) or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 

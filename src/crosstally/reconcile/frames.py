@@ -10,6 +10,7 @@ its own that names the part, and is linked to the whole.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -158,13 +159,14 @@ def _cues() -> dict[str, dict[str, str]]:
         "running": {},
         "period": {},
         "no_part": {},
+        "cause": {},
     }
     for word, kind, value in read_keyed("frames.tsv", key_columns=2, columns=3, fold=True):
         if kind not in table:
             raise LexiconError(
                 f"unknown kind {kind!r} for {word!r}",
                 path="frames.tsv",
-                hint="use state, group, scope, side, gathered, running, period or no_part",
+                hint="use state, group, scope, side, gathered, running, period, no_part or cause",
             )
         table[kind][word.lower()] = value
     return table
@@ -198,6 +200,7 @@ def frame_of(
     part: str = "",
     side: str = "",
     spoken: str = "",
+    causes: frozenset[str] = frozenset(),
 ) -> Frame:
     """The frame of one claim, from its counted phrase and the words around the figure.
 
@@ -210,7 +213,8 @@ def frame_of(
     `part` is the place of a figure in a breakdown by place ("19 dead in Wajima and 20
     in Suzu"), which `parts.breakdowns` finds; `spoken` the part its sentence names before it
     ("Buncombe confirms 61 dead"), and `side` the side of a front line it counts on, both
-    when no other words place it.
+    when no other words place it. `causes` are the killers the story itself is about
+    (`story_causes`): any other one a figure's words name makes it that cause's own.
     """
     # the speaker's words say nothing of the figure's state ("Survivors told the UN that
     # about 700 people had crowded onto the vessel": aboard, not rescued)
@@ -248,6 +252,9 @@ def frame_of(
         group = owners[0] if owners else member_group(_clause_before(sentence, at), counted)
     if group == population:
         group = ""
+    cause = first_cue("cause", " ".join((_clause_before(sentence, at), counted, _NEXT_FIGURE.split(after, 1)[0])))
+    if cause and cause not in causes:
+        group = "-".join(w for w in (cause, group) if w)  # "the outbreak has killed 1,600" in a cyclone's story
     if not group and _PASSENGERS.search(counted) and _crew_counted().search(sentence):
         group = "passengers"  # "155 passengers and seven crew": those aboard less the crew
     if _ADDED.match(sentence, at + len(claim.mention)) and population in ("people", "troops"):
@@ -277,6 +284,18 @@ def frame_of(
         group = "-".join(w for w in (group, part) if w)
     per = claim.per or ("day" if _IN_THE_PAST_DAY.match(after) else "")
     return Frame(population, state, group, scope, per, claim.unit or "")
+
+
+def story_causes(texts: list[str]) -> frozenset[str]:
+    """The killers (frames.tsv, kind `cause`) the titles of at least a third of a story's
+    reports name: what the story is about, which makes no figure a part of its own."""
+    titles = [text.split("\n", 1)[0] for text in texts]
+    named = Counter(
+        c
+        for title in titles
+        for c in {_cues()["cause"][m.group(1).lower()] for m in _cue_pattern("cause").finditer(title)}
+    )
+    return frozenset(c for c, n in named.items() if 3 * n >= len(titles))
 
 
 def given_by(frame: Frame, claim: Claim, giver: str) -> Frame:

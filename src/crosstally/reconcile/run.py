@@ -20,7 +20,7 @@ from ..claims import Claim
 from .abroad import abroad, home_country
 from .days import DayInput, day_tolls, is_story_of_gatherings, one_day
 from .flags import Estimate, clock, conflicts, revisions
-from .frames import Frame, frame_of, given_by, is_generic_total, is_one_period, is_running_total
+from .frames import Frame, frame_of, given_by, is_generic_total, is_one_period, is_running_total, story_causes
 from .measures import is_military, owners_in
 from .misquotes import misquotes
 from .nationals import SpeakerInput, own_nationals
@@ -236,9 +236,10 @@ def reconcile(
         # "Sindh" where the story names "Sindh province": that part of the country
         named_parts = parts_named(story_texts)
         locations = [as_part(c.location, named_parts) for c in story_claims]
-        scope = story_scope(locations, story_texts)
         # a story about one people abroad has no home country to set other countries apart by
         home = None if nationality else home_country(locations, story_texts)
+        scope = story_scope(locations, story_texts, home)
+        causes = story_causes(story_texts)
         sides = claim_sides(
             story_claims,
             {(c.doc, c.start): info[c.doc].text[c.evidence_start : c.evidence_end] for c in story_claims},
@@ -285,7 +286,7 @@ def reconcile(
                 # the country a story happens in, where it happens in no one part of it, is its
                 # whole ("Iran's toll"); where it does, the country's toll is more than the story's
                 people = nationality or (home if not scope else None)
-                frame = frame_of(placed, sentence, at, people, military, scope, began, part, side, spoken)
+                frame = frame_of(placed, sentence, at, people, military, scope, began, part, side, spoken, causes)
                 paragraph = doc.text[doc.text.rfind("\n", 0, claim.start) + 1 : claim.start]
                 frame = abroad(frame, placed.location, sentence[:at], home, paragraph)
                 compared = previous is not None and set_against(doc.text, claim, previous)

@@ -20,20 +20,31 @@ _PART_KINDS = "province|region|district|governorate|county|prefecture|state|depa
 SUBNATIONAL = re.compile(rf"\b(?:{_PART_KINDS})\b", re.I)
 
 
-def story_scope(locations: list[str | None], texts: list[str]) -> str:
+def story_scope(locations: list[str | None], texts: list[str], home: str | None = None) -> str:
     """The part of a country a story happens in. First the part its event is named after, as
     its base name ("wayanad" of "the Wayanad landslides", whose figures say "Wayanad
     district"): of the parts its figures are placed in, the one most of its reports name
     before a word for the event, if at least a third do and no other part ties. Else (a
     storm named after no place) the part most of its located figures are in
-    ("kherson-region"), if one stands out."""
+    ("kherson-region"), if one stands out and the reports never give it to another country
+    than the story's `home` ("Mozambique's Zambezia" of a cyclone that struck Malawi hardest)."""
     bases = {place_base(x) for x in locations if part_of_country(x)} - {""}
     by_event = Counter({b: sum(bool(_event_after(b).search(t)) for t in texts) for b in bases})
     top = _standing_out(by_event)
     if top and 3 * by_event[top] >= len(texts):
         return slug_of(top)
     top = _standing_out(Counter(part_of_country(x) or (x or "").lower() for x in locations if x))
-    return top if part_of_country(top) else ""
+    if not part_of_country(top) or (home and _owned_abroad(scope_base(top), texts, home)):
+        return ""
+    return top
+
+
+def _owned_abroad(base: str, texts: list[str], home: str) -> bool:
+    """Whether a report names the part as another country's than `home` ("Mozambique's
+    Zambezia", "Mozambique's central Zambezia province")."""
+    place = r"[\s-]+".join(re.escape(w) for w in base.split("-"))
+    owned = re.compile(rf"\b(\w+)['’]s\s+(?:\w+\s+)?{place}\b", re.IGNORECASE)
+    return any(country_of(m.group(1)) not in (None, home) for text in texts for m in owned.finditer(text))
 
 
 def _standing_out(counts: Counter) -> str:
