@@ -280,6 +280,12 @@ CATEGORIES = [
     ("Aid groups said 350,000 people were living in the open.", "350,000", "displaced"),
     ("The mayor said 7,000 residents still cannot go home.", "7,000", "displaced"),
     ("The convoy left Gaza City with 90 trucks.", "90", "materiel"),
+    # people flown out are evacuated; people in shelters are displaced, in hospital hurt
+    ("The embassy said 2,300 of its citizens had been flown out.", "2,300", "displaced"),
+    ("Since Monday 41,000 people have been flown out of the capital.", "41,000", "displaced"),
+    ("The agency counted about 3,100 people in emergency shelters.", "about 3,100", "displaced"),
+    ("Doctors said 52 people in hospital were in a stable condition.", "52", "wounded"),
+    ("About 80 people in the square sang the anthem.", "About 80", "other"),
     # a running quantity changed to a level, in a clause the parser splits
     ("The navy on Sunday revised the number of bodies recovered from the wreck to 31 from 34.", "31", "killed"),
     ("The navy on Sunday revised the number of bodies recovered from the wreck to 31 from 34.", "34", "killed"),

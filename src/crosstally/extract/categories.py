@@ -74,7 +74,7 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
     )
     if not events and (noun_class in PEOPLE_CLASSES or noun is None or noun.pos_ == "PRON"):
         events = (
-            _where_they_are(verbs, lex, noun_class == "force" or (noun is not None and _a_force(noun, lex)))
+            _where_they_are(verbs, lex, noun_class == "force" or (noun is not None and _a_force(noun, lex)), noun)
             or {
                 lex.category_person_verbs[v.lemma_.lower()]
                 for v in verbs
@@ -156,10 +156,16 @@ def _done_to(noun, verb) -> bool:
     return token.i == verb.i
 
 
-def _where_they_are(verbs: list, lex: Lexicon, force: bool) -> set[str]:
+def _where_they_are(verbs: list, lex: Lexicon, force: bool, noun=None) -> set[str]:
     """ "20 people were in hospital", "79 people had been taken to hospital", "1,000
-    federal personnel are on the ground": people in, or taken to, a place whose name is a
-    state (categories.tsv, pos `place`), or a force said to be anywhere (a deployment)."""
+    federal personnel are on the ground", "1,735 people in official shelters": people in, or
+    taken to, a place whose name is a state (categories.tsv, pos `place`), or a force said
+    to be anywhere (a deployment)."""
+    for prep in noun.children if noun is not None else ():
+        if prep.dep_ == "prep" and prep.lower_ in _PRESENCE_PREPS:
+            states = {_place_state(o, lex) for o in prep.children if o.dep_ == "pobj"} - {None}
+            if states:
+                return states
     for verb in verbs:
         being = verb.lemma_ == "be"
         for prep in verb.children:
@@ -359,6 +365,11 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 word = subject.lower_
                 if word in lex.category_adjs or subject.lemma_.lower() in lex.category_nouns:
                     found.add(lex.category_adjs.get(word) or lex.category_nouns[subject.lemma_.lower()])
+        found |= {  # "5,400 Americans had been flown out", "flown out of the airport"
+            lex.category_verbs[f"{lemma} {c.lower_}"]
+            for c in verb.children
+            if c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in lex.category_verbs
+        }
         for obj in objects:
             obj_lemma = obj.lemma_.lower()
             phrase = lex.category_verbs.get(f"{lemma} {obj_lemma}")  # "lost their homes"
