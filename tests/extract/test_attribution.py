@@ -671,3 +671,33 @@ def test_quoted_by_a_pronoun_is_who_spoke_before(claims_of):
     )
     (claim,) = [c for c in claims_of(text) if c.mention == "Sixteen"]
     assert (claim.source, claim.via, claim.category) == ("Irina Volkova", "TASS", "wounded")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "source"),
+    [
+        # a body's name after the words that describe it, with words before its head
+        (
+            "The catastrophe modelling firm Dana Whitcombe & Company puts total losses at about $7 billion.",
+            "about $7 billion",
+            "Dana Whitcombe & Company",
+        ),
+        ("The aid group Doctors Without Borders said 40 people were treated.", "40", "Doctors Without Borders"),
+        # whatever "its" owner has, named beside it
+        (
+            "A ferry carried 640 evacuees to Nassau on Sunday, its owner, Baltic Coast Lines, said.",
+            "640",
+            "Baltic Coast Lines",
+        ),
+        ("Their lawyer, Marisol Quintero, said 12 workers had been detained.", "12", "Marisol Quintero"),
+    ],
+)
+def test_a_name_beside_what_describes_it_speaks(claims_of, text, mention, source):
+    assert {c.mention: c.source for c in claims_of(text)}[mention] == source
+
+
+def test_a_counted_group_is_no_speaker(claims_of):
+    """ "said more than 70,000 people needed help, and released $1 million": the people
+    counted released nothing."""
+    text = "The relief chief said more than 70,000 people needed help at once, and released $1 million."
+    assert {c.mention: c.source for c in claims_of(text)}["$1 million"] != "more than 70,000 people"

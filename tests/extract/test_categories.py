@@ -280,6 +280,9 @@ CATEGORIES = [
     ("Aid groups said 350,000 people were living in the open.", "350,000", "displaced"),
     ("The mayor said 7,000 residents still cannot go home.", "7,000", "displaced"),
     ("The convoy left Gaza City with 90 trucks.", "90", "materiel"),
+    # losing jobs or homes is no casualty; losing troops is
+    ("The union said 300 jobs were lost when the mill closed.", "300", "other"),
+    ("The army said 300 troops were lost in the battle.", "300", "casualties"),
     # people flown out are evacuated; people in shelters are displaced, in hospital hurt
     ("The embassy said 2,300 of its citizens had been flown out.", "2,300", "displaced"),
     ("Since Monday 41,000 people have been flown out of the capital.", "41,000", "displaced"),

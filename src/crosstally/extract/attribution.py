@@ -55,13 +55,14 @@ def attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribut
 
 def _is_name(text: str, lex: Lexicon) -> bool:
     """Not a number, however qualified ("More than 1,000", "18"), nor what a number counts
-    ("100 bodies found": the bodies found no one), nor a stray mark, nor words that name
+    ("100 bodies found", "more than 70,000 people ... released $1 million": they found and
+    released nothing), nor a stray mark, nor words that name
     no one ("some sources", "the figures")."""
     text = text.strip()
     return (
         any(ch.isalpha() for ch in text)
         and not _number_phrase().match(text)
-        and not re.match(r"[\d.,]+\s+[a-z]", text)
+        and not _counted_phrase().match(text)
         and not all(_no_one(w, lex) for w in re.findall(r"[\w'’-]+", text.lower()))
     )
 
@@ -77,6 +78,13 @@ def _no_one(word: str, lex: Lexicon) -> bool:
 def _number_phrase() -> re.Pattern:
     qualifiers = sorted(lexicon().qualifiers_before, key=len, reverse=True)
     return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, qualifiers))})\s+)?[\d.,]+$", re.IGNORECASE)
+
+
+@cache
+def _counted_phrase() -> re.Pattern:
+    """ "100 bodies", "more than 70,000 people": a figure and what it counts."""
+    qualifiers = sorted(lexicon().qualifiers_before, key=len, reverse=True)
+    return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, qualifiers))})\s+)?\d[\d.,]*\s+[a-z]", re.IGNORECASE)
 
 
 def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:

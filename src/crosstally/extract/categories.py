@@ -304,7 +304,7 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         lemma = mod.lemma_.lower()
         if mod.lower_ in lex.category_adjs:
             found.add(lex.category_adjs[mod.lower_])
-        elif lemma in lex.category_verbs and mod.pos_ in ("VERB", "ADJ") and not _loses_things(mod, anchor):
+        elif lemma in lex.category_verbs and mod.pos_ in ("VERB", "ADJ") and not _loses_things(mod, anchor, lex):
             found.add(lex.category_verbs[lemma])
         elif lemma in lex.category_passive_verbs and mod.dep_ == "acl" and mod.tag_ == "VBN":
             found.add(lex.category_passive_verbs[lemma])  # "6,700 people held": done to them
@@ -349,7 +349,12 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
         if lemma in _RESULTATIVE:
             objects += [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")]
         lost_lives = lemma == "lose" and any(o.lemma_.lower() == "life" for o in objects)
-        if lemma in lex.category_verbs and lemma not in _SUFFER and not lost_lives and not _loses_things(verb, anchor):
+        if (
+            lemma in lex.category_verbs
+            and lemma not in _SUFFER
+            and not lost_lives
+            and not _loses_things(verb, anchor, lex)
+        ):
             found.add(lex.category_verbs[lemma])
         if lemma in lex.category_force_verbs and _a_force(anchor, lex):  # "300 rescuers worked through the night"
             found.add(lex.category_force_verbs[lemma])
@@ -383,7 +388,7 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 found.add("captured")
             elif lemma in _SUFFER and obj_lemma in lex.category_nouns and obj.i != anchor.i:
                 found.add(lex.category_nouns[obj_lemma])
-        if lemma == "lose" and not objects:
+        if lemma == "lose" and not objects and not _loses_things(verb, anchor, lex):
             found.add("casualties")
         if state := unfound(verb, lex):
             found.add(state)  # "three Uruguayans could not be located"
@@ -450,9 +455,11 @@ def _a_force(noun, lex: Lexicon) -> bool:
     return False
 
 
-def _loses_things(verb, anchor) -> bool:
-    """ "people who lost their jobs": losing something other than lives or the counted
-    people themselves is no casualty."""
-    return verb.lemma_.lower() == "lose" and any(
-        c.dep_ == "dobj" and c.i != anchor.i and c.lemma_.lower() != "life" for c in verb.children
-    )
+def _loses_things(verb, anchor, lex: Lexicon) -> bool:
+    """ "people who lost their jobs", "300 jobs were lost": losing something other than
+    lives or people is no casualty."""
+    if verb.lemma_.lower() != "lose":
+        return False
+    if anchor.dep_ == "nsubjpass" and anchor.head == verb and anchor.pos_ == "NOUN":
+        return _noun_class(anchor, lex) not in PEOPLE_CLASSES
+    return any(c.dep_ == "dobj" and c.i != anchor.i and c.lemma_.lower() != "life" for c in verb.children)

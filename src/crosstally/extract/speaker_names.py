@@ -94,9 +94,11 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
 
 
 def _name_beside_title(head, lex: Lexicon) -> str | None:
-    """ "Its spokesman, Sutopo Purwo Nugroho,": a person's title with a name in apposition
-    (which the tagger may take for a body's, or split in two); the name in full."""
-    if head.pos_ != "NOUN" or head.lower_ not in lex.titles:
+    """ "Its spokesman, Sutopo Purwo Nugroho,", "its operator, Bahamas Paradise Cruise Line,":
+    a person's title, or whatever a pronoun's owner has, with a name in apposition (which the
+    tagger may take for a body's, or split in two); the name in full."""
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    if head.pos_ != "NOUN" or not (head.lower_ in lex.titles or owned):
         return None
     for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "GPE"):
         words = [t for t in appos.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [appos]
@@ -112,11 +114,13 @@ def _name_after_description(head) -> str | None:
     if head.pos_ != "NOUN" or head.ent_type_ or head.i + 1 >= len(head.doc):
         return None
     first = head.doc[head.i + 1]
-    if first.dep_ != "appos" or first.head != head or not first.text[:1].isupper() or first.ent_type_ == "PERSON":
+    # the name may open with words of its own before its head ("the firm Karen Clark & Company")
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.left_edge.i == first.i), None)
+    if appos is None or not first.text[:1].isupper() or first.ent_type_ == "PERSON":
         return None
     words = []
-    for token in head.doc[first.i : first.right_edge.i + 1]:
-        if token.is_punct or not (token.text[:1].isupper() or token.lower_ in _NAME_LINKS):
+    for token in head.doc[first.i : appos.right_edge.i + 1]:
+        if (token.is_punct and token.text != "&") or not (token.text[:1].isupper() or token.lower_ in _NAME_LINKS):
             break
         words.append(token.text)
     while words and words[-1].lower() in _NAME_LINKS:
@@ -124,8 +128,9 @@ def _name_after_description(head) -> str | None:
     return " ".join(words) if len(words) > 1 or (words and first.pos_ == "PROPN") else None
 
 
-#: Small words inside a body's name ("Doctors Without Borders", "Save the Children").
-_NAME_LINKS = ("the", "of", "for", "without", "and")
+#: Small words inside a body's name ("Doctors Without Borders", "Save the Children", "Karen
+#: Clark & Company").
+_NAME_LINKS = ("the", "of", "for", "without", "and", "&")
 
 
 def body_subject(sent, names: NameIndex, lex: Lexicon) -> str | None:
