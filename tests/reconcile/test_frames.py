@@ -74,6 +74,21 @@ def test_the_part_a_figure_counts(sentence, mention, counted, group):
     assert _frame(sentence, mention, "killed", counted).group == group
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention", "category", "state"),
+    [
+        # eye injuries are a part of the injured, and people sheltered a part of the displaced
+        ("Doctors counted at least 210 people with severe eye injuries.", "at least 210", "wounded", "eye-injured"),
+        ("The ministry said 26 protesters had lost an eye.", "26", "wounded", "eye-injured"),
+        ("The ministry said 3,400 protesters had been injured.", "3,400", "wounded", "injured"),
+        ("Nine schools stay open as camps, sheltering 1,230 people.", "1,230", "displaced", "sheltering"),
+        ("Some 9,000 people had fled their homes.", "Some 9,000", "displaced", "displaced"),
+    ],
+)
+def test_parts_of_the_injured_and_the_displaced(sentence, mention, category, state):
+    assert _frame(sentence, mention, category, "people").state == state
+
+
 def test_seriously_hurt_is_a_state_of_its_own():
     assert _frame("It injured 172, 33 of them seriously.", "33", "wounded", "people").state == "seriously-injured"
     assert _frame("It injured 172, 33 of them seriously.", "172", "wounded", "people").state == "injured"
@@ -245,7 +260,7 @@ def test_a_state_named_as_the_place_is_no_people():
         ("The toll passed 2,000 as the search for the buried neared its end.", "2,000", "toll", "dead"),
         # a verb of the bodies' state may come before the figure it is done to
         ("Pathologists had so far identified 212 of the dead.", "212", "", "identified"),
-        ("Volunteers buried 64 victims in a mass grave on Friday.", "64", "victims", "buried"),
+        ("The landslide buried more than 600 people, officials said.", "more than 600", "people", "dead"),
         ("Soldiers killed 30 people in the raid.", "30", "people", "dead"),
         # those who died in hospital, or of their wounds, are a part of the toll
         ("The fire brigade said 91 people had died, 14 of whom died in hospital.", "14", "", "died-in-hospital"),

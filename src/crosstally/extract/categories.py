@@ -390,8 +390,10 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 found.add(lex.category_nouns[obj_lemma])
         if lemma == "lose" and not objects and not _loses_things(verb, anchor, lex):
             found.add("casualties")
-        if state := unfound(verb, lex):
-            found.add(state)  # "three Uruguayans could not be located"
+        if anchor.head == verb and (state := unfound(verb, lex)):
+            # "three Uruguayans could not be located"; not a label the sentence quotes ("737
+            # people were listed under a tab that read 'Not Found'")
+            found.add(state)
         treated_for = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
         if (
             lemma in _TREATED

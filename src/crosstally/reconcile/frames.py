@@ -41,7 +41,7 @@ _BASE_STATE = {
 #: Finer states a category may turn into when the words around the figure say so.
 _REFINES = {
     "dead": {"buried", "identified", "unidentified", "handed-over", "feared-dead", "autopsied", "died-in-hospital"},
-    "injured": {"seriously-injured", "discharged", "in-hospital", "outpatients"},
+    "injured": {"seriously-injured", "discharged", "in-hospital", "outpatients", "eye-injured"},
     "displaced": {"evacuated", "sheltering"},
     "missing": {"located"},
     "captured": {"released", "still-held", "dead"},
@@ -353,8 +353,12 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
         leading = before  # "pledged $5 million"
     elif base == "captured":
         leading = " ".join(before.split()[-3:])  # "had freed 30 hostages"
-    elif base == "dead":
-        leading = " ".join(before.split()[-2:])  # "had so far identified 59 of the dead"
+    elif base == "displaced" and first_cue("state", " ".join(before.split()[-2:])) == "sheltering":
+        leading = " ".join(before.split()[-2:])  # "relief camps ..., sheltering 1,942 people"
+    elif base == "dead" and first_cue("state", " ".join(before.split()[-2:])) in _BODY_STATES:
+        # "had so far identified 59 of the dead"; not "the landslide buried 2,000 people",
+        # whom a disaster, not their families, buried
+        leading = " ".join(before.split()[-2:])
     # "99 were unaccounted for and 102 had been accounted for": a state after the next figure is its
     around = _BURIED_ALIVE.sub(" ", counted + " " + _NEXT_FIGURE.split(after, 1)[0] + " " + leading)
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
