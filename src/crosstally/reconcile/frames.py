@@ -349,16 +349,17 @@ def _state(claim: Claim, counted: str, after: str, before: str) -> str:
     if _BODIES.search(counted):
         refines = refines - {"feared-dead"}  # "recovered 12 bodies buried under the rubble": counted
     leading = ""  # the words before the figure, where the verb comes first
+    last_two = " ".join(before.split()[-2:])
     if base == "amount":
         leading = before  # "pledged $5 million"
     elif base == "captured":
         leading = " ".join(before.split()[-3:])  # "had freed 30 hostages"
-    elif base == "displaced" and first_cue("state", " ".join(before.split()[-2:])) == "sheltering":
-        leading = " ".join(before.split()[-2:])  # "relief camps ..., sheltering 1,942 people"
-    elif base == "dead" and first_cue("state", " ".join(before.split()[-2:])) in _BODY_STATES:
+    elif base == "displaced" and first_cue("state", last_two) == "sheltering":
+        leading = last_two  # "relief camps ..., sheltering 1,942 people"
+    elif base == "dead" and first_cue("state", last_two) in _BODY_STATES:
         # "had so far identified 59 of the dead"; not "the landslide buried 2,000 people",
         # whom a disaster, not their families, buried
-        leading = " ".join(before.split()[-2:])
+        leading = last_two
     # "99 were unaccounted for and 102 had been accounted for": a state after the next figure is its
     around = _BURIED_ALIVE.sub(" ", counted + " " + _NEXT_FIGURE.split(after, 1)[0] + " " + leading)
     found = [_cues()["state"][m.group(1).lower()] for m in _cue_pattern("state").finditer(around)]
