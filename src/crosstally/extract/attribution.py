@@ -75,16 +75,21 @@ def _no_one(word: str, lex: Lexicon) -> bool:
 
 
 @cache
-def _number_phrase() -> re.Pattern:
+def _qualified() -> str:
+    """The pattern of an optional qualifier before a number ("more than ")."""
     qualifiers = sorted(lexicon().qualifiers_before, key=len, reverse=True)
-    return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, qualifiers))})\s+)?[\d.,]+$", re.IGNORECASE)
+    return rf"^(?:(?:{'|'.join(map(re.escape, qualifiers))})\s+)?"
+
+
+@cache
+def _number_phrase() -> re.Pattern:
+    return re.compile(rf"{_qualified()}[\d.,]+$", re.IGNORECASE)
 
 
 @cache
 def _counted_phrase() -> re.Pattern:
     """ "100 bodies", "more than 70,000 people": a figure and what it counts."""
-    qualifiers = sorted(lexicon().qualifiers_before, key=len, reverse=True)
-    return re.compile(rf"^(?:(?:{'|'.join(map(re.escape, qualifiers))})\s+)?\d[\d.,]*\s+[a-z]", re.IGNORECASE)
+    return re.compile(rf"{_qualified()}\d[\d.,]*\s+[a-z]", re.IGNORECASE)
 
 
 def _attribute(sent, top, names: NameIndex, lex: Lexicon, previous: list[Attribution]) -> Attribution:

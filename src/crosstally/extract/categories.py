@@ -161,11 +161,8 @@ def _where_they_are(verbs: list, lex: Lexicon, force: bool, noun=None) -> set[st
     federal personnel are on the ground", "1,735 people in official shelters": people in, or
     taken to, a place whose name is a state (categories.tsv, pos `place`), or a force said
     to be anywhere (a deployment)."""
-    for prep in noun.children if noun is not None else ():
-        if prep.dep_ == "prep" and prep.lower_ in _PRESENCE_PREPS:
-            states = {_place_state(o, lex) for o in prep.children if o.dep_ == "pobj"} - {None}
-            if states:
-                return states
+    if noun is not None and (states := {_place_state(o, lex) for o in prep_objects(noun, _PRESENCE_PREPS)} - {None}):
+        return states
     for verb in verbs:
         being = verb.lemma_ == "be"
         for prep in verb.children:
@@ -198,7 +195,7 @@ def _denied(verb) -> bool:
     )
 
 
-def unfound(verb, lex: Lexicon) -> str | None:
+def _unfound(verb, lex: Lexicon) -> str | None:
     """The state a denied verb says of the people it is not done to (categories.tsv, pos
     `unfound_verb`): "could not be located" (missing), "cannot go home" (displaced)."""
     if not _denied(verb):
@@ -313,7 +310,7 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
             for c in mod.children
             if c.dep_ == "conj" and c.lemma_.lower() in lex.category_verbs and not _own_figure(c)
         }
-        if mod.dep_ in ("relcl", "acl") and (state := unfound(mod, lex)):
+        if mod.dep_ in ("relcl", "acl") and (state := _unfound(mod, lex)):
             found.add(state)  # "251 workers who had still not been found"
         if mod.dep_ in ("relcl", "acl"):
             # "388 who were considered missing", "people believed dead": the state is
@@ -390,29 +387,28 @@ def _event_categories(anchor, verbs: list, lex: Lexicon) -> set[str]:
                 found.add(lex.category_nouns[obj_lemma])
         if lemma == "lose" and not objects and not _loses_things(verb, anchor, lex):
             found.add("casualties")
-        if anchor.head == verb and (state := unfound(verb, lex)):
+        if anchor.head == verb and (state := _unfound(verb, lex)):
             # "three Uruguayans could not be located"; not a label the sentence quotes ("737
             # people were listed under a tab that read 'Not Found'")
             found.add(state)
-        treated_for = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
-        if (
-            lemma in _TREATED
-            and verb.tag_ in ("VBD", "VBN", "VBG")
-            and not treated_for
-            and anchor.head == verb
-            and anchor.dep_ in ("dobj", "nsubjpass")
-        ):
-            # "crews treated 64 patients", "four children were being treated"; what they are
-            # treated "for" says whether they are hurt ("for heat stress": not), and a ward
-            # that "treats 40 patients a day" says what it can do
-            found.add("wounded")
         if lemma in _TREATED:  # "30 people were being treated for bullet wounds", "treated 217 with injuries"
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "with")):
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "with")]
+            for prep in preps:
                 found |= {
                     lex.category_nouns[o.lemma_.lower()]
                     for o in prep.children
                     if o.lemma_.lower() in lex.category_nouns
                 }
+            if (
+                verb.tag_ in ("VBD", "VBN", "VBG")
+                and not any(p.lower_ == "for" for p in preps)
+                and anchor.head == verb
+                and anchor.dep_ in ("dobj", "nsubjpass")
+            ):
+                # "crews treated 64 patients", "four children were being treated"; what they
+                # are treated "for" says whether they are hurt ("for heat stress": not), and
+                # a ward that "treats 40 patients a day" says what it can do
+                found.add("wounded")
         # "41 people were listed as missing", "confirmed as dead", "treated as outpatients",
         # and "registered as injured" parsed as a clause of its own
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
