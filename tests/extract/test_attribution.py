@@ -701,3 +701,35 @@ def test_a_counted_group_is_no_speaker(claims_of):
     counted released nothing."""
     text = "The relief chief said more than 70,000 people needed help at once, and released $1 million."
     assert {c.mention: c.source for c in claims_of(text)}["$1 million"] != "more than 70,000 people"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "source"),
+    [
+        # the speaker's clause after the figure, which the parser hung on the verb it reports
+        (
+            "The outbreak has now killed 93 residents in Lilongwe, the National Emergency Agency said late on Friday.",
+            "93",
+            "National Emergency Agency",
+        ),
+        (
+            "The outbreak has destroyed 93 homes in Malawi, the Disaster Management Authority said on Tuesday, "
+            "up from 70 on Monday.",
+            "93",
+            "Disaster Management Authority",
+        ),
+        # a body known by its capitals, not the pronoun "who"
+        ("The WHO reported 312 damaged clinics by the end of the month.", "312", "WHO"),
+        # whose count: a body's noun before it, a possessor of "figure of"
+        ("Police figures rose from 17 on Friday to 26 on Saturday.", "26", "Police"),
+        ("The clinic's figure of 48 children treated is the highest yet.", "48", "clinic"),
+    ],
+)
+def test_whose_figure_beyond_the_reporting_verb(claims_of, text, mention, source):
+    assert {c.mention: c.source for c in claims_of(text)}[mention] == source
+
+
+def test_a_place_owning_a_toll_is_no_source(claims_of):
+    """ "Mozambique's flood toll rose to 88": a country's toll, whatever the tagger
+    calls the country, is not the country's statement."""
+    assert {c.mention: c.source for c in claims_of("Mozambique's flood toll rose to 88 on Friday.")}["88"] is None

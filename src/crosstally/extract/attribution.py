@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import Lexicon, lexicon
-from .names import NameIndex
+from .names import NameIndex, place_words
 from .reporting import (
     SUBJECT_DEPS,
     clause_subject,
@@ -178,18 +178,23 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
     "AFP's running tally stood at 1,119", "a count kept by the ministry rose to 90"."""
     node = top.head if top.dep_ == "nummod" else top  # "reached 577 deaths": the deaths
     head = node.head.head if node.dep_ == "pobj" and node.head.dep_ == "prep" else node.head
-    if head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ in ("VERB", "AUX"):
+        tallies = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in QUANTITY_NOUNS]
+    elif node.dep_ == "pobj" and node.head.lower_ == "of" and head.lemma_.lower() in _KEPT_TALLIES:
+        tallies = [head]  # "the hospital's figure of 14 children", "a police count of 207"
+    else:
         return None
-    for tally in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in QUANTITY_NOUNS):
-        # "the ministry's count", "an AFP tally": a body or person (not "the death toll",
-        # nor a place's own toll: "Japan's toll", "the Odisha toll"), and a name right
-        # before the tally ("Hajj death toll", "Balasore train crash toll" name the event)
+    for tally in tallies:
+        # "the ministry's count", "an AFP tally", "police figures": a body or person (not
+        # "the death toll", nor a place's own toll: "Japan's toll", "the Odisha toll"), and
+        # a name right before the tally ("Hajj death toll", "Balasore train crash toll"
+        # name the event)
         owners = [
             c
             for c in tally.children
-            if (c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tally.i - 1))
+            if (c.dep_ == "poss" or (c.dep_ == "compound" and c.i == tally.i - 1))
+            and _body_word(c, c.dep_ == "poss", lex)
             and c.ent_type_ not in _PLACE_ENTITIES
-            and (c.pos_ != "PROPN" or c.ent_type_ in ("ORG", "PERSON"))
             and not any(n.dep_ == "nummod" for n in c.children)  # "the two administrations' counts"
         ]
         for acl in (c for c in tally.children if c.dep_ == "acl"):
@@ -210,6 +215,17 @@ def _tally_owner(top, names: NameIndex, lex: Lexicon, previous: Sequence[Attribu
             if named is not None:
                 return Attribution(named[0], None, head.i, named[1])
     return None
+
+
+def _body_word(word, owning: bool, lex: Lexicon) -> bool:
+    """A word before a tally that says whose it is: a body's or person's name ("an AFP
+    tally"), any other owner ("the ministry's count"), or a body's common noun before it
+    ("police figures")."""
+    if word.lower_ in place_words():
+        return False  # "Mozambique's flood toll", whatever the tagger calls it
+    if word.pos_ == "PROPN":
+        return word.ent_type_ in ("ORG", "PERSON")
+    return owning or word.lemma_.lower() in lex.body_nouns
 
 
 def _count_carried_on(top, previous: Sequence[Attribution], lex: Lexicon) -> Attribution | None:
@@ -360,7 +376,7 @@ def _speaker(verb, names: NameIndex, lex: Lexicon, previous: list[Attribution]) 
         return Attribution(known.text, None, verb.i, False)
     if subject is None:
         return Attribution()
-    if subject.lower_ in _RELATIVE_PRONOUNS:
+    if subject.lower_ in _RELATIVE_PRONOUNS and not subject.text.isupper():  # not "the WHO"
         subject = _relative_antecedent(subject, verb)  # "from the FSB, which said 40 were killed": the FSB
         if subject is None:
             return Attribution()

@@ -132,11 +132,11 @@ def _looks_like_given_name(word: str) -> bool:
     lowered = word.lower()
     if lowered in STOP_WORDS or lowered in lex.weekdays or lowered in lex.months:
         return False
-    return not (word.endswith("an") and lowered in _place_words())
+    return not (word.endswith("an") and lowered in place_words())
 
 
 @cache
-def _place_words() -> frozenset[str]:
+def place_words() -> frozenset[str]:
     """The names and demonyms of places.tsv, lower case."""
     return frozenset(name.lower() for name, _ in read_table("places.tsv"))
 

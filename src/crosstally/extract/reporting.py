@@ -45,6 +45,7 @@ def reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=N
             t.dep_ in ("ROOT", "parataxis")
             or (t.dep_ == "conj" and t.i > top.i and not _says_other(t))
             or _hung_on_what_it_says(t, top)
+            or _trailing_attribution(t, top)
         )
         and not top.is_ancestor(t)
         and not t.is_ancestor(top)
@@ -66,6 +67,20 @@ def _hung_on_what_it_says(verb, top) -> bool:
         and verb.head.i > verb.i
         and verb.head.is_ancestor(top)
         and not semicolon_between(verb, top)
+    )
+
+
+def _trailing_attribution(verb, top) -> bool:
+    """ "Cyclone Freddy has now killed 225 people in Malawi, the disaster department said
+    on Wednesday": the parser may hang the speaker's clause after the figure on the verb it
+    reports, as a clause of circumstance; with no word to join it ("as", "when", "after"),
+    it still reports that clause's figure."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.i > top.i
+        and verb.head.is_ancestor(top)
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and verb.doc[verb.head.i : verb.i].text.count(",") >= 1
     )
 
 
