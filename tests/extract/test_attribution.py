@@ -733,3 +733,24 @@ def test_a_place_owning_a_toll_is_no_source(claims_of):
     """ "Mozambique's flood toll rose to 88": a country's toll, whatever the tagger
     calls the country, is not the country's statement."""
     assert {c.mention: c.source for c in claims_of("Mozambique's flood toll rose to 88 on Friday.")}["88"] is None
+
+
+def test_a_name_fronted_with_its_day_speaks(claims_of):
+    """ "On Monday UNICEF said ...", parsed as one phrase "on Monday UNICEF": the name
+    right before the verb is who speaks."""
+    assert {c.mention: c.source for c in claims_of("On Monday UNICEF said 300 children were missing.")}["300"] == "UNICEF"
+
+
+def test_a_figure_beside_a_given_one_is_the_same_speakers(claims_of):
+    """ "went from 12 on Friday to 85 ..., then 240 ... and 312", "2,310 injured: 1,800
+    civilians and 510 police officers": a figure in the sentence of one the ministry gives is
+    the ministry's too; a toll in a clause of circumstance after an act is not."""
+    text = "The ministry's count went from 12 on Friday to 85 that night, then 240 on Saturday and 312 on Sunday."
+    assert {c.mention: c.source for c in claims_of(text)}["312"] == "ministry"
+    text = (
+        "The official tally, released by Health Minister Lina Ortega on Friday, was 2,310 injured: "
+        "1,800 civilians and 510 police officers."
+    )
+    assert {c.mention: c.source for c in claims_of(text)}["510"] == "Lina Ortega"
+    text = "Police on Friday detained three contractors over the collapse, as the death toll rose to 57."
+    assert {c.mention: c.source for c in claims_of(text)}["57"] is None

@@ -23,6 +23,7 @@ from .names import NameIndex
 from .not_counts import syntax_allows
 from .numbers import Figure, a_change_verb
 from .places import PLACE_NOUNS, location
+from .reporting import CIRCUMSTANCE
 from .syntax import (
     QUANTITY_NOUNS,
     counted_token,
@@ -82,6 +83,8 @@ def claim_for(
         return None
     verbs = governing_verbs(_clause_anchor(noun if noun is not None else top))
     who = attribute(sent, top, names, lex, context)
+    if who.source is None:
+        who = _said_beside(top, siblings) or who
     kind_of = category(fig.kind, noun, top, verbs, lex)
     if fig.kind == "count" and (stated := _state_said_after(item.text, fig.end, lex)) is not None:
         kind_of = stated  # "4,715 injured and 341 were missing": whatever the parser joined it to
@@ -373,6 +376,22 @@ def _names_a_tally(counted: str) -> bool:
     if not words:
         return False
     return singular_of(words[-1]) in lexicon().tally_nouns
+
+
+def _said_beside(top, siblings: Sequence[Claim]) -> Attribution | None:
+    """ "NEMA reported 1,735 people in shelters, with roughly 900 more in private homes": a
+    figure with no speaker of its own, in the sentence of a figure someone gives, is theirs
+    too; not one in a clause of circumstance ("Police arrested two engineers, as the toll
+    climbed to 346")."""
+    given = next((c for c in reversed(siblings) if c.source), None)
+    if given is None:
+        return None
+    token = top
+    while token.head != token:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE for c in token.children):
+            return None
+        token = token.head
+    return Attribution(given.source, given.via)
 
 
 def _whole_before(previous: Claim | None, siblings: Sequence[Claim], text: str) -> Claim | None:

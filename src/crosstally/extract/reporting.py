@@ -11,7 +11,7 @@ from .syntax import QUANTITY_NOUNS
 SUBJECT_DEPS = ("nsubj",)
 _MODIFIER_DEPS = ("acl", "amod")
 #: Conjunctions opening a clause of circumstance, which a reporting verb does not report.
-_CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
+CIRCUMSTANCE = ("as", "when", "after", "before", "because", "since", "until", "once")
 CLAUSE_BREAK = {",", ";", ":", '"', "“", "”", "—", "–"}
 
 
@@ -27,7 +27,7 @@ def reporting_verb(sent, top, lex: Lexicon, ancestors_only: bool = False, skip=N
         if (
             token != skip
             and not (
-                child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in child.children)
+                child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE for c in child.children)
             )
             and is_reporting(token, lex)
             and has_speaker(token)
@@ -297,7 +297,20 @@ def _fronted_appositive(verb):
             named = [a for a in obj.children if a.dep_ == "appos" and a.ent_type_ in ("PERSON", "ORG")]
             if named:
                 return named[0]
+            if _name_after_time(obj, verb):
+                return obj
     return None
+
+
+def _name_after_time(obj, verb) -> bool:
+    """ "On Wednesday Smith said ...", parsed as one phrase "on Wednesday Smith": a name
+    right before the verb, after the day it is hung on, is the one who speaks."""
+    return (
+        obj.i == verb.i - 1
+        and obj.pos_ in ("PROPN", "NOUN")
+        and obj.ent_type_ in ("PERSON", "ORG")
+        and any(c.dep_ == "compound" and c.ent_type_ in ("DATE", "TIME") for c in obj.children)
+    )
 
 
 def _trailing_subject(verb):
