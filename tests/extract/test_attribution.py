@@ -738,7 +738,8 @@ def test_a_place_owning_a_toll_is_no_source(claims_of):
 def test_a_name_fronted_with_its_day_speaks(claims_of):
     """ "On Monday UNICEF said ...", parsed as one phrase "on Monday UNICEF": the name
     right before the verb is who speaks."""
-    assert {c.mention: c.source for c in claims_of("On Monday UNICEF said 300 children were missing.")}["300"] == "UNICEF"
+    claims = claims_of("On Monday UNICEF said 300 children were missing.")
+    assert {c.mention: c.source for c in claims}["300"] == "UNICEF"
 
 
 def test_a_figure_beside_a_given_one_is_the_same_speakers(claims_of):

@@ -30,6 +30,17 @@ MONTHS_LATER = (
     "said on Monday. Indeci counted 21 dead in Chala, Yauca and Caraveli."
 )
 
+EXPLAINER = (
+    "Explainer: why mud-brick walls fail, from Pisco to Kathmandu and Bam\n\nThe adobe houses that came down on "
+    "families in Caraveli and Acari this week failed the way those of Pisco did in 2007, of Bam in 2003 and of "
+    "Bhaktapur in 2015: heavy mud-brick walls with no frame crack at the corners, and the roof falls in on "
+    "people asleep inside. "
+    "Engineers at the Catholic University and at Kyoto University have tested cheap fixes, such as polymer "
+    "mesh nailed over the walls, that kept test houses standing on a shaking table. Few families can afford even "
+    "that. Rescuers digging through adobe houses this week, with roads cut and families asking for tents, said "
+    "most of the dead were found under fallen roofs."
+)
+
 
 def _stories(*items: StoryInput) -> list[tuple[str, ...]]:
     return sorted(tuple(sorted(s.docs)) for s in group_stories(items))
@@ -104,3 +115,18 @@ def test_an_anniversary_piece_joins_the_story_its_title_names():
     toll = StoryInput("toll", FIRE_TOLL, FIRE_TOLL.split("\n")[0], date(2025, 7, 26))
     later = StoryInput("later", YEAR_ON, YEAR_ON.split("\n")[0], date(2026, 7, 23))
     assert _stories(fire, toll, later) == [("fire", "later", "toll")]
+
+
+def test_a_lone_explainer_joins_the_story_whose_words_it_shares():
+    """An explainer that leads with other places and quakes (Pisco, Kathmandu, Bam) shares
+    few names with the week's reports, but the town it names and the words of the event
+    (adobe houses, rescuers digging, roads cut, tents): linked to no other report, it joins
+    the one it is closest to; the protest that week, sharing neither, stays apart."""
+    quake = StoryInput("quake", QUAKE, None, date(2024, 7, 2))
+    toll = StoryInput("toll", QUAKE_TOLL, None, date(2024, 7, 4))
+    explainer = StoryInput("explainer", EXPLAINER, None, date(2024, 7, 5))
+    protest = StoryInput("protest", PROTEST, None, date(2024, 7, 3))
+    assert _stories(quake, toll, explainer, protest) == [("explainer", "quake", "toll"), ("protest",)]
+    # a year later, the same words are another event's
+    late = StoryInput("explainer", EXPLAINER, None, date(2025, 7, 5))
+    assert _stories(quake, toll, late) == [("explainer",), ("quake", "toll")]
