@@ -389,3 +389,16 @@ NOT_CLAIMS = [
 @pytest.mark.parametrize("sentence", NOT_CLAIMS)
 def test_no_claim(claims_of, sentence):
     assert claims_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Eleven people died in the blaze. By noon the number still in hospital had reached 34.", "34", "wounded"),
+        ("The flood killed 40 people. The number in shelters stood at 3,100 on Friday.", "3,100", "displaced"),
+    ],
+)
+def test_a_tally_of_those_in_a_place_is_that_places_state(claims_of, text, mention, expected):
+    """ "the number still in hospital", after a sentence about the dead: the place the tally
+    is of says its state, not the count the report kept before."""
+    assert {c.mention: c.category for c in claims_of(text)}[mention] == expected

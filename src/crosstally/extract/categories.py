@@ -176,6 +176,13 @@ def _where_they_are(verbs: list, lex: Lexicon, force: bool, noun=None) -> set[st
     return set()
 
 
+def state_of_place(noun, lex: Lexicon) -> str | None:
+    """The state of a place hung on a noun ("the number still in hospital", "those in
+    shelters"), or None where none is, or the places name two states."""
+    states = {_place_state(o, lex) for o in prep_objects(noun, _PRESENCE_PREPS)} - {None}
+    return states.pop() if len(states) == 1 else None
+
+
 def _place_state(place, lex: Lexicon) -> str | None:
     """The state a place names, read with its modifier where the table keys both
     ("in intensive care"), else alone ("in hospital")."""

@@ -18,7 +18,7 @@ from .antecedents import (
     singular_of,
 )
 from .attribution import Attribution, attribute
-from .categories import category, ends_state, merged_category
+from .categories import category, ends_state, merged_category, state_of_place
 from .names import NameIndex
 from .not_counts import syntax_allows
 from .numbers import Figure, a_change_verb
@@ -134,6 +134,8 @@ def claim_for(
         held = any(v.lemma_.lower() in lex.category_passive_verbs for v in verbs)
         if previous.category == "captured" and kind_of == "arrested" and held:
             kind_of = "captured"  # "took 86 hostages ... 41 were still held": captives held are captives
+    elif generic and kind_of == "other" and (placed := state_of_place(noun, lex)) is not None:
+        kind_of = placed  # "the number still in hospital had grown to 72"
     elif generic and kind_of == "other":
         found = quantity_antecedent(item.text, offset + sent.start_char, lex)
         own = quantity_antecedent(item.text, fig.start, lex) if noun.lower_ in _TALLY_WORDS else None
