@@ -402,3 +402,10 @@ def test_a_tally_of_those_in_a_place_is_that_places_state(claims_of, text, menti
     """ "the number still in hospital", after a sentence about the dead: the place the tally
     is of says its state, not the count the report kept before."""
     assert {c.mention: c.category for c in claims_of(text)}[mention] == expected
+
+
+def test_one_word_after_the_counted_things_is_their_place_whatever_the_tagger_says(claims_of):
+    """ "homeless families in Tacloban", the city tagged as an organisation: one capitalised
+    word right after what is counted is where it is."""
+    claims = claims_of("Rescuers counted more than 1,000 homeless families in Tacloban.")
+    assert {c.mention: c.location for c in claims}["more than 1,000"] == "Tacloban"

@@ -101,7 +101,7 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
         if not (named or place):
             continue
         if obj.ent_type_ in ("DATE", "TIME", "NORP") or (
-            obj.ent_type_ in ("PERSON", "ORG") and not _in_whatever_tagged(tok, obj)
+            obj.ent_type_ in ("PERSON", "ORG") and not _in_whatever_tagged(tok, obj, noun)
         ):
             continue
         attached = tok.head in heads or tok.head.head in heads
@@ -140,13 +140,23 @@ def location(sent, noun, verbs: list, top=None) -> str | None:
     return doc[start : _and_another_place(doc, end) + 1].text
 
 
-def _in_whatever_tagged(prep, obj) -> bool:
+def _in_whatever_tagged(prep, obj, noun=None) -> bool:
     """Whether a name the tagger calls a person or an organisation is still a place: after
-    "in" ("died in Githurai", "in Malawi"; no one is in a person), or one figure of a list
-    by place ("seven in Castilla-La Mancha", the numeral itself governing "in")."""
+    "in" ("died in Githurai", "in Malawi"; no one is in a person), one figure of a list
+    by place ("seven in Castilla-La Mancha", the numeral itself governing "in"), or one
+    word right after the counted things ("1,000 bodies in Tacloban")."""
     if prep.lower_ != "in":
         return False
+    if obj.ent_type_ == "ORG" and obj.pos_ == "PROPN" and _one_word_name(obj) and prep.head == noun:
+        return True
     return obj.ent_type_ == "PERSON" or (obj.pos_ == "PROPN" and prep.head.like_num)
+
+
+def _one_word_name(token) -> bool:
+    """Whether the tagger's entity around `token` is that one word ("Tacloban", not "the
+    Red Cross" nor "UNICEF" in capitals)."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len(entity) == 1 and not token.text.isupper()
 
 
 def _and_another_place(doc, end: int) -> int:
