@@ -409,3 +409,16 @@ def test_one_word_after_the_counted_things_is_their_place_whatever_the_tagger_sa
     word right after what is counted is where it is."""
     claims = claims_of("Rescuers counted more than 1,000 homeless families in Tacloban.")
     assert {c.mention: c.location for c in claims}["more than 1,000"] == "Tacloban"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Mourners fill the streets as toll rises to 62; 14 held over the attack", "14", "arrested"),
+        ("Storm toll climbs to 40; 25 evacuated from the coast", "25", "displaced"),
+    ],
+)
+def test_a_headlines_passive_without_its_auxiliary(claims_of, text, mention, expected):
+    """ "14 held over the attack": a headline drops "were"; the bare number is still what
+    the verb was done to, not a part of the toll before the semicolon."""
+    assert {c.mention: c.category for c in claims_of(text)}[mention] == expected

@@ -607,3 +607,17 @@ def test_of_two_disagreeing_pairs_the_closer_is_the_rival_count():
         ]
         (found,) = conflicts("m", estimates)
         assert {found.a.claim.value, found.b.claim.value} == {65_000, 31_000}
+
+
+def test_a_minister_is_the_office_a_story_names_alone():
+    """ "according to the interior minister" in one report, "Interior Minister Leyla Darvish's
+    count" in another: where no interior ministry is among the sources, the person the
+    reports so title is the one voice of that office, in every report."""
+    from crosstally.reconcile.sources import holders_of_offices, resolve_sources
+
+    texts = [
+        "Interior Minister Leyla Darvish visited the wounded. The toll is 61, according to the interior minister.",
+        "A week on, Interior Minister Leyla Darvish's count of 61 dead still stands.",
+    ]
+    entities = resolve_sources(["interior minister", "Leyla Darvish", "health ministry"])
+    assert holders_of_offices(texts, entities) == {"Leyla Darvish": "interior minister"}

@@ -83,7 +83,8 @@ def category(kind: str, noun, top, verbs: list, lex: Lexicon) -> str:
             or {
                 lex.category_passive_verbs[v.lemma_.lower()]
                 for v in verbs
-                if v.lemma_.lower() in lex.category_passive_verbs and any(c.dep_ == "auxpass" for c in v.children)
+                if v.lemma_.lower() in lex.category_passive_verbs
+                and (any(c.dep_ == "auxpass" for c in v.children) or (noun is None and _reduced_passive(v, top)))
             }
         )
     people = (
@@ -191,6 +192,18 @@ def _place_state(place, lex: Lexicon) -> str | None:
         if (state := lex.category_places.get(f"{mod.lower_} {lemma}")) is not None:
             return state
     return lex.category_places.get(lemma)
+
+
+def _reduced_passive(verb, subject) -> bool:
+    """ "11 held over bombings": a headline's passive with its auxiliary dropped, the bare
+    number the subject of the verb, which has no object or auxiliary ("Police held 11"
+    holds them as its object)."""
+    return (
+        subject.dep_ == "nsubj"
+        and subject.head == verb
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
+    )
 
 
 def _denied(verb) -> bool:
