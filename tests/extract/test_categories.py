@@ -422,3 +422,15 @@ def test_a_headlines_passive_without_its_auxiliary(claims_of, text, mention, exp
     """ "14 held over the attack": a headline drops "were"; the bare number is still what
     the verb was done to, not a part of the toll before the semicolon."""
     assert {c.mention: c.category for c in claims_of(text)}[mention] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The blaze gutted 40 cars and a dozen motorcycles parked along the road.", "40"),
+        ("Investigators said the firm had shipped 3,000 pagers to the region.", "3,000"),
+        ("Customs officers seized 120 radios at the border.", "120"),
+    ],
+)
+def test_vehicles_and_devices_are_materiel(claims_of, text, mention):
+    assert {c.mention: c.category for c in claims_of(text)}[mention] == "materiel"
