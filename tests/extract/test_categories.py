@@ -434,3 +434,9 @@ def test_a_headlines_passive_without_its_auxiliary(claims_of, text, mention, exp
 )
 def test_vehicles_and_devices_are_materiel(claims_of, text, mention):
     assert {c.mention: c.category for c in claims_of(text)}[mention] == "materiel"
+
+
+def test_paramedics_sent_are_deployed_and_killed_ones_killed(claims_of):
+    text = "The ambulance service sent 230 paramedics to the quarter. Two medics were killed when a wall fell."
+    found = {c.mention: c.category for c in claims_of(text)}
+    assert (found["230"], found["Two"]) == ("deployed", "killed")
