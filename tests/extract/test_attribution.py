@@ -755,3 +755,9 @@ def test_a_figure_beside_a_given_one_is_the_same_speakers(claims_of):
     assert {c.mention: c.source for c in claims_of(text)}["510"] == "Lina Ortega"
     text = "Police on Friday detained three contractors over the collapse, as the death toll rose to 57."
     assert {c.mention: c.source for c in claims_of(text)}["57"] is None
+
+
+def test_a_surname_the_tagger_takes_for_a_pronoun_still_speaks(claims_of):
+    """ "Abiad said ...": a capitalised surname the tagger calls a pronoun is no pronoun."""
+    text = "Health Minister Firass Abiad spoke on Thursday. Abiad said 2,323 people had been taken to hospital."
+    assert {c.mention: c.source for c in claims_of(text)}["2,323"] in ("Abiad", "Firass Abiad")

@@ -10,11 +10,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..lexicon import Lexicon, lexicon, read_keyed
 from .names import NameIndex
 
 #: Roles whose holders "in" or "at" a place or body speak for it ("officials in Ishikawa").
 _PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
+
+
+def _capitalised_name(token) -> bool:
+    """ "Abiad said ...": a capitalised word the tagger took for a pronoun, which no English
+    pronoun is unless it opens the sentence ("They", "Who")."""
+    return token.text[:1].isupper() and token.lower_ not in STOP_WORDS
 
 
 def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
@@ -24,7 +32,7 @@ def name_of(head, names: NameIndex, lex: Lexicon) -> tuple[str, bool] | None:
     ("Kyiv's figures", "South Korean intelligence data"); pronouns and bare information
     nouns name no one.
     """
-    if head.lower_ in lex.pronouns or head.pos_ == "PRON":
+    if head.lower_ in lex.pronouns or (head.pos_ == "PRON" and not _capitalised_name(head)):
         return None
     placed = _officials_of_place(head)
     if placed is not None:
