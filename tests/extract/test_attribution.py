@@ -761,3 +761,12 @@ def test_a_surname_the_tagger_takes_for_a_pronoun_still_speaks(claims_of):
     """ "Abiad said ...": a capitalised surname the tagger calls a pronoun is no pronoun."""
     text = "Health Minister Firass Abiad spoke on Thursday. Abiad said 2,323 people had been taken to hospital."
     assert {c.mention: c.source for c in claims_of(text)}["2,323"] in ("Abiad", "Firass Abiad")
+
+
+def test_he_or_she_stands_for_a_titled_speaker(claims_of):
+    """ "The governor said ... On Monday she gave a toll of 52": a title names a person,
+    whom "she" stands for; a body ("the health ministry") is no "he"."""
+    text = "The governor said 40 people had died. On Monday she gave a toll of 52."
+    assert {c.mention: c.source for c in claims_of(text)}["52"] == "governor"
+    text = "The health ministry said 40 people had died. On Monday he gave a toll of 52."
+    assert {c.mention: c.source for c in claims_of(text)}["52"] is None

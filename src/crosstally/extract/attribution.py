@@ -441,8 +441,11 @@ def _same_as_before(noun, previous: Sequence[Attribution], verb_i: int) -> Attri
 
 def _antecedent(pronoun, previous: list[Attribution], verb_i: int) -> Attribution:
     want_person = pronoun.lower_ in ("he", "she", "i", "his", "her", "him")
+    titles = lexicon().titles
     for earlier in reversed(previous):
-        if earlier.source and (earlier.person or not want_person):
+        # "The minister said ... she gave": a title names a person too
+        person = earlier.person or bool(earlier.source and earlier.source.split()[-1].lower() in titles)
+        if earlier.source and (person or not want_person):
             return Attribution(earlier.source, earlier.via if not earlier.named_only else None, verb_i, earlier.person)
     return Attribution()
 
