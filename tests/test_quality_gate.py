@@ -127,6 +127,7 @@ def test_own_story_floors(nlp):
         "dev_and_thirty_own_stories_together",
         "dev_and_thirty_three_own_stories_together",
         "dev_and_thirty_six_own_stories_together",
+        "dev_and_thirty_nine_own_stories_together",
     ],
 )
 def test_all_stories_together_stay_apart(shared: Path, nlp, pool: str):
