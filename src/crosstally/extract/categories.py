@@ -195,8 +195,8 @@ def _place_state(place, lex: Lexicon) -> str | None:
 
 
 def _reduced_passive(verb, subject) -> bool:
-    """ "11 held over bombings": a headline's passive with its auxiliary dropped, the bare
-    number the subject of the verb, which has no object or auxiliary ("Police held 11"
+    """ "14 held over the attack": a headline's passive with its auxiliary dropped, the bare
+    number the subject of the verb, which has no object or auxiliary ("Police held 14"
     holds them as its object)."""
     return (
         subject.dep_ == "nsubj"

@@ -381,10 +381,10 @@ def _names_a_tally(counted: str) -> bool:
 
 
 def _said_beside(top, siblings: Sequence[Claim]) -> Attribution | None:
-    """ "NEMA reported 1,735 people in shelters, with roughly 900 more in private homes": a
-    figure with no speaker of its own, in the sentence of a figure someone gives, is theirs
-    too; not one in a clause of circumstance ("Police arrested two engineers, as the toll
-    climbed to 346")."""
+    """ "The ministry's count went from 12 on Friday to 85 that night, then 240 ... and
+    312": a figure with no speaker of its own, in the sentence of a figure someone gives, is
+    theirs too; not one in a clause of circumstance ("Police detained three contractors,
+    as the death toll rose to 57")."""
     given = next((c for c in reversed(siblings) if c.source), None)
     if given is None:
         return None

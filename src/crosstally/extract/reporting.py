@@ -71,8 +71,8 @@ def _hung_on_what_it_says(verb, top) -> bool:
 
 
 def _trailing_attribution(verb, top) -> bool:
-    """ "Cyclone Freddy has now killed 225 people in Malawi, the disaster department said
-    on Wednesday": the parser may hang the speaker's clause after the figure on the verb it
+    """ "The outbreak has now killed 93 residents in Lilongwe, the National Emergency
+    Agency said late on Friday": the parser may hang the speaker's clause after the figure on the verb it
     reports, as a clause of circumstance; with no word to join it ("as", "when", "after"),
     it still reports that clause's figure."""
     return (

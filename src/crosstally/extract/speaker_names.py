@@ -20,7 +20,7 @@ _PLACED_ROLES = ("official", "authority", "officer", "rescuer", "police")
 
 
 def _capitalised_name(token) -> bool:
-    """ "Abiad said ...": a capitalised word the tagger took for a pronoun, which no English
+    """ "Okonjo said ...": a capitalised word the tagger took for a pronoun, which no English
     pronoun is unless it opens the sentence ("They", "Who")."""
     return token.text[:1].isupper() and token.lower_ not in STOP_WORDS
 
