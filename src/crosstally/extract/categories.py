@@ -162,7 +162,7 @@ def _where_they_are(verbs: list, lex: Lexicon, force: bool, noun=None) -> set[st
     federal personnel are on the ground", "1,735 people in official shelters": people in, or
     taken to, a place whose name is a state (categories.tsv, pos `place`), or a force said
     to be anywhere (a deployment)."""
-    if noun is not None and (states := {_place_state(o, lex) for o in prep_objects(noun, _PRESENCE_PREPS)} - {None}):
+    if noun is not None and (states := _states_of_places(noun, lex)):
         return states
     for verb in verbs:
         being = verb.lemma_ == "be"
@@ -180,8 +180,13 @@ def _where_they_are(verbs: list, lex: Lexicon, force: bool, noun=None) -> set[st
 def state_of_place(noun, lex: Lexicon) -> str | None:
     """The state of a place hung on a noun ("the number still in hospital", "those in
     shelters"), or None where none is, or the places name two states."""
-    states = {_place_state(o, lex) for o in prep_objects(noun, _PRESENCE_PREPS)} - {None}
+    states = _states_of_places(noun, lex)
     return states.pop() if len(states) == 1 else None
+
+
+def _states_of_places(noun, lex: Lexicon) -> set[str]:
+    """The states the places hung on a noun name ("people in shelters": displaced)."""
+    return {_place_state(o, lex) for o in prep_objects(noun, _PRESENCE_PREPS)} - {None}
 
 
 def _place_state(place, lex: Lexicon) -> str | None:

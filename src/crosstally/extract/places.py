@@ -155,8 +155,8 @@ def _in_whatever_tagged(prep, obj, noun=None) -> bool:
 def _one_word_name(token) -> bool:
     """Whether the tagger's entity around `token` is that one word ("Tacloban", not "the
     Red Cross" nor "UNICEF" in capitals)."""
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return entity is not None and len(entity) == 1 and not token.text.isupper()
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I") and not token.text.isupper()
 
 
 def _and_another_place(doc, end: int) -> int:

@@ -423,7 +423,7 @@ def holders_of_offices(texts: list[str], entities: dict[str, SourceEntity]) -> d
             matching = [b for b in bodies if {word, noun} <= set(fold(b).split())]
             if not matching:
                 # no "interior ministry" among the sources, but "the interior minister" alone
-                matching = [n for n in names if fold(_LEADING_THE.sub("", n)) == f"{word} {title}"]
+                matching = [n for n in names if fold(n) == f"{word} {title}"]
             if len({entities[b].key for b in matching}) != 1:
                 continue
             body = matching[0]
@@ -433,9 +433,6 @@ def holders_of_offices(texts: list[str], entities: dict[str, SourceEntity]) -> d
     # "Klymenko said" after "Interior Minister Ihor Klymenko": every name of the person
     held = {entities[person].key: body for person, body in out.items()}
     return {name: held[entity.key] for name, entity in entities.items() if entity.key in held}
-
-
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _office_holders(text: str, persons: list[str], bodies: list[str]) -> dict[str, str]:

@@ -268,11 +268,16 @@ def _join_lone_reports(
     sets: Groups,
 ) -> None:
     """A report linked to no other joins the report it is closest to, by the names it leads
-    with and the words of its whole text (`LONE_THRESHOLD`)."""
+    with and the words of its whole text (`LONE_THRESHOLD`). Only reports that share a
+    name with it can reach `LONE_NAMES_THRESHOLD`, so only those are compared."""
     sizes = Counter(sets.find(i.doc) for i in items)
     lone = [i for i in items if sizes[sets.find(i.doc)] == 1 and not i.pinned]
-    if not lone or len(items) < 2:
+    if not lone:
         return
+    by_name: dict[str, list[int]] = {}
+    for k, i in enumerate(items):
+        for key in top[i.doc]:
+            by_name.setdefault(key, []).append(k)
     words = {i.doc: _content_words((i.title or "") + "\n" + i.text) for i in items}
     df: Counter = Counter(w for bag in words.values() for w in bag)
     n = len(items)
@@ -281,7 +286,7 @@ def _join_lone_reports(
     }
     for a in lone:
         best, link = LONE_THRESHOLD, None
-        for b in items:
+        for b in (items[k] for k in sorted({k for key in top[a.doc] for k in by_name[key]})):
             if b.doc == a.doc or b.pinned or not _close_in_time(a, b, days[a.doc], days[b.doc]):
                 continue
             if kinds[a.doc] and kinds[b.doc] and not kinds[a.doc] & kinds[b.doc]:
